@@ -1,0 +1,49 @@
+/**
+ * Stable error codes of the API. Each code has a zh-CN and an English message;
+ * the server picks one by Accept-Language (zh-CN default). Clients switch on `code`.
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的数据不符合要求', en: 'The submitted data is invalid' },
+  BAD_REQUEST: { 'zh-CN': '请求格式错误', en: 'Malformed request' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please log in' },
+  SESSION_EXPIRED: { 'zh-CN': '会话已过期，请重新登录', en: 'Your session has expired; please log in again' },
+  INVALID_CREDENTIALS: {
+    'zh-CN': '用户名或密码错误，或账号暂时不可用',
+    en: 'Wrong username or password, or the account is temporarily unavailable',
+  },
+  PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '首次登录须先修改密码', en: 'You must change your password first' },
+  PASSWORD_POLICY: { 'zh-CN': '密码不符合安全要求', en: 'The password does not meet the policy' },
+  WRONG_PASSWORD: { 'zh-CN': '原密码错误', en: 'The current password is wrong' },
+  CSRF_FAILED: {
+    'zh-CN': '安全校验失败，请刷新页面后重试',
+    en: 'Security token missing or wrong; reload the page and try again',
+  },
+  FORBIDDEN: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint' },
+  VERSION_CONFLICT: { 'zh-CN': '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
+  DUPLICATE: { 'zh-CN': '记录已存在', en: 'The record already exists' },
+  REFERENCE_INVALID: { 'zh-CN': '引用的记录不存在', en: 'A referenced record does not exist' },
+  ILLEGAL_TRANSITION: { 'zh-CN': '不允许的阶段变更', en: 'This stage change is not allowed' },
+  IN_USE: { 'zh-CN': '记录仍被引用，无法删除', en: 'The record is still in use and cannot be deleted' },
+  INVALID_STATE: { 'zh-CN': '当前状态下不能执行此操作', en: 'Not possible in the current state' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_FILE_TYPE: { 'zh-CN': '不支持的文件类型', en: 'Unsupported file type' },
+  RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+export type Locale = 'zh-CN' | 'en';
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** One invalid field in a VALIDATION_FAILED error's `details`. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}

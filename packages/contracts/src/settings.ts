@@ -1,0 +1,35 @@
+/** Rule settings with their defaults. Stored per region; a region inherits the defaults it does not override. */
+import { z } from 'zod';
+
+export const settingsSchema = z.strictObject({
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7),
+  lockoutAttempts: z.number().int().min(3).max(20),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMinClasses: z.number().int().min(3).max(4),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  lockoutAttempts: 5,
+  lockoutMinutes: 15,
+  passwordMinLength: 8,
+  passwordMinClasses: 3,
+};
+
+export const updateSettingsBody = settingsSchema.partial();

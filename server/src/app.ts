@@ -1,0 +1,128 @@
+/**
+ * Builds the Fastify app: external plugins → app plugins → routes (fastify/demo order).
+ * The database and the clock are injected so tests can run on a cloned PGlite with a fake clock.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database, Db } from './db/client.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import errorHandler from './plugins/error-handler.js';
+import auth from './plugins/auth.js';
+import { registerRoutes } from './routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    clock: Clock;
+    appOptions: Required<Pick<AppOptions, 'loginRateLimit' | 'writeRateLimit' | 'cookieSecure'>>;
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served from / when it exists. */
+  webDist?: string;
+  /** Login attempts per IP per minute. */
+  loginRateLimit?: number;
+  /** Writes per user (or IP) per minute. */
+  writeRateLimit?: number;
+  cookieSecure?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** JSON bodies up to 16 MiB reach validation, so an oversized field is named in a 400, not a bare 413. */
+const BODY_LIMIT = 16 * 1024 * 1024;
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    requestTimeout: 30_000,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('database', opts.database);
+  app.decorate('db', opts.database.db);
+  app.decorate('clock', opts.clock ?? systemClock);
+  app.decorate('appOptions', {
+    loginRateLimit: opts.loginRateLimit ?? 20,
+    writeRateLimit: opts.writeRateLimit ?? 600,
+    cookieSecure: opts.cookieSecure ?? false,
+  });
+
+  // external plugins
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd and ECharts set inline styles
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '重点项目调度督办平台 API / Key Project Command API',
+        version: '1.0.0',
+        description:
+          'Versioned REST API. Cookie sessions: log in with POST /api/v1/auth/login, then send the returned csrfToken as the x-csrf-token header on every POST/PUT/PATCH/DELETE. Errors are { error: { code, message, details } } with message in zh-CN or English by Accept-Language.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kpc_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // app plugins
+  await app.register(errorHandler);
+  await app.register(auth);
+
+  // routes
+  await app.register(registerRoutes, { prefix: '/api/v1' });
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = opts.webDist ?? resolve(import.meta.dirname, '../../web/dist');
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+    // client-side routes fall back to index.html; unknown /api paths stay JSON 404s
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({
+          error: { code: 'ROUTE_NOT_FOUND', message: req.locale === 'en' ? 'No such endpoint' : '接口不存在' },
+        });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

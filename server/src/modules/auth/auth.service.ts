@@ -1,0 +1,161 @@
+/** Login with lockout, logout, current user, password change. */
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { CurrentUser, Role } from '@kpc/contracts';
+import type { Db } from '../../db/client.js';
+import { regions, sessions, units, users } from '../../db/schema/index.js';
+import { writeAudit, type AuditContext } from '../../lib/audit.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import { assertPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from '../../lib/password.js';
+import { hashToken, newToken } from '../../plugins/auth.js';
+import { loadSettings } from '../settings/settings.service.js';
+
+export async function currentUser(db: Db, userId: number): Promise<CurrentUser> {
+  const [row] = await db
+    .select({ user: users, unitName: units.name, regionName: regions.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .where(eq(users.id, userId));
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  const u = row.user;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles as Role[],
+    regionCode: u.regionCode,
+    regionName: row.regionName,
+    unitId: u.unitId,
+    unitName: row.unitName,
+    leaderId: u.leaderId,
+    enterpriseId: u.enterpriseId,
+    mustChangePassword: u.mustChangePassword,
+  };
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  user: CurrentUser;
+  maxAgeSeconds: number;
+}
+
+export async function login(
+  db: Db,
+  clock: Clock,
+  input: { username: string; password: string; ip: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const now = clock.now();
+  const ctx: AuditContext = { actor: null, ip: input.ip };
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${input.username})`);
+  const fail = async (reason: string, userId: number | null) => {
+    await writeAudit(
+      db,
+      ctx,
+      { action: 'login_failed', entity: 'session', username: input.username, userId, after: { reason } },
+      now,
+    );
+    throw new AppError('INVALID_CREDENTIALS');
+  };
+  if (!user) {
+    await dummyVerify(input.password);
+    return fail('unknown_user', null);
+  }
+  const s = await loadSettings(db, user.regionCode);
+  if (user.disabled) {
+    await dummyVerify(input.password);
+    return fail('disabled', user.id);
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
+    await dummyVerify(input.password);
+    return fail('locked', user.id);
+  }
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= s.lockoutAttempts;
+    await db
+      .update(users)
+      .set({
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + s.lockoutMinutes * 60_000) : user.lockedUntil,
+      })
+      .where(eq(users.id, user.id));
+    return fail(lock ? 'wrong_password_locked' : 'wrong_password', user.id);
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  const maxAgeSeconds = s.sessionAbsoluteHours * 3600;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({
+      id: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await writeAudit(
+      tx,
+      { actor: { id: user.id, username: user.username }, ip: input.ip },
+      { action: 'login', entity: 'session', entityId: user.id },
+      now,
+    );
+  });
+  return { token, csrfToken, user: await currentUser(db, user.id), maxAgeSeconds };
+}
+
+export async function logout(db: Db, clock: Clock, sessionId: string, ctx: AuditContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.id, sessionId));
+    await writeAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor?.id ?? null });
+  });
+}
+
+export async function csrfTokenOf(db: Db, sessionId: string): Promise<string> {
+  const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, sessionId));
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  return row.csrf;
+}
+
+/** Changes the own password; ends the user's other sessions. */
+export async function changePassword(
+  db: Db,
+  clock: Clock,
+  userId: number,
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+  ctx: AuditContext,
+): Promise<void> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
+  assertPasswordPolicy(input.newPassword, await loadSettings(db, user.regionCode));
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_POLICY', { reason: 'same_as_current' });
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: now,
+        updatedAt: now,
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, userId));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await writeAudit(tx, ctx, { action: 'password_change', entity: 'user', entityId: userId, regionCode: user.regionCode });
+  });
+}

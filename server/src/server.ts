@@ -1,0 +1,72 @@
+/**
+ * Entry point: validate config, open the database (migrations run at start), load the demo data
+ * into an empty database, start the scheduler, listen. SIGTERM/SIGINT: stop accepting, finish
+ * requests, CHECKPOINT and close the database, release the data-directory lock.
+ */
+import { resolve } from 'node:path';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { buildApp } from './app.js';
+import { seedDemoIfEmpty, accountsWithDemoPassword } from './db/seed/index.js';
+import { systemClock } from './lib/clock.js';
+import { startScheduler } from './jobs/scheduler.js';
+
+async function main() {
+  const config = loadConfig();
+  const started = Date.now();
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (config.SEED_DEMO) await seedDemoIfEmpty(database, systemClock);
+  if (config.NODE_ENV === 'production') {
+    const demo = await accountsWithDemoPassword(database);
+    if (demo.length > 0) {
+      console.error(
+        `拒绝启动：以下账号仍使用演示密码 / Refusing to start in production: these accounts still have the demo password: ${demo.join(', ')}`,
+      );
+      await database.close();
+      process.exit(1);
+    }
+  }
+  const app = await buildApp({
+    database,
+    logger: { level: config.LOG_LEVEL },
+    cookieSecure: config.COOKIE_SECURE,
+    webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : undefined,
+  });
+  const scheduler = startScheduler(app);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      scheduler.stop();
+      await app.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ database: database.kind, ms: Date.now() - started }, `ready on http://localhost:${config.PORT}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
