@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 
-export const TEMPLATE_DIR = join(import.meta.dirname, '..', '..', '.test-db');
+/**
+ * Each test run gets its own templates (several runs may share one PostgreSQL server): global-setup
+ * sets KPC_TEST_RUN before the workers start, and they inherit it.
+ */
+export const testRunId = () => process.env.KPC_TEST_RUN ?? 'local';
+export const templateDir = () => join(import.meta.dirname, '..', '..', '.test-db', testRunId());
 /** The fixed "now" of the test suite: a Thursday afternoon in Asia/Shanghai. */
 export const TEST_NOW = new Date('2026-07-16T06:00:00Z');
 
-export const templateDbName = (kind: 'empty' | 'demo') => `kpc_test_tpl_${kind}`;
+export const templateDbName = (kind: 'empty' | 'demo') => `kpc_tpl_${testRunId()}_${kind}`;
 
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);

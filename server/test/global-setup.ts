@@ -3,15 +3,17 @@
  * PGlite: dumped data directories that each test file clones (~1 s instead of ~6.5 s initdb).
  * PostgreSQL (DATABASE_URL set): template databases each test file copies with CREATE DATABASE … TEMPLATE.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, pgliteStartParams } from '../src/db/client.js';
 import { seedDemoIfEmpty } from '../src/db/seed/index.js';
-import { TEMPLATE_DIR, TEST_NOW, templateDbName, withDatabase } from './db-names.js';
+import { TEST_NOW, templateDbName, templateDir, withDatabase } from './db-names.js';
 
 export default async function setup() {
+  process.env.KPC_TEST_RUN = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const url = process.env.DATABASE_URL;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
@@ -33,13 +35,15 @@ export default async function setup() {
       await c.end();
     };
   }
-  mkdirSync(TEMPLATE_DIR, { recursive: true });
+  const dir = templateDir();
+  mkdirSync(dir, { recursive: true });
   for (const kind of ['empty', 'demo'] as const) {
     const pglite = await PGlite.create({ startParams: pgliteStartParams });
     const database = await openDatabase({ pglite });
     if (kind === 'demo') await seedDemoIfEmpty(database, { now: () => TEST_NOW });
     const dump = await pglite.dumpDataDir('none');
-    writeFileSync(join(TEMPLATE_DIR, `${kind}.tar`), Buffer.from(await dump.arrayBuffer()));
+    writeFileSync(join(dir, `${kind}.tar`), Buffer.from(await dump.arrayBuffer()));
     await pglite.close();
   }
+  return () => rmSync(dir, { recursive: true, force: true });
 }

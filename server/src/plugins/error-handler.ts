@@ -41,7 +41,10 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       const where = err.validationContext ?? 'body';
       const details = err.validation.map((v) => {
         const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean);
-        const issue = { ...(v.params.issue as object), path } as Parameters<typeof fieldIssues>[0][number];
+        // the provider passes a zod issue as { keyword: code, message, params: the rest }
+        const issue = { ...v.params, code: v.keyword, message: v.message, path } as unknown as Parameters<
+          typeof fieldIssues
+        >[0][number];
         return fieldIssues([issue], locale, where === 'body' ? '' : where);
       });
       return reply.status(400).send(body('VALIDATION_FAILED', locale, details.flat()));

@@ -1,3 +1,16 @@
+CREATE TABLE "attachments" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" integer NOT NULL,
+	"filename" text NOT NULL,
+	"mime" text NOT NULL,
+	"size" integer NOT NULL,
+	"storage_key" text NOT NULL,
+	"sha256" text NOT NULL,
+	"uploaded_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -158,6 +171,57 @@ CREATE TABLE "task_force_members" (
 	"duty" text
 );
 --> statement-breakpoint
+CREATE TABLE "annual_plans" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"year" smallint NOT NULL,
+	"planned_amount" bigint NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "batch_entries" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"period_id" integer NOT NULL,
+	"project_id" integer NOT NULL,
+	"list" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "investment_reports" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"year" smallint NOT NULL,
+	"month" smallint NOT NULL,
+	"amount" bigint NOT NULL,
+	"progress_note" text,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"corrects_id" integer,
+	"superseded_by_id" integer,
+	"created_by" integer,
+	"submitted_by" integer,
+	"submitted_at" timestamp with time zone,
+	"reviewed_by" integer,
+	"reviewed_at" timestamp with time zone,
+	"return_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "periods" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"region_code" text NOT NULL,
+	"seq" integer NOT NULL,
+	"name" text NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leaders" ADD CONSTRAINT "leaders_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -177,6 +241,15 @@ ALTER TABLE "stage_transitions" ADD CONSTRAINT "stage_transitions_by_user_id_use
 ALTER TABLE "task_force_members" ADD CONSTRAINT "task_force_members_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task_force_members" ADD CONSTRAINT "task_force_members_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task_force_members" ADD CONSTRAINT "task_force_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "annual_plans" ADD CONSTRAINT "annual_plans_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "batch_entries" ADD CONSTRAINT "batch_entries_period_id_periods_id_fk" FOREIGN KEY ("period_id") REFERENCES "public"."periods"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "batch_entries" ADD CONSTRAINT "batch_entries_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "periods" ADD CONSTRAINT "periods_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "attachments_entity_idx" ON "attachments" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_user_idx" ON "audit_log" USING btree ("user_id");--> statement-breakpoint
@@ -197,4 +270,13 @@ CREATE INDEX "projects_stage_idx" ON "projects" USING btree ("stage");--> statem
 CREATE INDEX "projects_leader_idx" ON "projects" USING btree ("leader_id");--> statement-breakpoint
 CREATE INDEX "projects_lead_unit_idx" ON "projects" USING btree ("lead_unit_id");--> statement-breakpoint
 CREATE INDEX "stage_transitions_project_idx" ON "stage_transitions" USING btree ("project_id","on_date");--> statement-breakpoint
-CREATE INDEX "task_force_project_idx" ON "task_force_members" USING btree ("project_id");
+CREATE INDEX "task_force_project_idx" ON "task_force_members" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "annual_plans_project_year_uq" ON "annual_plans" USING btree ("project_id","year");--> statement-breakpoint
+CREATE INDEX "annual_plans_year_idx" ON "annual_plans" USING btree ("year");--> statement-breakpoint
+CREATE UNIQUE INDEX "batch_entries_uq" ON "batch_entries" USING btree ("period_id","list","project_id");--> statement-breakpoint
+CREATE INDEX "batch_entries_project_idx" ON "batch_entries" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "investment_reports_approved_uq" ON "investment_reports" USING btree ("project_id","year","month") WHERE status = 'approved';--> statement-breakpoint
+CREATE UNIQUE INDEX "investment_reports_open_uq" ON "investment_reports" USING btree ("project_id","year","month") WHERE status in ('draft', 'submitted', 'returned');--> statement-breakpoint
+CREATE INDEX "investment_reports_status_idx" ON "investment_reports" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "investment_reports_year_idx" ON "investment_reports" USING btree ("year","project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "periods_region_seq_uq" ON "periods" USING btree ("region_code","seq");

@@ -150,3 +150,21 @@ export const auditLog = pgTable(
     index('audit_user_idx').on(t.userId),
   ],
 );
+
+/** Uploaded files (evidence, photos). Stored under DATA_DIR/files, outside the web root; served as attachments. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_entity_idx').on(t.entity, t.entityId)],
+);

@@ -1,0 +1,170 @@
+/**
+ * The project library in a real browser: the office creates, finds, and edits a project; a unit
+ * user gets no edit button on another unit's project and the API refuses the write with 403.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const PASSWORD = 'Demo@2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-projects').waitFor();
+}
+
+/** Picks an option of an antd Select by its visible label. */
+async function choose(page: Page, selectTestIdOrFieldId: { testId?: string; id?: string }, label: string): Promise<void> {
+  const field = selectTestIdOrFieldId.testId
+    ? page.getByTestId(selectTestIdOrFieldId.testId)
+    : page.locator(`.ant-select:has(#${selectTestIdOrFieldId.id})`);
+  await field.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+async function openProjectList(page: Page): Promise<void> {
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('project-filter-q').waitFor();
+}
+
+async function searchByText(page: Page, text: string): Promise<void> {
+  const q = page.getByTestId('project-filter-q');
+  await q.fill(text);
+  await q.press('Enter');
+}
+
+/** Opens a project's detail page from its row in the list. */
+async function openFromRow(page: Page, code: string): Promise<void> {
+  const row = page.getByTestId(`project-row-${code}`);
+  const link = row.getByRole('link');
+  if ((await link.count()) > 0) await link.first().click();
+  else await row.click();
+  await page.getByTestId('project-detail-name').waitFor();
+}
+
+/** Calls the API from inside the page, with the page's session cookie and its CSRF token. */
+async function apiFromPage(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
+      const res = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}
+
+interface ProjectRow {
+  id: number;
+  code: string;
+  name: string;
+  version: number;
+  leadUnitId: number | null;
+  cooperatingUnitIds: number[];
+}
+
+describe('project library in the browser', () => {
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const name = `E2E 智能装备产业园 ${code}`;
+  const renamed = `${name}（二期）`;
+
+  it('office creates a project, finds it with the filters, edits it and sees the change', async () => {
+    const page = await newPage(browser, { baseURL: server.baseUrl });
+    await logIn(page, 'office');
+    await screenshot(page, 'office-home');
+
+    await openProjectList(page);
+    await screenshot(page, 'office-project-list');
+
+    await page.getByTestId('project-new').click();
+    await page.locator('#project_code').fill(code);
+    await page.locator('#project_name').fill(name);
+    await choose(page, { id: 'project_level' }, '区重点');
+    await choose(page, { id: 'project_category' }, '工业');
+    await page.locator('#project_totalInvestment').fill('120000000');
+    await screenshot(page, 'office-project-new');
+    await page.getByTestId('project-form-submit').click();
+    await expect.poll(() => page.getByTestId('project-detail-name').textContent()).toContain(name);
+    await screenshot(page, 'office-project-created');
+
+    // The list filters find it: text, level and stage together; a level it does not have hides it.
+    await openProjectList(page);
+    await searchByText(page, code);
+    await choose(page, { testId: 'project-filter-level' }, '区重点');
+    await choose(page, { testId: 'project-filter-stage' }, '谋划');
+    await page.getByTestId(`project-row-${code}`).waitFor();
+    await screenshot(page, 'office-project-filtered');
+    await choose(page, { testId: 'project-filter-level' }, '省重点');
+    await page.getByTestId(`project-row-${code}`).waitFor({ state: 'detached' });
+    await choose(page, { testId: 'project-filter-level' }, '区重点');
+
+    await openFromRow(page, code);
+    await page.getByTestId('project-edit').click();
+    await page.locator('#project_name').fill(renamed);
+    await page.getByTestId('project-form-submit').click();
+    await expect.poll(() => page.getByTestId('project-detail-name').textContent()).toContain(renamed);
+    await screenshot(page, 'office-project-edited');
+
+    // The change is stored, not only shown: a reload reads it back from the server.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('project-detail-name').textContent()).toContain(renamed);
+    await page.context().close();
+  });
+
+  it('unit1 gets no edit button on another unit’s project, and the API refuses the write with 403', async () => {
+    const page = await newPage(browser, { baseURL: server.baseUrl });
+    await logIn(page, 'unit1');
+
+    const me = (await apiFromPage(page, 'GET', '/api/v1/auth/me')).json as { user: { unitId: number } };
+    const list = (await apiFromPage(page, 'GET', '/api/v1/projects?pageSize=200')).json as { items: ProjectRow[] };
+    const mine = (p: ProjectRow) => p.leadUnitId === me.user.unitId || p.cooperatingUnitIds.includes(me.user.unitId);
+    const own = list.items.find(mine);
+    const other = list.items.find((p) => !mine(p));
+    expect(own, 'demo data: unit1 leads or co-leads some project').toBeDefined();
+    expect(other, 'demo data: some project is not unit1’s').toBeDefined();
+
+    // Its own unit's project: the edit button is there (so its absence below means something).
+    await openProjectList(page);
+    await searchByText(page, own!.code);
+    await openFromRow(page, own!.code);
+    await page.getByTestId('project-edit').waitFor();
+
+    await openProjectList(page);
+    await searchByText(page, other!.code);
+    await openFromRow(page, other!.code);
+    expect(await page.getByTestId('project-detail-name').textContent()).toContain(other!.name);
+    expect(await page.getByTestId('project-edit').count()).toBe(0);
+    await screenshot(page, 'unit1-other-unit-project');
+
+    const refused = await apiFromPage(page, 'PATCH', `/api/v1/projects/${other!.id}`, {
+      version: other!.version,
+      name: 'unit1 was here',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ error: { code: expect.any(String) } });
+    const after = (await apiFromPage(page, 'GET', `/api/v1/projects/${other!.id}`)).json as ProjectRow;
+    expect(after).toMatchObject({ name: other!.name, version: other!.version });
+    await page.context().close();
+  });
+});

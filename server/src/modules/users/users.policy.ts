@@ -1,0 +1,31 @@
+/**
+ * Who may manage accounts: admins only, and only accounts in their region subtree (others are 404).
+ * An admin cannot lock themselves out: no disabling their own account, no dropping their own admin role.
+ */
+import type { Role } from '@kpc/contracts';
+import { AppError } from '../../lib/errors.js';
+import { requireRegion, requireRole, type Actor } from '../../lib/policy.js';
+
+export function requireUserAdmin(actor: Actor): void {
+  requireRole(actor, 'admin');
+}
+
+/** A user record the actor may see: inside the actor's subtree, else 404. */
+export function requireUserInScope(actor: Actor, user: { regionCode: string }): void {
+  requireRegion(actor, user.regionCode);
+}
+
+const selfProtection = {
+  'zh-CN': '不能停用自己的账号，也不能取消自己的管理员角色',
+  en: 'You cannot disable your own account or remove your own admin role',
+};
+
+export function requireNotSelfLockout(
+  actor: Actor,
+  targetId: number,
+  change: { disabled?: boolean | undefined; roles?: Role[] | undefined },
+): void {
+  if (actor.id !== targetId) return;
+  if (change.disabled === true || (change.roles && !change.roles.includes('admin')))
+    throw new AppError('FORBIDDEN', { reason: 'self_lockout' }, selfProtection);
+}

@@ -1,0 +1,165 @@
+/** The shell after login: side menu by role (a drawer at phone width), header with language switch and user menu. */
+import { Suspense, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  EnvironmentOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+  CrownOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { roleLabels, type CurrentUser } from '@kpc/contracts';
+import { labelOf } from '../../lib/i18n';
+import { access, useCurrentUser } from '../../lib/session';
+import { LanguageSwitch } from '../../components/language-switch';
+import { PageSpinner } from '../../components/page-spinner';
+import { useLogout } from '../../features/auth/api/logout';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
+  const link = (to: string, key: string, testId: string) => (
+    <Link to={to} data-testid={testId}>
+      {t(key)}
+    </Link>
+  );
+  const admin: MenuItem[] = [];
+  if (access.users(user)) admin.push({ key: '/admin/users', icon: <UserOutlined />, label: link('/admin/users', 'nav.users', 'nav-users') });
+  if (access.referenceData(user)) {
+    admin.push({ key: '/admin/units', icon: <BankOutlined />, label: link('/admin/units', 'nav.units', 'nav-units') });
+    admin.push({ key: '/admin/leaders', icon: <CrownOutlined />, label: link('/admin/leaders', 'nav.leaders', 'nav-leaders') });
+    admin.push({
+      key: '/admin/enterprises',
+      icon: <ShopOutlined />,
+      label: link('/admin/enterprises', 'nav.enterprises', 'nav-enterprises'),
+    });
+  }
+  if (access.regions(user))
+    admin.push({ key: '/admin/regions', icon: <EnvironmentOutlined />, label: link('/admin/regions', 'nav.regions', 'nav-regions') });
+  if (access.settings(user))
+    admin.push({ key: '/admin/settings', icon: <SettingOutlined />, label: link('/admin/settings', 'nav.settings', 'nav-settings') });
+  if (access.audit(user))
+    admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: link('/admin/audit', 'nav.audit', 'nav-audit') });
+
+  const items: MenuItem[] = [
+    { key: '/projects', icon: <ProjectOutlined />, label: link('/projects', 'nav.projects', 'nav-projects') },
+  ];
+  if (admin.length > 0) items.push({ key: 'admin', icon: <ApartmentOutlined />, label: t('nav.admin'), children: admin });
+  return items;
+}
+
+export default function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // labels follow the language
+  const items = useMemo(() => menuItems(user, t), [user, t, i18n.language]);
+  const selected = '/' + location.pathname.split('/').filter(Boolean).slice(0, 2).join('/');
+  const selectedKey = selected.startsWith('/projects') ? '/projects' : selected;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey]}
+      defaultOpenKeys={['admin']}
+      onClick={() => setDrawerOpen(false)}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'who',
+        disabled: true,
+        label: (
+          <div style={{ lineHeight: 1.6, color: 'rgba(0,0,0,0.75)' }}>
+            <div style={{ fontWeight: 600 }}>{user.displayName}</div>
+            <div>{user.roles.map((r) => labelOf(roleLabels, r)).join('、')}</div>
+            {user.unitName && <div>{user.unitName}</div>}
+            <div>{user.regionName ?? user.regionCode}</div>
+          </div>
+        ),
+      },
+      { type: 'divider' },
+      { key: 'password', icon: <KeyOutlined />, label: t('auth.password.title') },
+      { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('auth.logout')}</span> },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') navigate('/change-password');
+      if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          padding: isPhone ? '0 8px' : '0 20px',
+          background: '#1f3b6e',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        {isPhone && (
+          <Button
+            type="text"
+            aria-label={t('nav.menu')}
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Link to="/projects" style={{ color: '#fff', fontSize: isPhone ? 16 : 18, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {t('app.name')}
+        </Link>
+        <div style={{ flex: 1 }} />
+        <Space size={isPhone ? 8 : 16}>
+          <LanguageSwitch />
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" data-testid="user-menu" style={{ color: '#fff', paddingInline: 4 }} icon={<TeamOutlined />}>
+              {!isPhone && <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>}
+            </Button>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        {!isPhone && (
+          <Layout.Sider width={208} theme="light" breakpoint="lg" collapsible style={{ borderInlineEnd: '1px solid #e8ecf3' }}>
+            {menu}
+          </Layout.Sider>
+        )}
+        {isPhone && (
+          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content style={{ minWidth: 0 }}>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

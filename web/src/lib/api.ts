@@ -1,0 +1,130 @@
+/**
+ * The one way the web talks to the API: fetch with the session cookie, the CSRF token on writes,
+ * Accept-Language from the UI language, and a typed ApiError. It is also the one place that turns
+ * an error code into what the user is told, and that sends the user to login or to the password change.
+ */
+import { errorMessages, type ErrorCode, type FieldIssue, type Locale } from '@kpc/contracts';
+import { currentLocale } from './i18n';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Field issues of a VALIDATION_FAILED error (empty otherwise). */
+  get fieldIssues(): FieldIssue[] {
+    if (this.code !== 'VALIDATION_FAILED' || !Array.isArray(this.details)) return [];
+    return (this.details as unknown[]).filter(
+      (d): d is FieldIssue => typeof d === 'object' && d !== null && 'field' in d && 'message' in d,
+    );
+  }
+}
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+interface ApiHandlers {
+  /** A request needing a session got 401: the session is gone. */
+  onUnauthenticated?: () => void;
+  /** 403 PASSWORD_CHANGE_REQUIRED: the user must change the password first. */
+  onPasswordChangeRequired?: () => void;
+}
+let handlers: ApiHandlers = {};
+export function setApiHandlers(h: ApiHandlers): void {
+  handlers = h;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function toQueryString(query?: Query): string {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not redirect on 401 (used by /auth/me and /auth/login, which handle it themselves). */
+  quiet401?: boolean;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}${toQueryString(opts.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', describeCode('NETWORK'));
+  }
+  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  if (res.ok) return data as T;
+  const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const code = (err?.code && err.code in errorMessages ? err.code : 'INTERNAL') as ErrorCode;
+  const apiError = new ApiError(res.status, code, err?.message ?? describeCode(code), err?.details);
+  if (res.status === 401 && !opts.quiet401) handlers.onUnauthenticated?.();
+  if (res.status === 403 && code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired?.();
+  throw apiError;
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
+  patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
+  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+};
+
+const networkMessage: Record<Locale, string> = {
+  'zh-CN': '无法连接服务器，请检查网络后重试',
+  en: 'Cannot reach the server; check the network and try again',
+};
+
+function describeCode(code: ErrorCode | 'NETWORK'): string {
+  const locale = currentLocale();
+  return code === 'NETWORK' ? networkMessage[locale] : errorMessages[code][locale];
+}
+
+/**
+ * What the user is told about an error. The server already localises its message by Accept-Language;
+ * codes whose server text is generic get the contracts' message in the current UI language.
+ */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'VALIDATION_FAILED' && err.fieldIssues.length > 0) {
+      const first = err.fieldIssues[0]!;
+      return `${describeCode(err.code)}：${first.field} ${first.message}`;
+    }
+    return err.message || describeCode(err.code);
+  }
+  return describeCode('INTERNAL');
+}
+
+export const isApiError = (e: unknown, code?: ErrorCode): e is ApiError =>
+  e instanceof ApiError && (code === undefined || e.code === code);
+
+/** Lists come as { items, total }. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}

@@ -1,0 +1,74 @@
+/** i18next setup: zh-CN first, English second; the choice persists in localStorage and drives dayjs too. */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { Locale } from '@kpc/contracts';
+import zhCommon from '../locales/zh-CN/common.json';
+import zhAuth from '../locales/zh-CN/auth.json';
+import zhProjects from '../locales/zh-CN/projects.json';
+import zhAdmin from '../locales/zh-CN/admin.json';
+import enCommon from '../locales/en/common.json';
+import enAuth from '../locales/en/auth.json';
+import enProjects from '../locales/en/projects.json';
+import enAdmin from '../locales/en/admin.json';
+
+const STORAGE_KEY = 'kpc.lang';
+export const locales: readonly Locale[] = ['zh-CN', 'en'];
+
+function storedLocale(): Locale {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return v === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export function currentLocale(): Locale {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+function applyDayjs(locale: Locale): void {
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  document.documentElement.lang = locale;
+}
+
+export function setLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // private mode: the choice just does not persist
+  }
+  applyDayjs(locale);
+  void i18n.changeLanguage(locale);
+}
+
+const initial = storedLocale();
+void i18n.use(initReactI18next).init({
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  // keys are flat and dotted ("project.field.name"), so dots are not nesting separators
+  keySeparator: false,
+  interpolation: { escapeValue: false },
+  resources: {
+    'zh-CN': { translation: { ...zhCommon, ...zhAuth, ...zhProjects, ...zhAdmin } },
+    en: { translation: { ...enCommon, ...enAuth, ...enProjects, ...enAdmin } },
+  },
+});
+applyDayjs(initial);
+
+/** The label of an enum value in the current UI language (contracts carry both). */
+export function labelOf<T extends string>(labels: Record<T, { 'zh-CN': string; en: string }>, value: T): string {
+  return labels[value]?.[currentLocale()] ?? value;
+}
+
+/** Select options for an enum from its contracts label map. */
+export function optionsOf<T extends string>(
+  values: readonly T[],
+  labels: Record<T, { 'zh-CN': string; en: string }>,
+): { value: T; label: string }[] {
+  return values.map((v) => ({ value: v, label: labelOf(labels, v) }));
+}
+
+export default i18n;

@@ -1,0 +1,59 @@
+/**
+ * Money is integer yuan everywhere below the screen. Screens show 万元 / 亿元 and take input in 万元;
+ * conversions go through decimal strings and BigInt so no float rounding ever touches a figure.
+ */
+import type { Locale } from '@kpc/contracts';
+
+const WAN = 10_000n;
+const YI = 100_000_000n;
+
+/** Formats an integer as a decimal of `unit`, keeping `digits` decimals (rounded half up). */
+function scaled(yuan: bigint, unit: bigint, digits: number): string {
+  const neg = yuan < 0n;
+  const abs = neg ? -yuan : yuan;
+  const factor = 10n ** BigInt(digits);
+  const q = (abs * factor * 2n + unit) / (unit * 2n); // round half up
+  const whole = q / factor;
+  const frac = q % factor;
+  const wholeStr = whole.toLocaleString('en-US');
+  const s = digits > 0 ? `${wholeStr}.${frac.toString().padStart(digits, '0')}` : wholeStr;
+  return neg ? `-${s}` : s;
+}
+
+const units: Record<Locale, { wan: string; yi: string; yuan: string }> = {
+  'zh-CN': { wan: '万元', yi: '亿元', yuan: '元' },
+  en: { wan: '×10k yuan', yi: '×100m yuan', yuan: 'yuan' },
+};
+
+/** 350000000 → "3.50 亿元"; 1234500 → "123.45 万元"; amounts below 1 亿 in 万元. */
+export function formatMoney(yuan: number | null | undefined, locale: Locale = 'zh-CN'): string {
+  if (yuan === null || yuan === undefined) return '—';
+  const v = BigInt(yuan);
+  const abs = v < 0n ? -v : v;
+  const u = units[locale];
+  if (abs >= YI) return `${scaled(v, YI, 2)} ${u.yi}`;
+  return `${scaled(v, WAN, 2)} ${u.wan}`;
+}
+
+/** Integer yuan → exact 万元 decimal string for an input ("12345678" → "1234.5678", "50000" → "5"). */
+export function yuanToWanInput(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return '';
+  const v = BigInt(yuan);
+  const whole = v / WAN;
+  const frac = (v % WAN).toString().padStart(4, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : whole.toString();
+}
+
+/** A 万元 amount as typed: up to 11 whole digits, at most 4 decimals (1 元 precision). */
+export const wanInputPattern = /^\d{1,11}(\.\d{0,4})?$/;
+
+/** "1234.5678" 万元 → 12345678 yuan, exactly; null for empty input; NaN for anything malformed. */
+export function wanInputToYuan(input: string | null | undefined): number | null {
+  const s = (input ?? '').trim().replace(/,/g, '');
+  if (s === '') return null;
+  if (!wanInputPattern.test(s)) return Number.NaN;
+  const [whole = '0', frac = ''] = s.split('.');
+  const yuan = BigInt(whole) * WAN + BigInt(frac.padEnd(4, '0'));
+  // 11 whole digits of 万元 keep the result below 1e15 yuan, well inside Number's exact integers
+  return Number(yuan);
+}
