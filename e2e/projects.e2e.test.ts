@@ -55,7 +55,7 @@ async function openFromRow(page: Page, code: string): Promise<void> {
   const row = page.getByTestId(`project-row-${code}`);
   const link = row.getByRole('link');
   if ((await link.count()) > 0) await link.first().click();
-  else await row.click();
+  else await row.dblclick();
   await page.getByTestId('project-detail-name').waitFor();
 }
 
@@ -102,7 +102,7 @@ describe('project library in the browser', () => {
     await page.locator('#project_name').fill(name);
     await choose(page, { id: 'project_level' }, '区重点');
     await choose(page, { id: 'project_category' }, '工业');
-    await page.locator('#project_totalInvestment').fill('120000000');
+    await page.locator('#project_totalInvestment').fill('12000'); // 万元
     await screenshot(page, 'office-project-new');
     await page.getByTestId('project-form-submit').click();
     await expect.poll(() => page.getByTestId('project-detail-name').textContent()).toContain(name);

@@ -31,8 +31,9 @@ export function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync(join(repoRoot, 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run build -w web` first (npm run test:e2e does).');
+  const webDist = resolve(repoRoot, env.WEB_DIST ?? process.env.WEB_DIST ?? 'web/dist');
+  if (!existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} has no index.html: run \`npm run build -w web\` first (npm run test:e2e does).`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kpc-e2e-'));
@@ -45,6 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     ...env,
+    WEB_DIST: webDist,
   };
   // The browser suite always runs on its own embedded database, whatever the shell has set.
   delete childEnv.DATABASE_URL;

@@ -66,6 +66,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     cookieSecure: opts.cookieSecure ?? false,
   });
 
+  // (before @fastify/rate-limit, whose own onRoute hook reads this config)
+  // Writes are rate-limited per session cookie (or IP when there is none); login has its own tighter limit.
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (
+      !route.url.startsWith('/api/') ||
+      route.config?.rateLimit ||
+      !methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))
+    )
+      return;
+    route.config = {
+      ...route.config,
+      rateLimit: {
+        max: app.appOptions.writeRateLimit,
+        timeWindow: '1 minute',
+        keyGenerator: (req) => req.cookies?.kpc_session ?? req.ip,
+      },
+    };
+  });
+
   // external plugins
   await app.register(cookie);
   await app.register(helmet, {

@@ -1,9 +1,23 @@
 /** Every module's routes under /api/v1. */
 import type { FastifyInstance } from 'fastify';
 import authRoutes from './modules/auth/auth.routes.js';
+import usersRoutes from './modules/users/users.routes.js';
+import unitsRoutes from './modules/units/units.routes.js';
+import leadersRoutes from './modules/leaders/leaders.routes.js';
+import enterprisesRoutes from './modules/enterprises/enterprises.routes.js';
+import regionsRoutes from './modules/regions/regions.routes.js';
+import settingsRoutes from './modules/settings/settings.routes.js';
+import auditRoutes from './modules/audit/audit.routes.js';
 import projectsRoutes from './modules/projects/projects.routes.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(unitsRoutes);
+  await app.register(leadersRoutes);
+  await app.register(enterprisesRoutes);
+  await app.register(regionsRoutes);
+  await app.register(settingsRoutes);
+  await app.register(auditRoutes);
   await app.register(projectsRoutes);
 }

@@ -61,14 +61,16 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(opts: { data?: 'empty' | 'demo'; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { data?: 'empty' | 'demo'; loginRateLimit?: number; writeRateLimit?: number } = {},
+): Promise<TestApp> {
   const database = await cloneDatabase(opts.data ?? 'demo');
   const clock = new TestClock();
   const app = await buildApp({
     database,
     clock,
     loginRateLimit: opts.loginRateLimit ?? 10_000,
-    writeRateLimit: 100_000,
+    writeRateLimit: opts.writeRateLimit ?? 100_000,
     webDist: '/nonexistent',
   });
   await app.ready();

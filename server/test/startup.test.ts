@@ -56,7 +56,7 @@ function startServer(env: Record<string, string>): Proc {
 }
 
 /** Waits until the server logs its listening address, then checks /api/v1/health there. */
-async function ready(p: Proc, timeoutMs = 30_000): Promise<string> {
+async function ready(p: Proc, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (p.child.exitCode !== null) throw new Error(`server exited (${p.child.exitCode}) before it was ready:\n${p.output()}`);

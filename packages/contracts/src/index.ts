@@ -6,3 +6,7 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './projects.js';
 export * from './settings.js';
+export * from './investment.js';
+export * from './batches.js';
+export * from './dashboard.js';
+export * from './ledger.js';

@@ -1,2 +1,6 @@
 export * from './lifecycle.js';
 export * from './dates.js';
+export * from './ledger.js';
+export * from './batches.js';
+export * from './investment.js';
+export * from './schedule.js';

@@ -67,7 +67,8 @@ export default fp(async function auth(app: FastifyInstance) {
     const config = req.routeOptions.config;
     const token = req.cookies[SESSION_COOKIE];
     if (token) await loadSession(req, token);
-    if (config.public) return;
+    // the browsable API docs are public; the API itself is not
+    if (config.public || req.url.startsWith('/api/docs')) return;
     if (!req.actor) throw new AppError(token ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (req.mustChangePassword && !config.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });

@@ -1,8 +1,15 @@
-/** Reads rule settings: defaults, overridden by the global row set, overridden by a region's. */
+/**
+ * Rule settings: defaults, overridden by the global row set, overridden by each ancestor region's
+ * and finally the region's own rows. Admins change their own region's rows; every change is audited.
+ */
 import { inArray } from 'drizzle-orm';
-import { defaultSettings, settingsSchema, type Settings } from '@kpc/contracts';
+import { defaultSettings, settingsSchema, type Settings, type SettingsView } from '@kpc/contracts';
 import { settings } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { requireRole } from '../../lib/policy.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { overridesOf, upsertSetting } from './settings.repository.js';
 
 export async function loadSettings(db: Executor, regionCode = ''): Promise<Settings> {
   // '' is the global row; then each ancestor prefix of the region, most specific last.
@@ -14,4 +21,48 @@ export async function loadSettings(db: Executor, regionCode = ''): Promise<Setti
   for (const r of rows) merged[r.key] = r.value;
   const parsed = settingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : defaultSettings;
+}
+
+/** Only the keys the schema knows, each valid on its own (a stray or stale row is ignored, not shown). */
+function validOverrides(raw: Record<string, unknown>): Partial<Settings> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = settingsSchema.shape[key as keyof Settings];
+    if (field?.safeParse(value).success) out[key] = value;
+  }
+  return out as Partial<Settings>;
+}
+
+async function viewOf(db: Executor, regionCode: string): Promise<SettingsView> {
+  return {
+    regionCode,
+    effective: await loadSettings(db, regionCode),
+    overrides: validOverrides(await overridesOf(db, regionCode)),
+  };
+}
+
+/** The settings in force for the actor's region, and which of them the region sets itself. */
+export async function getSettingsFor(db: Db, ctx: RequestContext): Promise<SettingsView> {
+  requireRole(ctx.actor, 'admin', 'office', 'supervisor');
+  return viewOf(db, ctx.actor.regionCode);
+}
+
+/** Stores the given keys as the admin's region's own values; unchanged keys write nothing. */
+export async function updateSettingsFor(db: Db, ctx: RequestContext, change: Partial<Settings>): Promise<SettingsView> {
+  requireRole(ctx.actor, 'admin');
+  const regionCode = ctx.actor.regionCode;
+  return db.transaction(async (tx) => {
+    const current = await overridesOf(tx, regionCode);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(change)) {
+      if (value === undefined || current[key] === value) continue;
+      before[key] = current[key] ?? null;
+      after[key] = value;
+      await upsertSetting(tx, regionCode, key, value, ctx.now);
+    }
+    if (Object.keys(after).length > 0)
+      await writeAudit(tx, ctx.audit, { action: 'update', entity: 'settings', entityId: regionCode, regionCode, before, after }, ctx.now);
+    return viewOf(tx, regionCode);
+  });
 }

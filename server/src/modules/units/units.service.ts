@@ -2,9 +2,8 @@
  * Responsible units 责任单位: everyone signed in reads those of their region subtree;
  * admin and office create, edit and delete them (delete only while nothing refers to the unit).
  */
-import type { Unit } from '@kpc/contracts';
 import type { z } from 'zod';
-import type { createUnitBody, updateUnitBody } from '@kpc/contracts';
+import type { createUnitBody, Unit, updateUnitBody } from '@kpc/contracts';
 import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, notFound, versionConflict } from '../../lib/errors.js';

@@ -12,7 +12,7 @@ import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { findEnterpriseById } from '../enterprises/enterprises.repository.js';
 import { findLeaderById } from '../leaders/leaders.repository.js';
-import { regionExists } from '../regions/regions.repository.js';
+import { requireWritableRegion } from '../regions/regions.service.js';
 import { loadSettings } from '../settings/settings.service.js';
 import { findUnitById } from '../units/units.repository.js';
 import {
@@ -103,8 +103,7 @@ interface AccountLinks {
  * must exist there too (ones outside the subtree count as missing); roles need their link.
  */
 async function checkLinks(db: Executor, ctx: RequestContext, a: AccountLinks): Promise<void> {
-  if (!inRegion(ctx.actor, a.regionCode)) throw fieldError('FORBIDDEN', 'regionCode', ctx.locale);
-  if (!(await regionExists(db, a.regionCode))) throw fieldError('REFERENCE_INVALID', 'regionCode', ctx.locale);
+  await requireWritableRegion(db, ctx, a.regionCode);
   const refs = [
     ['unitId', a.unitId, findUnitById],
     ['leaderId', a.leaderId, findLeaderById],

@@ -1,0 +1,51 @@
+/** The audit log as admins read it: filtered, newest first, limited to their region subtree. */
+import type { AuditEntry } from '@kpc/contracts';
+import type { Db } from '../../db/client.js';
+import { requireRole } from '../../lib/policy.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { listAudit, type AuditRow } from './audit.repository.js';
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  userId: r.userId,
+  username: r.username,
+  ip: r.ip,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entityId,
+  before: r.before,
+  after: r.after,
+});
+
+const DAY_MS = 86_400_000;
+/** Midnight at the start of a calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
+const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+export interface ListAuditInput {
+  page: number;
+  pageSize: number;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  userId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function listAuditFor(db: Db, ctx: RequestContext, q: ListAuditInput) {
+  requireRole(ctx.actor, 'admin');
+  const { rows, total } = await listAudit(db, {
+    regionCode: ctx.actor.regionCode,
+    entity: q.entity || undefined,
+    entityId: q.entityId || undefined,
+    action: q.action || undefined,
+    userId: q.userId,
+    // from and to are whole days, both inclusive
+    from: q.from ? shanghaiMidnight(q.from) : undefined,
+    before: q.to ? new Date(shanghaiMidnight(q.to).getTime() + DAY_MS) : undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: rows.map(toEntry), total };
+}

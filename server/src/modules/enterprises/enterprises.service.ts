@@ -1,0 +1,155 @@
+/**
+ * Investing enterprises 项目业主: everyone signed in reads those of their region subtree;
+ * admin and office create, edit and delete them (delete only while nothing refers to the enterprise).
+ */
+import type { z } from 'zod';
+import type { createEnterpriseBody, Enterprise, updateEnterpriseBody } from '@kpc/contracts';
+import type { Db, Executor } from '../../db/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { AppError, notFound, versionConflict } from '../../lib/errors.js';
+import { requireRegion, requireRole } from '../../lib/policy.js';
+import { pgErrorCode } from '../../lib/query.js';
+import { fieldError, type RequestContext } from '../../lib/request-context.js';
+import { requireWritableRegion } from '../regions/regions.service.js';
+import {
+  deleteEnterprise,
+  enterpriseNameTaken,
+  findEnterpriseById,
+  insertEnterprise,
+  listEnterprises,
+  updateEnterprise,
+  type EnterpriseRow,
+} from './enterprises.repository.js';
+
+export const toEnterprise = (r: EnterpriseRow): Enterprise => ({
+  id: r.id,
+  name: r.name,
+  creditCode: r.creditCode,
+  regionCode: r.regionCode,
+  version: r.version,
+});
+
+export async function listEnterprisesFor(
+  db: Db,
+  ctx: RequestContext,
+  q: { page: number; pageSize: number; q?: string | undefined },
+) {
+  const { rows, total } = await listEnterprises(db, {
+    regionCode: ctx.actor.regionCode,
+    q: q.q || undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: rows.map(toEnterprise), total };
+}
+
+async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<EnterpriseRow> {
+  const row = await findEnterpriseById(db, id);
+  if (!row) throw notFound();
+  requireRegion(ctx.actor, row.regionCode);
+  return row;
+}
+
+export async function getEnterprise(db: Db, ctx: RequestContext, id: number): Promise<Enterprise> {
+  return toEnterprise(await loadInScope(db, ctx, id));
+}
+
+const duplicateName = (ctx: RequestContext) => fieldError('DUPLICATE', 'name', ctx.locale);
+
+export async function createEnterprise(
+  db: Db,
+  ctx: RequestContext,
+  body: z.infer<typeof createEnterpriseBody>,
+): Promise<Enterprise> {
+  requireRole(ctx.actor, 'admin', 'office');
+  await requireWritableRegion(db, ctx, body.regionCode);
+  if (await enterpriseNameTaken(db, body.name)) throw duplicateName(ctx);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await insertEnterprise(tx, {
+        name: body.name,
+        creditCode: body.creditCode || null,
+        regionCode: body.regionCode,
+        createdAt: ctx.now,
+      });
+      const enterprise = toEnterprise(row);
+      await writeAudit(
+        tx,
+        ctx.audit,
+        { action: 'create', entity: 'enterprise', entityId: row.id, regionCode: row.regionCode, after: enterprise },
+        ctx.now,
+      );
+      return enterprise;
+    });
+  } catch (e) {
+    if (pgErrorCode(e) === '23505') throw duplicateName(ctx);
+    throw e;
+  }
+}
+
+export async function updateEnterpriseFor(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  body: z.infer<typeof updateEnterpriseBody>,
+): Promise<Enterprise> {
+  requireRole(ctx.actor, 'admin', 'office');
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await loadInScope(tx, ctx, id);
+      if (current.version !== body.version) throw versionConflict(toEnterprise(current));
+      const { version, ...change } = body;
+      if (change.name !== undefined && (await enterpriseNameTaken(tx, change.name, id))) throw duplicateName(ctx);
+      const updated = await updateEnterprise(tx, id, version, {
+        name: change.name ?? current.name,
+        creditCode: change.creditCode !== undefined ? change.creditCode || null : current.creditCode,
+      });
+      if (!updated) throw versionConflict(toEnterprise((await findEnterpriseById(tx, id)) ?? current));
+      const after = toEnterprise(updated);
+      await writeAudit(
+        tx,
+        ctx.audit,
+        {
+          action: 'update',
+          entity: 'enterprise',
+          entityId: id,
+          regionCode: updated.regionCode,
+          before: toEnterprise(current),
+          after,
+        },
+        ctx.now,
+      );
+      return after;
+    });
+  } catch (e) {
+    if (pgErrorCode(e) === '23505') throw duplicateName(ctx);
+    throw e;
+  }
+}
+
+/** Deletes an enterprise nobody refers to; one that still owns a project or has accounts → 409 IN_USE. */
+export async function deleteEnterpriseFor(db: Db, ctx: RequestContext, id: number): Promise<void> {
+  requireRole(ctx.actor, 'admin', 'office');
+  try {
+    await db.transaction(async (tx) => {
+      const current = await loadInScope(tx, ctx, id);
+      await deleteEnterprise(tx, id);
+      await writeAudit(
+        tx,
+        ctx.audit,
+        {
+          action: 'delete',
+          entity: 'enterprise',
+          entityId: id,
+          regionCode: current.regionCode,
+          before: toEnterprise(current),
+        },
+        ctx.now,
+      );
+    });
+  } catch (e) {
+    // every table that refers to enterprises has a foreign key, so the database knows all the references
+    if (pgErrorCode(e) === '23503') throw new AppError('IN_USE');
+    throw e;
+  }
+}
