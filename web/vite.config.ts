@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json lets scripts/chunk-sizes.mjs sum what each screen loads
+    manifest: true,
     // antd alone is larger than the default 500 kB warning; real budgets are checked in gzip (SPEC §3)
     chunkSizeWarningLimit: 900,
   },

@@ -42,7 +42,7 @@ export async function newPage(browser: Browser, opts: PageOptions): Promise<Page
     timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   return page;
 }
 
@@ -50,6 +50,6 @@ export async function newPage(browser: Browser, opts: PageOptions): Promise<Page
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path });
   return path;
 }

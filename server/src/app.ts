@@ -2,7 +2,8 @@
  * Builds the Fastify app: external plugins → app plugins → routes (fastify/demo order).
  * The database and the clock are injected so tests can run on a cloned PGlite with a fake clock.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -16,6 +17,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database, Db } from './db/client.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import errorHandler from './plugins/error-handler.js';
+import { AppError } from './lib/errors.js';
 import auth from './plugins/auth.js';
 import { registerRoutes } from './routes.js';
 
@@ -25,6 +27,8 @@ declare module 'fastify' {
     database: Database;
     clock: Clock;
     appOptions: Required<Pick<AppOptions, 'loginRateLimit' | 'writeRateLimit' | 'cookieSecure'>>;
+    /** Where uploaded files live (outside the web root). */
+    filesDir: string;
   }
 }
 
@@ -39,6 +43,8 @@ export interface AppOptions {
   /** Writes per user (or IP) per minute. */
   writeRateLimit?: number;
   cookieSecure?: boolean;
+  /** Uploaded files (evidence); server.ts passes <DATA_DIR>/files, tests get a fresh temp dir. */
+  filesDir?: string;
 }
 
 export type App = FastifyInstance;
@@ -60,6 +66,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', opts.database);
   app.decorate('db', opts.database.db);
   app.decorate('clock', opts.clock ?? systemClock);
+  app.decorate('filesDir', opts.filesDir ?? mkdtempSync(join(tmpdir(), 'kpc-files-')));
+  // a files directory of its own (tests) goes away with the app
+  if (!opts.filesDir) app.addHook('onClose', async () => rmSync(app.filesDir, { recursive: true, force: true }));
   app.decorate('appOptions', {
     loginRateLimit: opts.loginRateLimit ?? 20,
     writeRateLimit: opts.writeRateLimit ?? 600,
@@ -134,13 +143,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webDist = opts.webDist ?? resolve(import.meta.dirname, '../../web/dist');
   if (existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
-    // client-side routes fall back to index.html; unknown /api paths stay JSON 404s
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({
-          error: { code: 'ROUTE_NOT_FOUND', message: req.locale === 'en' ? 'No such endpoint' : '接口不存在' },
-        });
-      }
+    // Client-side routes fall back to index.html; unknown /api paths stay JSON 404s. A catch-all
+    // route rather than a second not-found handler: the error handler plugin already owns that one.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('ROUTE_NOT_FOUND');
       return reply.sendFile('index.html');
     });
   }

@@ -9,6 +9,14 @@ import regionsRoutes from './modules/regions/regions.routes.js';
 import settingsRoutes from './modules/settings/settings.routes.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import projectsRoutes from './modules/projects/projects.routes.js';
+import milestonesRoutes from './modules/milestones/milestones.routes.js';
+import ganttRoutes from './modules/gantt/gantt.routes.js';
+import investmentRoutes from './modules/investment/investment.routes.js';
+import batchesRoutes from './modules/batches/batches.routes.js';
+import dashboardRoutes from './modules/dashboard/dashboard.routes.js';
+import ledgerRoutes from './modules/ledger/ledger.routes.js';
+import attachmentsRoutes from './modules/attachments/attachments.routes.js';
+import importsRoutes from './modules/imports/imports.routes.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -20,4 +28,12 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(settingsRoutes);
   await app.register(auditRoutes);
   await app.register(projectsRoutes);
+  await app.register(milestonesRoutes);
+  await app.register(ganttRoutes);
+  await app.register(investmentRoutes);
+  await app.register(batchesRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(ledgerRoutes);
+  await app.register(attachmentsRoutes);
+  await app.register(importsRoutes);
 }

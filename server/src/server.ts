@@ -3,7 +3,7 @@
  * into an empty database, start the scheduler, listen. SIGTERM/SIGINT: stop accepting, finish
  * requests, CHECKPOINT and close the database, release the data-directory lock.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -41,6 +41,7 @@ async function main() {
     logger: { level: config.LOG_LEVEL },
     cookieSecure: config.COOKIE_SECURE,
     webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : undefined,
+    filesDir: resolve(join(config.DATA_DIR, 'files')),
   });
   const scheduler = startScheduler(app);
 

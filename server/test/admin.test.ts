@@ -180,7 +180,11 @@ describe('users', () => {
 
   it('edits a user with the current version and refuses a stale one with 409 and the current record', async () => {
     const u = await createUser(admin, { username: 'edit.me', roles: ['viewer'] });
-    const ok = await admin.patch(`/api/v1/users/${u.id}`, { version: 1, displayName: '改过的名字', roles: ['viewer', 'supervisor'] });
+    const ok = await admin.patch(`/api/v1/users/${u.id}`, {
+      version: 1,
+      displayName: '改过的名字',
+      roles: ['viewer', 'supervisor'],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ displayName: '改过的名字', roles: ['viewer', 'supervisor'], version: 2 });
 
@@ -295,17 +299,17 @@ describe('units, leaders and enterprises', () => {
   it('office creates, lists, edits and deletes a unit, each change audited', async () => {
     const auditBefore = await auditCount();
     const created = await office.post('/api/v1/units', {
-      name: '区住房和城乡建设局',
-      shortName: '住建局',
+      name: '区测试住房保障中心',
+      shortName: '测试住保',
       regionCode: '411104',
       contactName: '李四',
       contactPhone: '0395-1234567',
     });
     expect(created.statusCode, created.body).toBe(201);
     const unit = created.json();
-    expect(unit).toMatchObject({ name: '区住房和城乡建设局', shortName: '住建局', active: true, version: 1 });
+    expect(unit).toMatchObject({ name: '区测试住房保障中心', shortName: '测试住保', active: true, version: 1 });
 
-    const listed = (await viewer.get('/api/v1/units?q=住建')).json();
+    const listed = (await viewer.get('/api/v1/units?q=测试住保')).json();
     expect(listed.items.map((u: { id: number }) => u.id)).toEqual([unit.id]);
     expect((await viewer.get(`/api/v1/units/${unit.id}`)).json()).toEqual(unit);
 
@@ -327,10 +331,9 @@ describe('units, leaders and enterprises', () => {
     expect(del.statusCode, del.body).toBe(200);
     expect((await viewer.get(`/api/v1/units/${unit.id}`)).statusCode).toBe(404);
     expect(await auditCount()).toBe(auditBefore + 3);
-    const { rows } = await t.database.raw(
-      `select action from audit_log where entity = 'unit' and entity_id = $1 order by id`,
-      [String(unit.id)],
-    );
+    const { rows } = await t.database.raw(`select action from audit_log where entity = 'unit' and entity_id = $1 order by id`, [
+      String(unit.id),
+    ]);
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
   });
 
@@ -447,9 +450,9 @@ describe('regions', () => {
     expect(codes.every((c: string) => c.startsWith('411104') || ['41', '4111'].includes(c))).toBe(true);
     const townships = (await viewer.get('/api/v1/regions?parentCode=411104&level=township')).json().items;
     expect(townships.length).toBeGreaterThan(0);
-    expect(townships.every((r: { parentCode: string; level: string }) => r.parentCode === '411104' && r.level === 'township')).toBe(
-      true,
-    );
+    expect(
+      townships.every((r: { parentCode: string; level: string }) => r.parentCode === '411104' && r.level === 'township'),
+    ).toBe(true);
   });
 
   it('shows an admin the real child regions, marking those already added', async () => {
@@ -474,10 +477,17 @@ describe('regions', () => {
 
   it('adds a real code with its missing ancestors, and refuses unknown, duplicate and outside codes', async () => {
     const unknown = await refusedWithoutWrites(['regions'], () =>
-      admin.request({ method: 'POST', url: '/api/v1/regions', headers: { 'accept-language': 'en' }, payload: { code: '419999' } }),
+      admin.request({
+        method: 'POST',
+        url: '/api/v1/regions',
+        headers: { 'accept-language': 'en' },
+        payload: { code: '419999' },
+      }),
     );
     expect(unknown.statusCode).toBe(400);
-    expect(JSON.parse(unknown.body).error.details).toEqual([{ field: 'code', message: expect.stringMatching(/real administrative/) }]);
+    expect(JSON.parse(unknown.body).error.details).toEqual([
+      { field: 'code', message: expect.stringMatching(/real administrative/) },
+    ]);
     const outside = await refusedWithoutWrites(['regions'], () => admin.post('/api/v1/regions', { code: '411102' }));
     expect(outside.statusCode).toBe(403);
     const existing = await refusedWithoutWrites(['regions'], () => admin.post('/api/v1/regions', { code: '411104' }));
@@ -486,9 +496,7 @@ describe('regions', () => {
 
     // a city-level admin (moved up by SQL: no API may create an account above the creator's region)
     const cityAdminUser = await createUser(admin, { username: 'city.admin', roles: ['admin'] }, START_PASSWORD);
-    await t.database.raw(`update users set region_code = '4111', must_change_password = false where id = $1`, [
-      cityAdminUser.id,
-    ]);
+    await t.database.raw(`update users set region_code = '4111', must_change_password = false where id = $1`, [cityAdminUser.id]);
     const cityAdmin = await login(t.app, 'city.admin', START_PASSWORD);
     const township = divisionChildren('411102')[0]!;
     const regionsBefore = await countRows(t.database, 'regions');
@@ -618,7 +626,12 @@ describe('settings', () => {
     );
     expect(rows[0]).toMatchObject({ version: 2, value: 8 });
     const audit = (await admin.get('/api/v1/audit?entity=settings')).json().items;
-    expect(audit[0]).toMatchObject({ action: 'update', entityId: '411104', before: { passwordMinLength: 12 }, after: { passwordMinLength: 8 } });
+    expect(audit[0]).toMatchObject({
+      action: 'update',
+      entityId: '411104',
+      before: { passwordMinLength: 12 },
+      after: { passwordMinLength: 8 },
+    });
   });
 });
 
@@ -635,14 +648,23 @@ describe('audit log', () => {
 
     const logins = (await admin.get(`/api/v1/audit?action=login&userId=${office.user.id}`)).json();
     expect(logins.total).toBeGreaterThanOrEqual(1);
-    expect(logins.items.every((e: { action: string; userId: number }) => e.action === 'login' && e.userId === office.user.id)).toBe(
-      true,
-    );
+    expect(
+      logins.items.every((e: { action: string; userId: number }) => e.action === 'login' && e.userId === office.user.id),
+    ).toBe(true);
 
-    // the test clock stands on 2026-07-16 (Asia/Shanghai)
-    expect((await admin.get('/api/v1/audit?from=2026-07-16&to=2026-07-16')).json().total).toBeGreaterThan(0);
-    expect((await admin.get('/api/v1/audit?from=2026-07-17')).json().total).toBe(0);
-    expect((await admin.get('/api/v1/audit?to=2026-07-15')).json().total).toBe(0);
+    // whole days in Asia/Shanghai, both ends inclusive; the test clock stands on 2026-07-16
+    const dayStart = Date.parse('2026-07-15T16:00:00Z');
+    const dayEnd = Date.parse('2026-07-16T16:00:00Z');
+    const all = (await admin.get('/api/v1/audit?pageSize=200')).json().total;
+    const onDay = (await admin.get('/api/v1/audit?from=2026-07-16&to=2026-07-16&pageSize=200')).json();
+    expect(onDay.total).toBeGreaterThan(0);
+    for (const e of onDay.items) expect(Date.parse(e.at)).toBeGreaterThanOrEqual(dayStart);
+    for (const e of onDay.items) expect(Date.parse(e.at)).toBeLessThan(dayEnd);
+    const later = (await admin.get('/api/v1/audit?from=2026-07-17&pageSize=200')).json();
+    for (const e of later.items) expect(Date.parse(e.at)).toBeGreaterThanOrEqual(dayEnd);
+    const earlier = (await admin.get('/api/v1/audit?to=2026-07-15&pageSize=200')).json();
+    for (const e of earlier.items) expect(Date.parse(e.at)).toBeLessThan(dayStart);
+    expect(earlier.total + onDay.total + later.total).toBe(all);
 
     for (const c of [office, viewer, supervisor, unitUser]) expect((await c.get('/api/v1/audit')).statusCode).toBe(403);
     expect((await admin.get('/api/v1/audit?from=2026-13-01')).statusCode).toBe(400);

@@ -10,3 +10,4 @@ export * from './investment.js';
 export * from './batches.js';
 export * from './dashboard.js';
 export * from './ledger.js';
+export * from './milestones.js';

@@ -82,6 +82,6 @@ export function batchRates(lists: PeriodLists, asOf: string): BatchRates {
   };
 }
 
-/** Half-open [start, end] date ranges overlap (inclusive calendar dates). */
+/** Two periods overlap when their inclusive date ranges share a day. */
 export const periodsOverlap = (a: { startDate: string; endDate: string }, b: { startDate: string; endDate: string }) =>
   a.startDate <= b.endDate && b.startDate <= a.endDate;

@@ -311,3 +311,41 @@ export const isOverdue = (n: { actualFinish?: string | null; latestFinish?: stri
 export type MilestoneStatus = 'not_started' | 'in_progress' | 'done';
 export const milestoneStatusOf = (n: { actualStart?: string | null; actualFinish?: string | null }): MilestoneStatus =>
   n.actualFinish ? 'done' : n.actualStart ? 'in_progress' : 'not_started';
+
+export interface PlannedNode extends TrackedNode {
+  /** From the current baseline; null when the project has no baseline yet. */
+  latestStart?: string | null;
+  latestFinish?: string | null;
+}
+
+export interface TrackedResult extends Forecast {
+  key: string;
+  slipDays: number | null;
+  overdue: boolean;
+  /** Drawn red: overdue, or finished / forecast to finish after the baseline. */
+  late: boolean;
+}
+
+/** Forecast, slip, overdue and late for every node of one project; the project's slip is the largest node slip. */
+export function trackMilestones(
+  nodes: readonly PlannedNode[],
+  dependencies: readonly ScheduleDependency[],
+  opts: { mode: CalendarMode; asOf: string },
+): { nodes: TrackedResult[]; slipDays: number | null; late: boolean } {
+  const forecast = forwardForecast(
+    nodes.map((n) => ({ ...n, plannedStart: n.plannedStart ?? n.latestStart ?? null })),
+    dependencies,
+    opts,
+  );
+  const tracked = nodes.map((n) => {
+    const f = forecast.get(n.key)!;
+    const slip = n.latestFinish ? slipDays(f.forecastFinish, n.latestFinish) : null;
+    const overdue = isOverdue(n, opts.asOf);
+    return { key: n.key, ...f, slipDays: slip, overdue, late: overdue || (slip !== null && slip > 0) };
+  });
+  return {
+    nodes: tracked,
+    slipDays: projectSlipDays(tracked.map((t) => t.slipDays)),
+    late: tracked.some((t) => t.late),
+  };
+}

@@ -73,7 +73,8 @@ export default fp(async function auth(app: FastifyInstance) {
     if (req.mustChangePassword && !config.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
-  app.addHook('preHandler', async (req) => {
+  // before validation: a forged request is refused as such, whatever its body
+  app.addHook('preValidation', async (req) => {
     if (!MUTATIONS.has(req.method) || !req.url.startsWith('/api/') || !req.sessionId) return;
     if (req.routeOptions.config.public && !req.actor) return;
     const sent = req.headers['x-csrf-token'];

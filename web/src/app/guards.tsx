@@ -1,13 +1,16 @@
 /** Route guards: a session is needed; a forced password change comes first; some pages need a role. */
-import { useEffect, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '@kpc/contracts';
 import { setApiHandlers, setCsrfToken, describeError } from '../lib/api';
 import { sessionQueryKey, useSession } from '../lib/session';
 import { PageSpinner } from '../components/page-spinner';
+
+const Forbidden = lazy(() => import('../components/status-pages').then((m) => ({ default: m.Forbidden })));
+export const NotFound = lazy(() => import('../components/status-pages').then((m) => ({ default: m.NotFound })));
 
 export function loginPath(returnTo: string): string {
   return returnTo && returnTo !== '/' ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login';
@@ -42,15 +45,13 @@ export function RequireAuth() {
   if (isPending) return <PageSpinner />;
   if (error)
     return (
-      <Result
-        status="warning"
-        title={describeError(error)}
-        extra={<Button onClick={() => void refetch()}>{t('common.retry')}</Button>}
-      />
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <p>{describeError(error)}</p>
+        <Button onClick={() => void refetch()}>{t('common.retry')}</Button>
+      </div>
     );
   if (!data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
-  if (data.user.mustChangePassword && location.pathname !== '/change-password')
-    return <Navigate to="/change-password" replace />;
+  if (data.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
   return <Outlet />;
 }
 
@@ -58,26 +59,4 @@ export function RequireRole({ allow, children }: { allow: (u: CurrentUser) => bo
   const { data } = useSession();
   if (!data || !allow(data.user)) return <Forbidden />;
   return <>{children}</>;
-}
-
-export function Forbidden() {
-  const { t } = useTranslation();
-  return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
-}
-
-export function NotFound() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('common.notFound')}
-      extra={
-        <Button type="primary" onClick={() => navigate('/projects')}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
-  );
 }

@@ -8,7 +8,7 @@ import { access } from '../lib/session';
 import { PageSpinner } from '../components/page-spinner';
 import { ApiRedirects, NotFound, RequireAuth, RequireRole } from './guards';
 
-const LoginPage = lazy(() => import('../features/auth/components/login-page'));
+import LoginPage from '../features/auth/components/login-page';
 const ChangePasswordPage = lazy(() => import('../features/auth/components/change-password-page'));
 const AppLayout = lazy(() => import('./layout/app-layout'));
 const ProjectListPage = lazy(() => import('../features/projects/components/project-list-page'));
@@ -37,16 +37,62 @@ export function AppRouter() {
               <Route path="projects/new" element={<ProjectFormPage />} />
               <Route path="projects/:id" element={<ProjectDetailPage />} />
               <Route path="projects/:id/edit" element={<ProjectFormPage />} />
-              <Route path="admin/users" element={<RequireRole allow={access.users}><UsersPage /></RequireRole>} />
-              <Route path="admin/units" element={<RequireRole allow={access.referenceData}><UnitsPage /></RequireRole>} />
-              <Route path="admin/leaders" element={<RequireRole allow={access.referenceData}><LeadersPage /></RequireRole>} />
+              <Route
+                path="admin/users"
+                element={
+                  <RequireRole allow={access.users}>
+                    <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/units"
+                element={
+                  <RequireRole allow={access.referenceData}>
+                    <UnitsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/leaders"
+                element={
+                  <RequireRole allow={access.referenceData}>
+                    <LeadersPage />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="admin/enterprises"
-                element={<RequireRole allow={access.referenceData}><EnterprisesPage /></RequireRole>}
+                element={
+                  <RequireRole allow={access.referenceData}>
+                    <EnterprisesPage />
+                  </RequireRole>
+                }
               />
-              <Route path="admin/regions" element={<RequireRole allow={access.regions}><RegionsPage /></RequireRole>} />
-              <Route path="admin/settings" element={<RequireRole allow={access.settings}><SettingsPage /></RequireRole>} />
-              <Route path="admin/audit" element={<RequireRole allow={access.audit}><AuditPage /></RequireRole>} />
+              <Route
+                path="admin/regions"
+                element={
+                  <RequireRole allow={access.regions}>
+                    <RegionsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/settings"
+                element={
+                  <RequireRole allow={access.settings}>
+                    <SettingsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/audit"
+                element={
+                  <RequireRole allow={access.audit}>
+                    <AuditPage />
+                  </RequireRole>
+                }
+              />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

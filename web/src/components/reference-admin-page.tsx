@@ -111,7 +111,13 @@ export function ReferenceAdminPage<T extends { id: number }, V extends object>(p
         }
       >
         <Space style={{ marginBottom: 12 }} wrap>
-          <Input.Search allowClear placeholder={t('common.search')} onSearch={setQ} onChange={(e) => setQ(e.target.value)} style={{ width: 260, maxWidth: '100%' }} />
+          <Input.Search
+            allowClear
+            placeholder={t('common.search')}
+            onSearch={setQ}
+            onChange={(e) => setQ(e.target.value)}
+            style={{ width: 260, maxWidth: '100%' }}
+          />
           <Typography.Text type="secondary">{t('common.totalCount', { count: rows.length })}</Typography.Text>
         </Space>
         {props.error ? <Alert type="error" showIcon title={describeError(props.error)} style={{ marginBottom: 12 }} /> : null}

@@ -3,7 +3,8 @@
  * Accept-Language from the UI language, and a typed ApiError. It is also the one place that turns
  * an error code into what the user is told, and that sends the user to login or to the password change.
  */
-import { errorMessages, type ErrorCode, type FieldIssue, type Locale } from '@kpc/contracts';
+// type-only: the login screen's bundle must not pull zod and every schema in with the contracts' values
+import type { ErrorCode, FieldIssue, Locale } from '@kpc/contracts';
 import { currentLocale } from './i18n';
 
 export class ApiError extends Error {
@@ -80,8 +81,8 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (res.ok) return data as T;
   const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-  const code = (err?.code && err.code in errorMessages ? err.code : 'INTERNAL') as ErrorCode;
-  const apiError = new ApiError(res.status, code, err?.message ?? describeCode(code), err?.details);
+  const code = (err?.code ?? (res.status === 429 ? 'RATE_LIMITED' : 'INTERNAL')) as ErrorCode;
+  const apiError = new ApiError(res.status, code, err?.message || describeCode(code), err?.details);
   if (res.status === 401 && !opts.quiet401) handlers.onUnauthenticated?.();
   if (res.status === 403 && code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired?.();
   throw apiError;
@@ -95,14 +96,19 @@ export const api = {
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
 
-const networkMessage: Record<Locale, string> = {
-  'zh-CN': '无法连接服务器，请检查网络后重试',
-  en: 'Cannot reach the server; check the network and try again',
+/**
+ * Messages for when the server gave none (it normally sends one, localised by Accept-Language, from
+ * the contracts' error table): no connection, or a body that is not the API's error shape.
+ */
+const fallbackMessages: Partial<Record<ErrorCode | 'NETWORK', Record<Locale, string>>> = {
+  NETWORK: { 'zh-CN': '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server; check the network and try again' },
+  VALIDATION_FAILED: { 'zh-CN': '提交的数据不符合要求', en: 'The submitted data is invalid' },
+  RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 };
 
 function describeCode(code: ErrorCode | 'NETWORK'): string {
-  const locale = currentLocale();
-  return code === 'NETWORK' ? networkMessage[locale] : errorMessages[code][locale];
+  return (fallbackMessages[code] ?? fallbackMessages.INTERNAL!)[currentLocale()];
 }
 
 /**
@@ -113,7 +119,7 @@ export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.code === 'VALIDATION_FAILED' && err.fieldIssues.length > 0) {
       const first = err.fieldIssues[0]!;
-      return `${describeCode(err.code)}：${first.field} ${first.message}`;
+      return `${err.message || describeCode(err.code)}：${first.field} ${first.message}`;
     }
     return err.message || describeCode(err.code);
   }

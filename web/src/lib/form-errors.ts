@@ -10,13 +10,20 @@ import { currentLocale } from './i18n';
 type NamePath = (string | number)[];
 
 const toNamePath = (field: string): NamePath =>
-  field.split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  field
+    .split('.')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 /**
  * Marks each issue on its field; issues whose field the form does not show are returned
  * so the caller can show them elsewhere (e.g. in an alert).
  */
-export function applyFieldIssues(form: FormInstance, issues: readonly FieldIssue[], fieldMap: Record<string, string> = {}): FieldIssue[] {
+export function applyFieldIssues(
+  form: FormInstance,
+  issues: readonly FieldIssue[],
+  fieldMap: Record<string, string> = {},
+): FieldIssue[] {
   const byField = new Map<string, string[]>();
   const unplaced: FieldIssue[] = [];
   const registered = new Set(
@@ -50,5 +57,15 @@ export function validateWith<S extends z.ZodType>(
 ): { ok: true; data: z.infer<S> } | { ok: false; issues: FieldIssue[] } {
   const r = schema.safeParse(body);
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, issues: fieldIssues(r.error.issues, currentLocale()) };
+  const locale = currentLocale();
+  // an empty select or field reads "required", not "expected one of: industry / …"
+  const required = locale === 'en' ? 'Required' : '必填';
+  return {
+    ok: false,
+    issues: r.error.issues.flatMap((issue) =>
+      issue.input === undefined && issue.code !== 'unrecognized_keys'
+        ? [{ field: issue.path.map(String).join('.'), message: required }]
+        : fieldIssues([issue], locale),
+    ),
+  };
 }

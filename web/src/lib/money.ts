@@ -20,19 +20,17 @@ function scaled(yuan: bigint, unit: bigint, digits: number): string {
   return neg ? `-${s}` : s;
 }
 
-const units: Record<Locale, { wan: string; yi: string; yuan: string }> = {
-  'zh-CN': { wan: '万元', yi: '亿元', yuan: '元' },
-  en: { wan: '×10k yuan', yi: '×100m yuan', yuan: 'yuan' },
-};
-
-/** 350000000 → "3.50 亿元"; 1234500 → "123.45 万元"; amounts below 1 亿 in 万元. */
+/**
+ * zh-CN: 350000000 → "3.50 亿元", 1234500 → "123.45 万元" (below 1 亿 in 万元).
+ * en: 350000000 → "¥350.00 m", 7000000000 → "¥7.00 bn" (millions below a billion).
+ */
 export function formatMoney(yuan: number | null | undefined, locale: Locale = 'zh-CN'): string {
   if (yuan === null || yuan === undefined) return '—';
   const v = BigInt(yuan);
   const abs = v < 0n ? -v : v;
-  const u = units[locale];
-  if (abs >= YI) return `${scaled(v, YI, 2)} ${u.yi}`;
-  return `${scaled(v, WAN, 2)} ${u.wan}`;
+  if (locale === 'en') return abs >= 1_000_000_000n ? `¥${scaled(v, 1_000_000_000n, 2)} bn` : `¥${scaled(v, 1_000_000n, 2)} m`;
+  if (abs >= YI) return `${scaled(v, YI, 2)} 亿元`;
+  return `${scaled(v, WAN, 2)} 万元`;
 }
 
 /** Integer yuan → exact 万元 decimal string for an input ("12345678" → "1234.5678", "50000" → "5"). */

@@ -31,8 +31,7 @@ export function useCurrentUser(): CurrentUser {
   return data.user;
 }
 
-export const hasRole = (user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean =>
-  user.roles.some((r) => roles.includes(r));
+export const hasRole = (user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean => user.roles.some((r) => roles.includes(r));
 
 /** Who may manage which reference data (mirrors the server's policy; the server decides). */
 export const access = {

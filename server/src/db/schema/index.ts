@@ -2,3 +2,4 @@ export * from './core.js';
 export * from './projects.js';
 export * from './investment.js';
 export * from './ledger.js';
+export * from './milestones.js';

@@ -18,7 +18,11 @@ export const annualPlans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('annual_plans_project_year_uq').on(t.projectId, t.year), index('annual_plans_year_idx').on(t.year)],
+  (t) => [
+    uniqueIndex('annual_plans_project_year_uq').on(t.projectId, t.year),
+    // covers the dashboard's per-year plan sum (index-only scan)
+    index('annual_plans_year_idx').on(t.year, t.projectId, t.plannedAmount),
+  ],
 );
 
 export const reportStatuses = ['draft', 'submitted', 'approved', 'returned', 'superseded'] as const;
@@ -60,8 +64,12 @@ export const investmentReports = pgTable(
     uniqueIndex('investment_reports_open_uq')
       .on(t.projectId, t.year, t.month)
       .where(sql`status in ('draft', 'submitted', 'returned')`),
-    index('investment_reports_status_idx').on(t.status),
-    index('investment_reports_year_idx').on(t.year, t.projectId),
+    index('investment_reports_status_idx').on(t.status, t.year, t.month),
+    // covers the dashboard's sum of approved amounts by year and month (index-only scan)
+    index('investment_reports_approved_year_idx')
+      .on(t.year, t.projectId, t.month, t.amount)
+      .where(sql`status = 'approved'`),
+    index('investment_reports_project_idx').on(t.projectId, t.year, t.month),
   ],
 );
 

@@ -39,7 +39,9 @@ export const ledgerItems = pgTable(
     uniqueIndex('ledger_items_project_seq_uq').on(t.projectId, t.seq),
     index('ledger_items_unit_idx').on(t.unitId),
     index('ledger_items_owner_idx').on(t.ownerUserId),
-    index('ledger_items_open_deadline_idx').on(t.deadline).where(sql`status <> 'done'`),
+    index('ledger_items_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`status <> 'done'`),
   ],
 );
 

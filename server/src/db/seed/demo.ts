@@ -30,6 +30,8 @@ import {
 } from '../schema/index.js';
 import { hashPassword } from '../../lib/password.js';
 import { divisionChildren, divisionWithAncestors } from './regions.js';
+import { seedLedgers } from './demo-ledger.js';
+import { seedMilestones } from './demo-milestones.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -50,7 +52,34 @@ const WAN = 10_000;
 const PERIOD_DAYS = 91;
 
 const surnames = '刘李张王陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁宋谢韩唐冯董萧程曹袁邓许傅沈曾彭吕';
-const givenNames = ['洋', '娜', '伟', '敏', '静', '磊', '强', '军', '勇', '艳', '杰', '涛', '明', '超', '霞', '平', '刚', '桂英', '建华', '志强', '晓东', '丽华', '海燕', '国平', '文静', '宏亮'];
+const givenNames = [
+  '洋',
+  '娜',
+  '伟',
+  '敏',
+  '静',
+  '磊',
+  '强',
+  '军',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '志强',
+  '晓东',
+  '丽华',
+  '海燕',
+  '国平',
+  '文静',
+  '宏亮',
+];
 const personName = (n: number) => surnames[n % surnames.length]! + givenNames[(n * 7 + 3) % givenNames.length]!;
 const phone = (n: number) => `1383950${String(1000 + ((n * 37) % 9000)).padStart(4, '0')}`;
 
@@ -177,7 +206,11 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
     .values(
       laid.map(({ p, dates, stage }, i) => {
         const [signed, started, , completed, producing] = dates;
-        const plannedStart = started ? (addDays(started, -7) < signed! ? signed! : addDays(started, -7)) : addDays(today, 15 + (i % 4) * 10);
+        const plannedStart = started
+          ? addDays(started, -7) < signed!
+            ? signed!
+            : addDays(started, -7)
+          : addDays(today, 15 + (i % 4) * 10);
         const plannedCompletion = completed ?? addDays(plannedStart, p.category === 'industry' ? 540 : 420);
         const seed = i * 7919;
         const industrial = p.category === 'industry' || p.category === 'agriculture';
@@ -234,10 +267,32 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
         phone: phone(p.leader + 100),
         duty: `${ltitle}，分包领导，统筹协调`,
       },
-      { projectId: pid(p), name: personName(n + 1), post: 'deputy_head', unitId: uid(p.lead), phone: phone(n + 1), duty: '牵头单位负责人，组织推进' },
+      {
+        projectId: pid(p),
+        name: personName(n + 1),
+        post: 'deputy_head',
+        unitId: uid(p.lead),
+        phone: phone(n + 1),
+        duty: '牵头单位负责人，组织推进',
+      },
       p.lead === UNIT1_SHORT
-        ? { projectId: pid(p), name: '李娜', post: 'liaison', unitId: uid(p.lead), userId: userId.get('unit1')!, phone: phone(4), duty: '台账报送及日常联络' }
-        : { projectId: pid(p), name: personName(n + 2), post: 'liaison', unitId: uid(p.lead), phone: phone(n + 2), duty: '台账报送及日常联络' },
+        ? {
+            projectId: pid(p),
+            name: '李娜',
+            post: 'liaison',
+            unitId: uid(p.lead),
+            userId: userId.get('unit1')!,
+            phone: phone(4),
+            duty: '台账报送及日常联络',
+          }
+        : {
+            projectId: pid(p),
+            name: personName(n + 2),
+            post: 'liaison',
+            unitId: uid(p.lead),
+            phone: phone(n + 2),
+            duty: '台账报送及日常联络',
+          },
       ...p.coop.map((u, k) => ({
         projectId: pid(p),
         name: personName(n + 3 + k),
@@ -250,7 +305,14 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
     if (rows.length < 6)
       rows.push(
         p.enterprise === ENTERPRISE1
-          ? { projectId: pid(p), name: '赵强', post: 'member', userId: userId.get('enterprise1')!, phone: phone(5), duty: '企业联系人' }
+          ? {
+              projectId: pid(p),
+              name: '赵强',
+              post: 'member',
+              userId: userId.get('enterprise1')!,
+              phone: phone(5),
+              duty: '企业联系人',
+            }
           : { projectId: pid(p), name: personName(n + 9), post: 'member', phone: phone(n + 9), duty: '企业联系人' },
       );
     return rows;
@@ -303,7 +365,12 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
     const p = r.p;
     const by = reporter(p);
     const note = notes[r.stage] ?? '前期手续办理';
-    const amounts = r.approved.length ? split(ytd.get(p.key)!, r.approved.map((_, k) => k + 2)) : [];
+    const amounts = r.approved.length
+      ? split(
+          ytd.get(p.key)!,
+          r.approved.map((_, k) => k + 2),
+        )
+      : [];
     r.approved.forEach((m, k) => {
       const submitted = at(addDays(monthStart(m === 12 ? year + 1 : year, (m % 12) + 1), 4), now);
       const reviewed = at(addDays(monthStart(m === 12 ? year + 1 : year, (m % 12) + 1), 7), now);
@@ -326,7 +393,11 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
         corrected.projectId = pid(p);
         corrected.month = m;
         reportRows.push({ ...row, amount: amount + 1_200_000, status: 'superseded' });
-        reportRows.push({ ...row, progressNote: `${m}月：更正，扣除重复统计的设备款120万元`, reviewedAt: new Date(reviewed.getTime() + 86_400_000) });
+        reportRows.push({
+          ...row,
+          progressNote: `${m}月：更正，扣除重复统计的设备款120万元`,
+          reviewedAt: new Date(reviewed.getTime() + 86_400_000),
+        });
       } else reportRows.push(row);
     });
     if (p.pending && r.all.length > 0) {
@@ -343,15 +414,21 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
         submittedBy: by,
         submittedAt: at(addDays(monthStart(m === 12 ? year + 1 : year, (m % 12) + 1), 3), now),
         ...(p.pending === 'returned'
-          ? { reviewedBy: officeId, reviewedAt: at(addDays(monthStart(m === 12 ? year + 1 : year, (m % 12) + 1), 5), now), returnReason: '佐证材料不全，请补充发票及监理月报后重新报送' }
+          ? {
+              reviewedBy: officeId,
+              reviewedAt: at(addDays(monthStart(m === 12 ? year + 1 : year, (m % 12) + 1), 5), now),
+              returnReason: '佐证材料不全，请补充发票及监理月报后重新报送',
+            }
           : {}),
       });
     }
   }
-  const inserted = await tx
-    .insert(investmentReports)
-    .values(reportRows)
-    .returning({ id: investmentReports.id, projectId: investmentReports.projectId, month: investmentReports.month, status: investmentReports.status });
+  const inserted = await tx.insert(investmentReports).values(reportRows).returning({
+    id: investmentReports.id,
+    projectId: investmentReports.projectId,
+    month: investmentReports.month,
+    status: investmentReports.status,
+  });
   if (corrected.projectId) {
     const mine = inserted.filter((r) => r.projectId === corrected.projectId && r.month === corrected.month);
     const old = mine.find((r) => r.status === 'superseded')!;
@@ -366,11 +443,15 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
     .values(ps.map((r, i) => ({ regionCode: REGION, seq: i + 1, name: `第${i + 1}期`, startDate: r.start, endDate: r.end })))
     .returning({ id: periods.id, seq: periods.seq });
   const periodId = new Map(periodRows.map((r) => [r.seq, r.id]));
-  await tx.insert(batchEntries).values(
-    demoBatches.flatMap((b, i) =>
-      (['signing', 'starting', 'commissioning'] as const).flatMap((list) =>
-        b[list].map((key) => ({ periodId: periodId.get(i + 1)!, projectId: pid(byKey.get(key)!), list })),
+  await tx
+    .insert(batchEntries)
+    .values(
+      demoBatches.flatMap((b, i) =>
+        (['signing', 'starting', 'commissioning'] as const).flatMap((list) =>
+          b[list].map((key) => ({ periodId: periodId.get(i + 1)!, projectId: pid(byKey.get(key)!), list })),
+        ),
       ),
-    ),
-  );
+    );
+  await seedLedgers(tx, clock);
+  await seedMilestones(tx, clock);
 }

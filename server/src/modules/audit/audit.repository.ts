@@ -50,12 +50,7 @@ export async function listAudit(db: Executor, f: AuditFilter): Promise<{ rows: A
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(f.pageSize)
       .offset(offsetOf(f)),
-    db
-      .select({ n: count() })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.userId))
-      .where(where),
+    db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.userId)).where(where),
   ]);
   return { rows: rows.map((r) => r.row), total: Number(totalRow?.n ?? 0) };
 }
-

@@ -114,8 +114,9 @@ export async function login(
 
 export async function logout(db: Db, clock: Clock, sessionId: string, ctx: AuditContext): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.id, sessionId));
-    await writeAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor?.id ?? null });
+    const now = clock.now();
+    await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+    await writeAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor?.id ?? null }, now);
   });
 }
 
@@ -156,6 +157,6 @@ export async function changePassword(
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
-    await writeAudit(tx, ctx, { action: 'password_change', entity: 'user', entityId: userId, regionCode: user.regionCode });
+    await writeAudit(tx, ctx, { action: 'password_change', entity: 'user', entityId: userId, regionCode: user.regionCode }, now);
   });
 }

@@ -19,10 +19,7 @@ export async function findEnterpriseById(db: Executor, id: number): Promise<Ente
   return row;
 }
 
-export async function listEnterprises(
-  db: Executor,
-  f: EnterpriseFilter,
-): Promise<{ rows: EnterpriseRow[]; total: number }> {
+export async function listEnterprises(db: Executor, f: EnterpriseFilter): Promise<{ rows: EnterpriseRow[]; total: number }> {
   const conds: SQL[] = [inSubtree(enterprises.regionCode, f.regionCode)];
   if (f.q)
     conds.push(sql`(${contains(enterprises.name, f.q)} or ${contains(sql`coalesce(${enterprises.creditCode}, '')`, f.q)})`);

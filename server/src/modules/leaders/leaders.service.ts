@@ -11,14 +11,7 @@ import { requireRegion, requireRole } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
-import {
-  deleteLeader,
-  findLeaderById,
-  insertLeader,
-  listLeaders,
-  updateLeader,
-  type LeaderRow,
-} from './leaders.repository.js';
+import { deleteLeader, findLeaderById, insertLeader, listLeaders, updateLeader, type LeaderRow } from './leaders.repository.js';
 
 export const toLeader = (r: LeaderRow): Leader => ({
   id: r.id,

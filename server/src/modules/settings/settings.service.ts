@@ -62,7 +62,12 @@ export async function updateSettingsFor(db: Db, ctx: RequestContext, change: Par
       await upsertSetting(tx, regionCode, key, value, ctx.now);
     }
     if (Object.keys(after).length > 0)
-      await writeAudit(tx, ctx.audit, { action: 'update', entity: 'settings', entityId: regionCode, regionCode, before, after }, ctx.now);
+      await writeAudit(
+        tx,
+        ctx.audit,
+        { action: 'update', entity: 'settings', entityId: regionCode, regionCode, before, after },
+        ctx.now,
+      );
     return viewOf(tx, regionCode);
   });
 }

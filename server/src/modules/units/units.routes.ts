@@ -1,14 +1,6 @@
 /** /units: responsible units 责任单位. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  createUnitBody,
-  idParams,
-  listReferenceQuery,
-  okSchema,
-  unitPage,
-  unitSchema,
-  updateUnitBody,
-} from '@kpc/contracts';
+import { createUnitBody, idParams, listReferenceQuery, okSchema, unitPage, unitSchema, updateUnitBody } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
 import { createUnit, deleteUnitFor, getUnit, listUnitsFor, updateUnitFor } from './units.service.js';
 

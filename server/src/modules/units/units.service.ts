@@ -11,15 +11,7 @@ import { requireRegion, requireRole } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
-import {
-  deleteUnit,
-  findUnitById,
-  insertUnit,
-  listUnits,
-  unitNameTaken,
-  updateUnit,
-  type UnitRow,
-} from './units.repository.js';
+import { deleteUnit, findUnitById, insertUnit, listUnits, unitNameTaken, updateUnit, type UnitRow } from './units.repository.js';
 
 export const toUnit = (r: UnitRow): Unit => ({
   id: r.id,
@@ -102,8 +94,7 @@ export async function updateUnitFor(
       const current = await loadInScope(tx, ctx, id);
       if (current.version !== body.version) throw versionConflict(toUnit(current));
       const { version, ...change } = body;
-      if (change.name !== undefined && (await unitNameTaken(tx, current.regionCode, change.name, id)))
-        throw duplicateName(ctx);
+      if (change.name !== undefined && (await unitNameTaken(tx, current.regionCode, change.name, id))) throw duplicateName(ctx);
       const updated = await updateUnit(tx, id, version, {
         name: change.name ?? current.name,
         shortName: change.shortName !== undefined ? change.shortName || null : current.shortName,

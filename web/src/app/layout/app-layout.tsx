@@ -1,7 +1,7 @@
 /** The shell after login: side menu by role (a drawer at phone width), header with language switch and user menu. */
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -34,7 +34,8 @@ function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
     </Link>
   );
   const admin: MenuItem[] = [];
-  if (access.users(user)) admin.push({ key: '/admin/users', icon: <UserOutlined />, label: link('/admin/users', 'nav.users', 'nav-users') });
+  if (access.users(user))
+    admin.push({ key: '/admin/users', icon: <UserOutlined />, label: link('/admin/users', 'nav.users', 'nav-users') });
   if (access.referenceData(user)) {
     admin.push({ key: '/admin/units', icon: <BankOutlined />, label: link('/admin/units', 'nav.units', 'nav-units') });
     admin.push({ key: '/admin/leaders', icon: <CrownOutlined />, label: link('/admin/leaders', 'nav.leaders', 'nav-leaders') });
@@ -45,9 +46,17 @@ function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
     });
   }
   if (access.regions(user))
-    admin.push({ key: '/admin/regions', icon: <EnvironmentOutlined />, label: link('/admin/regions', 'nav.regions', 'nav-regions') });
+    admin.push({
+      key: '/admin/regions',
+      icon: <EnvironmentOutlined />,
+      label: link('/admin/regions', 'nav.regions', 'nav-regions'),
+    });
   if (access.settings(user))
-    admin.push({ key: '/admin/settings', icon: <SettingOutlined />, label: link('/admin/settings', 'nav.settings', 'nav-settings') });
+    admin.push({
+      key: '/admin/settings',
+      icon: <SettingOutlined />,
+      label: link('/admin/settings', 'nav.settings', 'nav-settings'),
+    });
   if (access.audit(user))
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: link('/admin/audit', 'nav.audit', 'nav-audit') });
 
@@ -109,57 +118,76 @@ export default function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 12,
-          padding: isPhone ? '0 8px' : '0 20px',
-          background: '#1f3b6e',
-          position: 'sticky',
-          top: 0,
-          zIndex: 10,
-        }}
-      >
-        {isPhone && (
-          <Button
-            type="text"
-            aria-label={t('nav.menu')}
-            icon={<MenuOutlined style={{ color: '#fff' }} />}
-            onClick={() => setDrawerOpen(true)}
-          />
-        )}
-        <Link to="/projects" style={{ color: '#fff', fontSize: isPhone ? 16 : 18, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          {t('app.name')}
-        </Link>
-        <div style={{ flex: 1 }} />
-        <Space size={isPhone ? 8 : 16}>
-          <LanguageSwitch />
-          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button type="text" data-testid="user-menu" style={{ color: '#fff', paddingInline: 4 }} icon={<TeamOutlined />}>
-              {!isPhone && <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>}
-            </Button>
-          </Dropdown>
-        </Space>
-      </Layout.Header>
-      <Layout>
-        {!isPhone && (
-          <Layout.Sider width={208} theme="light" breakpoint="lg" collapsible style={{ borderInlineEnd: '1px solid #e8ecf3' }}>
-            {menu}
-          </Layout.Sider>
-        )}
-        {isPhone && (
-          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
-            {menu}
-          </Drawer>
-        )}
-        <Layout.Content style={{ minWidth: 0 }}>
-          <Suspense fallback={<PageSpinner />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            padding: isPhone ? '0 8px' : '0 20px',
+            background: '#1f3b6e',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          {isPhone && (
+            <Button
+              type="text"
+              aria-label={t('nav.menu')}
+              icon={<MenuOutlined style={{ color: '#fff' }} />}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Link
+            to="/projects"
+            style={{
+              color: '#fff',
+              fontSize: isPhone ? 16 : 18,
+              fontWeight: 600,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
+            {t('app.name')}
+          </Link>
+          <div style={{ flex: 1 }} />
+          <Space size={isPhone ? 8 : 16}>
+            <LanguageSwitch />
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button type="text" data-testid="user-menu" style={{ color: '#fff', paddingInline: 4 }} icon={<TeamOutlined />}>
+                {!isPhone && <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout>
+          {!isPhone && (
+            <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #e8ecf3' }}>
+              {menu}
+            </Layout.Sider>
+          )}
+          {isPhone && (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={260}
+              title={t('app.name')}
+              styles={{ body: { padding: 0 } }}
+            >
+              {menu}
+            </Drawer>
+          )}
+          <Layout.Content style={{ minWidth: 0 }}>
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AntApp>
   );
 }

@@ -17,6 +17,14 @@ interface Values {
 }
 
 export default function ChangePasswordPage() {
+  return (
+    <App>
+      <ChangePassword />
+    </App>
+  );
+}
+
+function ChangePassword() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -34,8 +42,7 @@ export default function ChangePasswordPage() {
           navigate('/projects', { replace: true });
         },
         onError: (e) => {
-          if (isApiError(e, 'WRONG_PASSWORD'))
-            form.setFields([{ name: 'currentPassword', errors: [describeError(e)] }]);
+          if (isApiError(e, 'WRONG_PASSWORD')) form.setFields([{ name: 'currentPassword', errors: [describeError(e)] }]);
           else if (isApiError(e, 'PASSWORD_POLICY')) form.setFields([{ name: 'newPassword', errors: [describeError(e)] }]);
         },
       },

@@ -31,9 +31,7 @@ export default function LoginPage() {
   return (
     <AuthCard title={t('auth.login.title')}>
       <Form<LoginInput> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
-        {login.error && (
-          <Alert type="error" showIcon title={describeError(login.error)} style={{ marginBottom: 16 }} />
-        )}
+        {login.error && <Alert type="error" showIcon title={describeError(login.error)} style={{ marginBottom: 16 }} />}
         <Form.Item
           name="username"
           label={t('auth.login.username')}

@@ -30,7 +30,8 @@ export default function LeadersPage() {
           title: t('admin.common.status'),
           dataIndex: 'active',
           width: 90,
-          render: (a: boolean) => (a ? <Tag color="green">{t('admin.common.active')}</Tag> : <Tag>{t('admin.common.inactive')}</Tag>),
+          render: (a: boolean) =>
+            a ? <Tag color="green">{t('admin.common.active')}</Tag> : <Tag>{t('admin.common.inactive')}</Tag>,
         },
       ]}
       toFormValues={(l) => ({ ...l })}

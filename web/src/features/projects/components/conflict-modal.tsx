@@ -22,7 +22,7 @@ export function ConflictModal({ current, onReload, onCancel }: Props) {
       cancelText={t('common.cancel')}
       onOk={onReload}
       onCancel={onCancel}
-      okButtonProps={{ 'data-testid': 'project-conflict-reload' } as object}
+      okButtonProps={{ 'data-testid': 'project-conflict-reload' }}
     >
       <Typography.Paragraph>{t('project.conflict.body')}</Typography.Paragraph>
       {current && (

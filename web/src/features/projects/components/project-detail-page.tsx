@@ -20,13 +20,7 @@ import {
 } from 'antd';
 import { ArrowRightOutlined, DeleteOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import {
-  projectCategoryLabels,
-  stageLabels,
-  stages,
-  taskForcePostLabels,
-  type ProjectDetail,
-} from '@kpc/contracts';
+import { projectCategoryLabels, stageLabels, stages, taskForcePostLabels, type ProjectDetail } from '@kpc/contracts';
 import { nextStage, stageIndex } from '@kpc/domain';
 import { currentLocale, labelOf } from '../../../lib/i18n';
 import { formatMoney } from '../../../lib/money';
@@ -68,7 +62,12 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
   const [stageMode, setStageMode] = useState<'forward' | 'rollback' | null>(null);
   const next = nextStage(p.stage);
   const money = (v: number | null) => <span className="kpc-money">{formatMoney(v, locale)}</span>;
-  const descProps = { bordered: true, size: 'small' as const, column: { xs: 1, sm: 1, md: 2, xl: 3 } };
+  const descProps = {
+    bordered: true,
+    size: 'small' as const,
+    column: { xs: 1, sm: 1, md: 2, xl: 3 },
+    styles: { label: { whiteSpace: 'nowrap' as const } },
+  };
 
   const onDelete = () =>
     remove.mutate(
@@ -106,12 +105,21 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
             <Col>
               <Space wrap>
                 {p.permissions.transition && next && (
-                  <Button type="primary" icon={<ArrowRightOutlined />} onClick={() => setStageMode('forward')} data-testid="project-stage-next">
+                  <Button
+                    type="primary"
+                    icon={<ArrowRightOutlined />}
+                    onClick={() => setStageMode('forward')}
+                    data-testid="project-stage-next"
+                  >
                     {t('project.stage.moveTo', { stage: labelOf(stageLabels, next) })}
                   </Button>
                 )}
                 {p.permissions.rollback && stageIndex(p.stage) > 0 && (
-                  <Button icon={<RollbackOutlined />} onClick={() => setStageMode('rollback')} data-testid="project-stage-rollback">
+                  <Button
+                    icon={<RollbackOutlined />}
+                    onClick={() => setStageMode('rollback')}
+                    data-testid="project-stage-rollback"
+                  >
                     {t('project.stage.rollback')}
                   </Button>
                 )}
@@ -130,20 +138,27 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
               </Space>
             </Col>
           </Row>
-          <Steps
-            style={{ marginTop: 16 }}
-            size="small"
-            current={stageIndex(p.stage)}
-            responsive
-            items={stages.map((s) => ({ title: labelOf(stageLabels, s) }))}
-          />
+          {/* dots with titles below stay one row even at phone width */}
+          <div style={{ overflowX: 'auto', marginTop: 16 }}>
+            <Steps
+              type="dot"
+              size="small"
+              titlePlacement="vertical"
+              responsive={false}
+              current={stageIndex(p.stage)}
+              style={{ minWidth: 480 }}
+              items={stages.map((s) => ({ title: labelOf(stageLabels, s) }))}
+            />
+          </div>
         </Card>
 
         <Card title={t('project.section.basic')}>
           <Descriptions {...descProps}>
             <Descriptions.Item label={t('project.field.code')}>{p.code}</Descriptions.Item>
             <Descriptions.Item label={t('project.field.name')}>{p.name}</Descriptions.Item>
-            <Descriptions.Item label={t('project.field.category')}>{labelOf(projectCategoryLabels, p.category)}</Descriptions.Item>
+            <Descriptions.Item label={t('project.field.category')}>
+              {labelOf(projectCategoryLabels, p.category)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('project.field.industryChain')}>{dash(p.industryChain)}</Descriptions.Item>
             <Descriptions.Item label={t('project.field.enterprise')}>{dash(p.enterpriseName)}</Descriptions.Item>
             <Descriptions.Item label={t('project.field.region')}>{dash(p.regionName ?? p.regionCode)}</Descriptions.Item>
@@ -172,7 +187,9 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
             <Card title={t('project.section.investment')} style={{ height: '100%' }}>
               <Descriptions {...descProps} column={1}>
                 <Descriptions.Item label={t('project.field.totalInvestment')}>{money(p.totalInvestment)}</Descriptions.Item>
-                <Descriptions.Item label={t('project.field.firstPhaseInvestment')}>{money(p.firstPhaseInvestment)}</Descriptions.Item>
+                <Descriptions.Item label={t('project.field.firstPhaseInvestment')}>
+                  {money(p.firstPhaseInvestment)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('project.field.targetOutputValue')}>{money(p.targetOutputValue)}</Descriptions.Item>
                 <Descriptions.Item label={t('project.field.targetTax')}>{money(p.targetTax)}</Descriptions.Item>
               </Descriptions>
@@ -216,7 +233,7 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: 640 }}
+            scroll={{ x: 800 }}
             dataSource={p.taskForce}
             columns={[
               { title: t('project.taskForce.name'), dataIndex: 'name', width: 120 },
@@ -233,7 +250,7 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
                 render: (v: number | null) => (v ? (units.get(v) ?? `#${v}`) : '—'),
               },
               { title: t('project.taskForce.phone'), dataIndex: 'phone', width: 130, render: dash },
-              { title: t('project.taskForce.duty'), dataIndex: 'duty', render: dash },
+              { title: t('project.taskForce.duty'), dataIndex: 'duty', width: 270, render: dash },
             ]}
           />
         </Card>
@@ -255,9 +272,7 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
                       {tr.isRollback && <Tag color="red">{t('project.stage.rollbackTag')}</Tag>}
                     </Space>
                     <div>
-                      <Typography.Text type="secondary">
-                        {t('project.stage.by', { name: tr.byUserName ?? '—' })}
-                      </Typography.Text>
+                      <Typography.Text type="secondary">{t('project.stage.by', { name: tr.byUserName ?? '—' })}</Typography.Text>
                     </div>
                     {tr.reason && <div>{t('project.stage.reasonText', { reason: tr.reason })}</div>}
                   </div>

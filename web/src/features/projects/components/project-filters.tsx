@@ -1,15 +1,9 @@
 /** Filter bar of the project list: level, stage, category, unit, leader, township, text search. */
 import { useEffect, useState } from 'react';
 import { Button, Col, Input, Row, Select, Tag } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import {
-  projectCategories,
-  projectCategoryLabels,
-  projectLevelLabels,
-  projectLevels,
-  stageLabels,
-  stages,
-} from '@kpc/contracts';
+import { projectCategories, projectCategoryLabels, projectLevelLabels, projectLevels, stageLabels, stages } from '@kpc/contracts';
 import { optionsOf } from '../../../lib/i18n';
 import { LeaderSelect, RegionSelect, UnitSelect } from '../../../components/reference-select';
 import type { ProjectListQuery } from '../api/list-projects';
@@ -26,16 +20,22 @@ export function ProjectFilters({ query, onChange, onReset }: Props) {
   const [q, setQ] = useState(query.q ?? '');
   useEffect(() => setQ(query.q ?? ''), [query.q]);
 
-  const col = { xs: 24, sm: 12, md: 8, lg: 6, xl: 4 };
+  const col = { xs: 12, sm: 12, md: 8, lg: 6, xl: 4 };
   return (
     <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
       <Col xs={24} sm={24} md={16} lg={12} xl={8}>
-        <Input.Search
+        {/* a plain Input (not Input.Search) so the test id lands on the <input> itself */}
+        <Input
           allowClear
+          prefix={<SearchOutlined />}
           placeholder={t('project.filter.q')}
           value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => onChange({ q: v.trim() })}
+          onChange={(e) => {
+            setQ(e.target.value);
+            if (e.target.value === '') onChange({ q: undefined });
+          }}
+          onPressEnter={() => onChange({ q: q.trim() })}
+          onBlur={() => q.trim() !== (query.q ?? '') && onChange({ q: q.trim() })}
           data-testid="project-filter-q"
         />
       </Col>

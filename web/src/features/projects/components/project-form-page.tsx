@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   createProjectBody,
   projectCategories,
@@ -39,10 +40,11 @@ import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
 import { access, useCurrentUser } from '../../../lib/session';
 import { EnterpriseSelect, LeaderSelect, RegionSelect, UnitSelect } from '../../../components/reference-select';
 import { PageSpinner } from '../../../components/page-spinner';
-import { Forbidden } from '../../../app/guards';
+import { Forbidden } from '../../../components/status-pages';
 import { useProject } from '../api/get-project';
 import { useCreateProject } from '../api/create-project';
 import { useUpdateProject } from '../api/update-project';
+import { projectKeys } from '../api/keys';
 import { ConflictModal } from './conflict-modal';
 import { TaskForceEditor } from './task-force-editor';
 import { dateFields, formValuesToBody, projectToFormValues, type ProjectFormValues } from './project-form-values';
@@ -71,6 +73,7 @@ function ProjectForm({ project }: { project?: ProjectDetail }) {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const [form] = Form.useForm<ProjectFormValues>();
+  const queryClient = useQueryClient();
   const create = useCreateProject();
   const update = useUpdateProject(project?.id ?? 0);
   const [version, setVersion] = useState(project?.version);
@@ -126,6 +129,7 @@ function ProjectForm({ project }: { project?: ProjectDetail }) {
 
   const reloadCurrent = () => {
     if (!conflict) return;
+    queryClient.setQueryData(projectKeys.detail(conflict.id), conflict);
     form.resetFields();
     form.setFieldsValue(projectToFormValues(conflict));
     setVersion(conflict.version);
@@ -208,12 +212,12 @@ function ProjectForm({ project }: { project?: ProjectDetail }) {
               </Col>
               <Col xs={12} md={6} xl={4}>
                 <Form.Item name="lat" label={t('project.field.lat')}>
-                  <InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.000001} />
+                  <InputNumber style={{ width: '100%' }} min={-90} max={90} controls={false} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={6} xl={4}>
                 <Form.Item name="lng" label={t('project.field.lng')}>
-                  <InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.000001} />
+                  <InputNumber style={{ width: '100%' }} min={-180} max={180} controls={false} />
                 </Form.Item>
               </Col>
               <Col xs={24} xl={16}>
@@ -302,7 +306,13 @@ function ProjectForm({ project }: { project?: ProjectDetail }) {
                         </Form.Item>
                       </Col>
                       <Col xs={4} sm={2} style={{ display: 'flex', alignItems: 'center' }}>
-                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(name)} />
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.delete')}
+                          onClick={() => remove(name)}
+                        />
                       </Col>
                     </Row>
                   ))}

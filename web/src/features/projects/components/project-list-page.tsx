@@ -24,15 +24,14 @@ export default function ProjectListPage() {
   const { data, isFetching, error } = useProjectList(query);
   const locale = currentLocale();
 
-  const sortOrderOf = (field: SortField) =>
-    query.sort === field ? (query.order === 'desc' ? 'descend' : 'ascend') : undefined;
+  const sortOrderOf = (field: SortField) => (query.sort === field ? (query.order === 'desc' ? 'descend' : 'ascend') : undefined);
 
   const columns: TableColumnsType<Project> = [
     {
       title: t('project.field.code'),
       dataIndex: 'code',
       key: 'code',
-      width: 130,
+      width: 120,
       sorter: true,
       sortOrder: sortOrderOf('code') ?? (query.sort ? undefined : 'ascend'),
       fixed: 'left',
@@ -43,14 +42,13 @@ export default function ProjectListPage() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      width: 260,
       render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
     },
     {
       title: t('project.field.level'),
       dataIndex: 'level',
       key: 'level',
-      width: 100,
+      width: 90,
       sorter: true,
       sortOrder: sortOrderOf('level'),
       render: (_: unknown, p) => <LevelTag level={p.level} />,
@@ -59,7 +57,7 @@ export default function ProjectListPage() {
       title: t('project.field.stage'),
       dataIndex: 'stage',
       key: 'stage',
-      width: 110,
+      width: locale === 'en' ? 150 : 90,
       sorter: true,
       sortOrder: sortOrderOf('stage'),
       render: (_: unknown, p) => <StageTag stage={p.stage} />,
@@ -68,27 +66,27 @@ export default function ProjectListPage() {
       title: t('project.field.category'),
       dataIndex: 'category',
       key: 'category',
-      width: 110,
+      width: 90,
       render: (_: unknown, p) => labelOf(projectCategoryLabels, p.category),
     },
     {
       title: t('project.field.totalInvestment'),
       dataIndex: 'totalInvestment',
       key: 'totalInvestment',
-      width: 140,
+      width: 120,
       align: 'right',
       sorter: true,
       sortOrder: sortOrderOf('totalInvestment'),
       render: (v: number) => <span className="kpc-money">{formatMoney(v, locale)}</span>,
     },
-    { title: t('project.field.leader'), dataIndex: 'leaderName', key: 'leaderName', width: 110 },
-    { title: t('project.field.leadUnit'), dataIndex: 'leadUnitName', key: 'leadUnitName', width: 180, ellipsis: true },
-    { title: t('project.field.region'), dataIndex: 'regionName', key: 'regionName', width: 110 },
+    { title: t('project.field.leader'), dataIndex: 'leaderName', key: 'leaderName', width: locale === 'en' ? 110 : 90 },
+    { title: t('project.field.leadUnit'), dataIndex: 'leadUnitName', key: 'leadUnitName', width: 150, ellipsis: true },
+    { title: t('project.field.region'), dataIndex: 'regionName', key: 'regionName', width: 130, ellipsis: true },
     {
       title: t('project.field.contractDate'),
       dataIndex: 'contractDate',
       key: 'contractDate',
-      width: 120,
+      width: 110,
       sorter: true,
       sortOrder: sortOrderOf('contractDate'),
       render: (v: string | null) => v ?? '—',
@@ -132,7 +130,7 @@ export default function ProjectListPage() {
           columns={columns}
           dataSource={data?.items}
           loading={isFetching}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1150 }}
           onChange={onTableChange}
           onRow={(p) =>
             ({

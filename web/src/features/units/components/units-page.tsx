@@ -31,7 +31,8 @@ export default function UnitsPage() {
           title: t('admin.common.status'),
           dataIndex: 'active',
           width: 90,
-          render: (a: boolean) => (a ? <Tag color="green">{t('admin.common.active')}</Tag> : <Tag>{t('admin.common.inactive')}</Tag>),
+          render: (a: boolean) =>
+            a ? <Tag color="green">{t('admin.common.active')}</Tag> : <Tag>{t('admin.common.inactive')}</Tag>,
         },
       ]}
       toFormValues={(u) => ({ ...u })}

@@ -1,0 +1,129 @@
+/**
+ * The dashboard's aggregate SQL. One grouping-sets query yields the totals and the breakdowns by
+ * level, stage, lead unit, leader and region in a single pass over the projects in scope; the
+ * plan and approved sums come from covering indexes (annual_plans_year_idx,
+ * investment_reports_approved_year_idx). Two small queries add distinct units and the ≥ 1 亿 signings.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { ProjectLevel, Stage } from '@kpc/contracts';
+import type { Executor } from '../../db/client.js';
+import { escapeLike } from '../../lib/query.js';
+
+async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
+  const r = (await db.execute(q)) as unknown as { rows: T[] };
+  return r.rows;
+}
+
+const subtree = (regionCode: string) => escapeLike(regionCode) + '%';
+
+export interface AggregateRow {
+  /** Which grouping set the row belongs to. */
+  set: 'all' | 'level' | 'stage' | 'unit' | 'leader' | 'region';
+  key: string | null;
+  name: string | null;
+  projects: number;
+  annualPlan: number;
+  completedInvestment: number;
+}
+
+export async function aggregates(db: Executor, regionCode: string, year: number, throughMonth: number) {
+  const raw = await rows<{
+    g_level: number;
+    g_stage: number;
+    g_unit: number;
+    g_leader: number;
+    g_region: number;
+    level: ProjectLevel | null;
+    stage: Stage | null;
+    lead_unit_id: number | null;
+    unit_name: string | null;
+    leader_id: number | null;
+    leader_name: string | null;
+    region_code: string | null;
+    region_name: string | null;
+    projects: number;
+    plan: string | number;
+    done: string | number;
+  }>(
+    db,
+    sql`
+    with p as (
+      select id, level, stage, lead_unit_id, leader_id, region_code
+      from projects where region_code like ${subtree(regionCode)}
+    ),
+    pl as (select project_id, planned_amount from annual_plans where year = ${year}),
+    done as (
+      select project_id, sum(amount)::bigint as amount from investment_reports
+      where status = 'approved' and year = ${year} and month <= ${throughMonth}
+      group by project_id
+    )
+    select
+      grouping(p.level)::int as g_level,
+      grouping(p.stage)::int as g_stage,
+      grouping(p.lead_unit_id)::int as g_unit,
+      grouping(p.leader_id)::int as g_leader,
+      grouping(p.region_code)::int as g_region,
+      p.level, p.stage, p.lead_unit_id, u.name as unit_name, p.leader_id, l.name as leader_name,
+      p.region_code, r.name as region_name,
+      count(*)::int as projects,
+      coalesce(sum(pl.planned_amount), 0)::bigint as plan,
+      coalesce(sum(done.amount), 0)::bigint as done
+    from p
+      left join pl on pl.project_id = p.id
+      left join done on done.project_id = p.id
+      left join units u on u.id = p.lead_unit_id
+      left join leaders l on l.id = p.leader_id
+      left join regions r on r.code = p.region_code
+    group by grouping sets (
+      (), (p.level), (p.stage), (p.lead_unit_id, u.name), (p.leader_id, l.name), (p.region_code, r.name)
+    )`,
+  );
+  return raw.map((r): AggregateRow => {
+    const figures = { projects: Number(r.projects), annualPlan: Number(r.plan), completedInvestment: Number(r.done) };
+    if (!r.g_level) return { set: 'level', key: r.level, name: null, ...figures };
+    if (!r.g_stage) return { set: 'stage', key: r.stage, name: null, ...figures };
+    if (!r.g_unit) return { set: 'unit', key: r.lead_unit_id == null ? null : String(r.lead_unit_id), name: r.unit_name, ...figures };
+    if (!r.g_leader)
+      return { set: 'leader', key: r.leader_id == null ? null : String(r.leader_id), name: r.leader_name, ...figures };
+    if (!r.g_region) return { set: 'region', key: r.region_code, name: r.region_name, ...figures };
+    return { set: 'all', key: null, name: null, ...figures };
+  });
+}
+
+/** Distinct responsible units (lead or cooperating) of the projects in scope. */
+export async function responsibleUnits(db: Executor, regionCode: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+      select lead_unit_id as unit_id from projects
+        where region_code like ${subtree(regionCode)} and lead_unit_id is not null
+      union
+      select pu.unit_id from project_units pu join projects p on p.id = pu.project_id
+        where p.region_code like ${subtree(regionCode)}
+    ) x`,
+  );
+  return Number(r?.n ?? 0);
+}
+
+/** Projects of total investment ≥ `minInvestment` with a (forward) move to 'signed' dated in [from, to]. */
+export async function signedBetween(
+  db: Executor,
+  regionCode: string,
+  from: string,
+  to: string,
+  minInvestment: number,
+): Promise<number[]> {
+  const r = await rows<{ id: number }>(
+    db,
+    sql`select distinct p.id from stage_transitions st join projects p on p.id = st.project_id
+      where st.to_stage = 'signed' and not st.is_rollback and st.on_date >= ${from} and st.on_date <= ${to}
+        and p.total_investment >= ${minInvestment} and p.region_code like ${subtree(regionCode)}
+      order by p.id`,
+  );
+  return r.map((x) => Number(x.id));
+}
+
+export async function regionName(db: Executor, code: string): Promise<string | null> {
+  const [r] = await rows<{ name: string }>(db, sql`select name from regions where code = ${code}`);
+  return r?.name ?? null;
+}

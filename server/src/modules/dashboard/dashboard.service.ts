@@ -1,0 +1,83 @@
+/**
+ * The dashboard summary: the article's headline figures computed from the records at request time
+ * (never stored), for a year, an as-of date and a region within the actor's. Only approved
+ * investment reports count; completed investment runs to asOf's month in asOf's year.
+ */
+import { projectLevels, stages, type DashboardSummary, type DashboardSummaryQuery, type ProjectLevel, type Stage } from '@kpc/contracts';
+import { completionRate, throughMonth } from '@kpc/domain';
+import type { Db } from '../../db/client.js';
+import { today, type Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import { requireRegion, type Actor } from '../../lib/policy.js';
+import { periodRates } from '../batches/batches.service.js';
+import * as repo from './dashboard.repository.js';
+
+/** 1 亿元: the article's threshold for large signed projects. */
+export const LARGE_PROJECT_YUAN = 100_000_000;
+
+const group = (r: { projects: number; annualPlan: number; completedInvestment: number } | undefined) => {
+  const projects = r?.projects ?? 0;
+  const annualPlan = r?.annualPlan ?? 0;
+  const completedInvestment = r?.completedInvestment ?? 0;
+  return { projects, annualPlan, completedInvestment, completionRate: completionRate(completedInvestment, annualPlan) };
+};
+
+export async function summary(db: Db, clock: Clock, actor: Actor, q: DashboardSummaryQuery): Promise<DashboardSummary> {
+  const regionCode = q.regionCode ?? actor.regionCode;
+  requireRegion(actor, regionCode);
+  const asOf = q.asOf ?? today(clock);
+  const year = q.year ?? Number(asOf.slice(0, 4));
+  const month = throughMonth(year, asOf);
+  const yearEnd = `${year}-12-31`;
+  const signedTo = asOf < yearEnd ? asOf : yearEnd;
+  const [agg, units, signed, batches, name] = await Promise.all([
+    repo.aggregates(db, regionCode, year, month),
+    repo.responsibleUnits(db, regionCode),
+    signedTo >= `${year}-01-01` ? repo.signedBetween(db, regionCode, `${year}-01-01`, signedTo, LARGE_PROJECT_YUAN) : [],
+    periodRates(db, regionCode, asOf),
+    repo.regionName(db, regionCode),
+  ]);
+  if (name === null) throw new AppError('NOT_FOUND');
+  const of = (set: repo.AggregateRow['set']) => agg.filter((r) => r.set === set);
+  const all = group(of('all')[0]);
+  const levels = new Map(of('level').map((r) => [r.key as ProjectLevel, r]));
+  const stageRows = new Map(of('stage').map((r) => [r.key as Stage, r.projects]));
+  const provincial = group(levels.get('provincial'));
+  const municipal = group(levels.get('municipal'));
+  const pmPlan = provincial.annualPlan + municipal.annualPlan;
+  const pmDone = provincial.completedInvestment + municipal.completedInvestment;
+  const byAmount = <T extends { completedInvestment: number; projects: number }>(a: T, b: T) =>
+    b.completedInvestment - a.completedInvestment || b.projects - a.projects;
+  const leaders = of('leader');
+  return {
+    year,
+    asOf,
+    throughMonth: month,
+    regionCode,
+    regionName: name,
+    keyProjects: all.projects,
+    contractingLeaders: leaders.filter((r) => r.key !== null).length,
+    responsibleUnits: units,
+    investment: all,
+    provincialAndMunicipal: {
+      levels: ['provincial', 'municipal'],
+      projects: provincial.projects + municipal.projects,
+      annualPlan: pmPlan,
+      completedInvestment: pmDone,
+      completionRate: completionRate(pmDone, pmPlan),
+    },
+    signedAtLeast100M: { count: signed.length, projectIds: signed },
+    batches,
+    byLevel: projectLevels.map((level) => ({ level, ...group(levels.get(level)) })),
+    byUnit: of('unit')
+      .map((r) => ({ unitId: r.key === null ? null : Number(r.key), unitName: r.name, ...group(r) }))
+      .sort(byAmount),
+    byLeader: leaders
+      .map((r) => ({ leaderId: r.key === null ? null : Number(r.key), leaderName: r.name, ...group(r) }))
+      .sort(byAmount),
+    byRegion: of('region')
+      .map((r) => ({ regionCode: r.key!, regionName: r.name, ...group(r) }))
+      .sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
+    byStage: stages.map((stage) => ({ stage, projects: stageRows.get(stage) ?? 0 })),
+  };
+}

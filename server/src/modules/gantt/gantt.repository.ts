@@ -1,0 +1,70 @@
+/**
+ * The SQL of the Gantt wall chart 挂图作战: three statements whatever the number of projects and nodes
+ * (projects, their nodes with the current baseline, their dependencies), all filtered the same way.
+ */
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  baselineNodes,
+  leaders,
+  milestoneDependencies,
+  milestones,
+  milestoneTemplates,
+  projects,
+  scheduleBaselines,
+  units,
+} from '../../db/schema/index.js';
+
+export async function ganttRows(db: Executor, where: SQL) {
+  const [projectRows, nodeRows, depRows] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        level: projects.level,
+        stage: projects.stage,
+        leaderName: leaders.name,
+        leadUnitName: units.name,
+        baselineNumber: scheduleBaselines.number,
+        targetDate: scheduleBaselines.targetDate,
+        calendarMode: sql<'calendar' | 'working'>`coalesce(${scheduleBaselines.calendarMode}, ${milestoneTemplates.calendarMode}, 'calendar')`,
+      })
+      .from(projects)
+      .leftJoin(leaders, eq(leaders.id, projects.leaderId))
+      .leftJoin(units, eq(units.id, projects.leadUnitId))
+      .leftJoin(scheduleBaselines, and(eq(scheduleBaselines.projectId, projects.id), eq(scheduleBaselines.isCurrent, true)))
+      .leftJoin(milestoneTemplates, eq(milestoneTemplates.category, projects.category))
+      .where(where)
+      .orderBy(asc(projects.code), asc(projects.id)),
+    db
+      .select({
+        m: milestones,
+        latestStart: baselineNodes.latestStart,
+        latestFinish: baselineNodes.latestFinish,
+      })
+      .from(milestones)
+      .innerJoin(projects, eq(projects.id, milestones.projectId))
+      .leftJoin(
+        scheduleBaselines,
+        and(eq(scheduleBaselines.projectId, milestones.projectId), eq(scheduleBaselines.isCurrent, true)),
+      )
+      .leftJoin(
+        baselineNodes,
+        and(eq(baselineNodes.baselineId, scheduleBaselines.id), eq(baselineNodes.milestoneId, milestones.id)),
+      )
+      .where(where)
+      .orderBy(asc(milestones.projectId), asc(milestones.sortOrder), asc(milestones.id)),
+    db
+      .select({
+        projectId: milestoneDependencies.projectId,
+        predecessorId: milestoneDependencies.predecessorId,
+        successorId: milestoneDependencies.successorId,
+        lagDays: milestoneDependencies.lagDays,
+      })
+      .from(milestoneDependencies)
+      .innerJoin(projects, eq(projects.id, milestoneDependencies.projectId))
+      .where(where),
+  ]);
+  return { projectRows, nodeRows, depRows };
+}

@@ -1,0 +1,66 @@
+/** The Gantt of a portfolio (or one project): plan, actual and forecast bars, slip and late flags, today. */
+import type { Gantt, GanttQuery } from '@kpc/contracts';
+import type { Db } from '../../db/client.js';
+import { today, type Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import type { Actor } from '../../lib/policy.js';
+import { portfolioWhere } from '../milestones/milestones.repository.js';
+import { trackRows } from '../milestones/milestones.service.js';
+import { ganttRows } from './gantt.repository.js';
+
+/** Every logged-in role reads the Gantt of its region; a project outside it is 404. */
+export async function getGantt(db: Db, clock: Clock, actor: Actor, q: GanttQuery): Promise<Gantt> {
+  const asOf = today(clock);
+  const { projectRows, nodeRows, depRows } = await ganttRows(db, portfolioWhere(actor.regionCode, q));
+  if (q.projectId && !projectRows.length) throw new AppError('NOT_FOUND');
+  const nodesOf = new Map<number, typeof nodeRows>();
+  for (const r of nodeRows) {
+    const list = nodesOf.get(r.m.projectId);
+    if (list) list.push(r);
+    else nodesOf.set(r.m.projectId, [r]);
+  }
+  const depsOf = new Map<number, typeof depRows>();
+  for (const d of depRows) {
+    const list = depsOf.get(d.projectId);
+    if (list) list.push(d);
+    else depsOf.set(d.projectId, [d]);
+  }
+  let nodeCount = 0;
+  const out = projectRows.map((p) => {
+    const rows = nodesOf.get(p.id) ?? [];
+    nodeCount += rows.length;
+    const tracked = trackRows(rows, depsOf.get(p.id) ?? [], p.calendarMode, asOf);
+    return {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      level: p.level,
+      stage: p.stage,
+      leaderName: p.leaderName,
+      leadUnitName: p.leadUnitName,
+      baselineNumber: p.baselineNumber,
+      targetDate: p.targetDate,
+      slipDays: tracked.slipDays,
+      late: tracked.late,
+      nodes: rows.map((r, i) => {
+        const t = tracked.nodes[i]!;
+        return {
+          id: r.m.id,
+          key: r.m.key,
+          name: r.m.name,
+          planStart: r.latestStart,
+          planFinish: r.latestFinish,
+          actualStart: r.m.actualStart,
+          actualFinish: r.m.actualFinish,
+          forecastStart: t.forecastStart,
+          forecastFinish: t.forecastFinish,
+          slipDays: t.slipDays,
+          status: r.m.status,
+          late: t.late,
+          overdue: t.overdue,
+        };
+      }),
+    };
+  });
+  return { today: asOf, nodeCount, projects: out };
+}

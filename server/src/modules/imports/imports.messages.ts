@@ -1,0 +1,53 @@
+/** Why a row was refused, in zh-CN and English; `{name}` placeholders come from the error's params. */
+import type { ImportRowError, Locale } from '@kpc/contracts';
+import { completionRefusalMessages } from '@kpc/domain';
+import type { RowError } from './imports.sheet.js';
+
+const reasons: Record<string, { 'zh-CN': string; en: string }> = {
+  no_header: {
+    'zh-CN': '未找到表头行（应包含“序号”“项目编号”等列名）',
+    en: 'No header row found (expected the Chinese column headers)',
+  },
+  missing_column: { 'zh-CN': '缺少必需的列', en: 'A required column is missing' },
+  required: { 'zh-CN': '必填', en: 'Required' },
+  invalid_date: { 'zh-CN': '日期无效，应为 YYYY-MM-DD', en: 'Invalid date; use YYYY-MM-DD' },
+  invalid_integer: { 'zh-CN': '应为 1 到 {max} 之间的整数', en: 'Expected a whole number from 1 to {max}' },
+  invalid_amount: { 'zh-CN': '金额应为不小于 0 的数字（万元）', en: 'Expected an amount of at least 0 (in 10,000 yuan)' },
+  invalid_choice: { 'zh-CN': '取值应为：{choices}', en: 'Expected one of: {choices}' },
+  too_long: { 'zh-CN': '不能超过 {max} 个字符', en: 'At most {max} characters' },
+  control_chars: { 'zh-CN': '包含不允许的控制字符', en: 'Contains control characters' },
+  duplicate_key: { 'zh-CN': '与第 {row} 行重复', en: 'Duplicates row {row}' },
+  unknown_project: {
+    'zh-CN': '项目编号“{value}”不存在或不在您的管辖区域',
+    en: 'No project with code “{value}” in your region',
+  },
+  project_name_mismatch: {
+    'zh-CN': '项目名称与项目编号不符（该编号对应“{expected}”）',
+    en: 'The project name does not match the code (the code is “{expected}”)',
+  },
+  code_taken: {
+    'zh-CN': '项目编号“{value}”已被其他区域的项目使用',
+    en: 'Code “{value}” belongs to a project outside your region',
+  },
+  unknown_unit: { 'zh-CN': '单位“{value}”不存在', en: 'No unit named “{value}”' },
+  unknown_leader: { 'zh-CN': '领导“{value}”不存在', en: 'No contracting leader named “{value}”' },
+  ambiguous_name: { 'zh-CN': '“{value}”有重名，无法确定', en: '“{value}” matches more than one record' },
+  unknown_township: { 'zh-CN': '乡镇“{value}”不存在或不在您的管辖区域', en: 'No township named “{value}” in your region' },
+  unknown_enterprise: { 'zh-CN': '项目业主“{value}”不存在', en: 'No enterprise named “{value}”' },
+  first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
+  date_order: { 'zh-CN': '不能早于{before}', en: 'Cannot be before {beforeEn}' },
+  too_many_rows: { 'zh-CN': '行数超过上限 {max}', en: 'More than {max} rows' },
+  internal: { 'zh-CN': '导入时发生内部错误，未导入任何数据', en: 'An internal error stopped the import; nothing was imported' },
+  ...completionRefusalMessages,
+};
+
+export function reasonText(e: RowError, locale: Locale): string {
+  const template = reasons[e.code]?.[locale] ?? e.code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(e.params?.[k] ?? ''));
+}
+
+export const presentRowError = (e: RowError, locale: Locale): ImportRowError => ({
+  row: e.row,
+  column: e.column,
+  reason: reasonText(e, locale),
+});

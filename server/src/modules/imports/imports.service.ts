@@ -1,0 +1,302 @@
+/**
+ * Excel import jobs. Every row is validated first; any bad cell → nothing is written and each one is
+ * reported as { row, column, reason }. Otherwise all rows are written in one transaction. A job row
+ * records the outcome; live progress is kept in memory so the web can poll GET /imports/:id for a
+ * progress bar. Small files finish within the POST (200); larger ones answer 202 and run on.
+ */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { fileTypeFromBuffer } from 'file-type';
+import type { ImportJob, ImportKind, Locale } from '@kpc/contracts';
+import type { Db } from '../../db/client.js';
+import { writeAudit, type AuditContext } from '../../lib/audit.js';
+import { today, type Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import { hasRole, inRegion, type Actor } from '../../lib/policy.js';
+import { ledgerPolicy } from '../ledger/ledger.policy.js';
+import {
+  applyLedgerRows,
+  ledgerImportColumns,
+  loadLedgerRefs,
+  planLedgerRows,
+  validateLedgerRow,
+  type LedgerRowValues,
+} from './imports.ledger.js';
+import {
+  applyProjectRows,
+  loadProjectRefs,
+  planProjectRows,
+  projectImportColumns,
+  validateProjectRow,
+  type ProjectRowValues,
+} from './imports.projects.js';
+import { presentRowError } from './imports.messages.js';
+import * as repo from './imports.repository.js';
+import { loadWorkbook, readSheet, type RowError } from './imports.sheet.js';
+
+/** Files up to this many rows are imported within the request. */
+export const SYNC_ROW_LIMIT = 2_000;
+export const MAX_ROWS = 50_000;
+/** Bad cells listed in the job (all are counted). */
+const MAX_LISTED_ERRORS = 500;
+
+export interface ImportDeps {
+  db: Db;
+  clock: Clock;
+  /** Jobs still running, so closing the app waits for them. */
+  pending: Set<Promise<unknown>>;
+}
+
+interface Progress {
+  status: ImportJob['status'];
+  processedRows: number;
+}
+/** Live progress of running jobs, by id (the job row holds the outcome). */
+const live = new Map<number, Progress>();
+
+function progressOf(status: ImportJob['status'], processed: number, total: number): number {
+  if (status === 'done' || status === 'invalid' || status === 'failed') return 1;
+  const part = total ? Math.min(processed / total, 1) : 1;
+  return status === 'validating' ? part / 2 : 0.5 + part / 2;
+}
+
+function present(row: repo.ImportRow, locale: Locale): ImportJob {
+  const p = live.get(row.id);
+  const status = p?.status ?? row.status;
+  const processedRows = p?.processedRows ?? row.processedRows;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status,
+    filename: row.filename,
+    dryRun: row.dryRun,
+    totalRows: row.totalRows,
+    processedRows,
+    progress: progressOf(status, processedRows, row.totalRows),
+    errors: (row.errors as RowError[]).map((e) => presentRowError(e, locale)),
+    errorCount: row.errorCount,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+type Validated =
+  | { kind: 'ledger_items'; rows: LedgerRowValues[]; refs: Awaited<ReturnType<typeof loadLedgerRefs>> }
+  | { kind: 'projects'; rows: ProjectRowValues[] };
+
+/** Parses and validates every row; reports progress as rows are checked. */
+async function validate(
+  deps: ImportDeps,
+  actor: Actor,
+  kind: ImportKind,
+  sheet: ReturnType<typeof readSheet<string>>,
+  onProgress: (n: number) => void,
+): Promise<{ errors: RowError[]; validated: Validated }> {
+  const errors = [...sheet.errors];
+  const asOf = today(deps.clock);
+  const seen = new Map<string, number>();
+  const step = async (i: number) => {
+    if (i % 500 === 0) {
+      onProgress(i);
+      await yieldToLoop();
+    }
+  };
+  if (kind === 'ledger_items') {
+    const codes = [
+      ...new Set(
+        sheet.rows
+          .map((r) => r.cells.projectCode)
+          .filter((c) => c != null)
+          .map(String),
+      ),
+    ];
+    const refs = await loadLedgerRefs(deps.db, actor, codes);
+    const rows: LedgerRowValues[] = [];
+    for (const [i, r] of sheet.rows.entries()) {
+      const v = validateLedgerRow(r as never, sheet.present as never, refs, asOf, seen);
+      errors.push(...v.errors);
+      if (v.values) rows.push(v.values);
+      await step(i);
+    }
+    return { errors, validated: { kind, rows, refs } };
+  }
+  const codes = [
+    ...new Set(
+      sheet.rows
+        .map((r) => r.cells.code)
+        .filter((c) => c != null)
+        .map(String),
+    ),
+  ];
+  const refs = await loadProjectRefs(deps.db, actor, codes);
+  const rows: ProjectRowValues[] = [];
+  for (const [i, r] of sheet.rows.entries()) {
+    const v = validateProjectRow(r as never, sheet.present as never, refs, seen);
+    errors.push(...v.errors);
+    if (v.values) rows.push(v.values);
+    await step(i);
+  }
+  return { errors, validated: { kind, rows } };
+}
+
+export interface UploadedFile {
+  filename: string;
+  buffer: Buffer;
+}
+
+export function requireImport(actor: Actor): void {
+  if (!ledgerPolicy.canImport(actor)) throw new AppError('FORBIDDEN');
+}
+
+async function parse(kind: ImportKind, file: UploadedFile) {
+  const type = await fileTypeFromBuffer(file.buffer);
+  if (type?.ext !== 'xlsx') throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx', detected: type?.mime ?? null });
+  const ws = await loadWorkbook(file.buffer);
+  if (!ws) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
+  const columns = kind === 'ledger_items' ? ledgerImportColumns : projectImportColumns;
+  const sheet = readSheet<string>(ws, columns as never);
+  if (sheet.rows.length > MAX_ROWS)
+    sheet.errors.push({ row: sheet.rows[MAX_ROWS]!.row, column: '', code: 'too_many_rows', params: { max: MAX_ROWS } });
+  return sheet;
+}
+
+/** Starts an import. Returns the job and whether it has finished (200) or runs on (202). */
+export async function startImport(
+  deps: ImportDeps,
+  actor: Actor,
+  kind: ImportKind,
+  file: UploadedFile,
+  dryRun: boolean,
+  ctx: AuditContext,
+  locale: Locale,
+): Promise<{ job: ImportJob; finished: boolean }> {
+  requireImport(actor);
+  console.time('parse');
+  const sheet = await parse(kind, file);
+  console.timeEnd('parse');
+  const total = sheet.rows.length;
+  const filename = file.filename.slice(-200);
+  const now = deps.clock.now();
+
+  if (dryRun) {
+    const { errors, validated } = await validate(deps, actor, kind, sheet, () => undefined);
+    const counts = errors.length
+      ? { created: 0, updated: 0, unchanged: 0 }
+      : validated.kind === 'ledger_items'
+        ? await planLedgerRows(deps.db, validated.rows)
+        : await planProjectRows(deps.db, validated.rows);
+    return {
+      finished: true,
+      job: {
+        id: null,
+        kind,
+        status: errors.length ? 'invalid' : 'done',
+        filename,
+        dryRun: true,
+        totalRows: total,
+        processedRows: total,
+        progress: 1,
+        errors: errors.slice(0, MAX_LISTED_ERRORS).map((e) => presentRowError(e, locale)),
+        errorCount: errors.length,
+        ...counts,
+        createdAt: now.toISOString(),
+        finishedAt: now.toISOString(),
+      },
+    };
+  }
+
+  const job = await repo.insertJob(deps.db, {
+    kind,
+    status: 'validating',
+    filename,
+    regionCode: actor.regionCode,
+    totalRows: total,
+    createdBy: actor.id,
+    createdAt: now,
+  });
+  live.set(job.id, { status: 'validating', processedRows: 0 });
+  const work = run(deps, actor, job, sheet, ctx).finally(() => live.delete(job.id));
+  if (total <= SYNC_ROW_LIMIT) {
+    await work;
+    return { finished: true, job: present((await repo.findJob(deps.db, job.id))!, locale) };
+  }
+  const tracked = work.catch(() => undefined);
+  deps.pending.add(tracked);
+  void tracked.finally(() => deps.pending.delete(tracked));
+  return { finished: false, job: present(job, locale) };
+}
+
+async function run(
+  deps: ImportDeps,
+  actor: Actor,
+  job: repo.ImportRow,
+  sheet: ReturnType<typeof readSheet<string>>,
+  ctx: AuditContext,
+) {
+  const progress = live.get(job.id)!;
+  try {
+    console.time('validate');
+    const { errors, validated } = await validate(deps, actor, job.kind, sheet, (n) => (progress.processedRows = n));
+    console.timeEnd('validate');console.time('apply');
+    if (errors.length) {
+      await repo.updateJob(deps.db, job.id, {
+        status: 'invalid',
+        processedRows: job.totalRows,
+        errors: errors.slice(0, MAX_LISTED_ERRORS),
+        errorCount: errors.length,
+        finishedAt: deps.clock.now(),
+      });
+      return;
+    }
+    progress.status = 'importing';
+    progress.processedRows = 0;
+    await repo.updateJob(deps.db, job.id, { status: 'importing', processedRows: 0 });
+    const now = deps.clock.now();
+    const applyCtx = { actor, ip: ctx.ip, now, asOf: today(deps.clock), onProgress: (n: number) => (progress.processedRows = n) };
+    const counts = await deps.db.transaction(async (tx) => {
+      const c =
+        validated.kind === 'ledger_items'
+          ? await applyLedgerRows(tx, validated.rows, validated.refs, applyCtx)
+          : await applyProjectRows(tx, validated.rows, applyCtx);
+      // the job itself is audited only when it changed something: a repeated import leaves no trace
+      if (c.created + c.updated > 0)
+        await writeAudit(
+          tx,
+          ctx,
+          {
+            action: 'import',
+            entity: 'import',
+            entityId: job.id,
+            regionCode: actor.regionCode,
+            after: { kind: job.kind, filename: job.filename, ...c },
+          },
+          now,
+        );
+      return c;
+    });
+    await repo.updateJob(deps.db, job.id, {
+      status: 'done',
+      processedRows: job.totalRows,
+      ...counts,
+      finishedAt: deps.clock.now(),
+    });
+  } catch (e) {
+    await repo.updateJob(deps.db, job.id, {
+      status: 'failed',
+      errors: [{ row: 0, column: '', code: 'internal' }],
+      errorCount: 1,
+      finishedAt: deps.clock.now(),
+    });
+    throw e;
+  }
+}
+
+/** A job its starter, or the office of its region, may see. */
+export async function getImport(db: Db, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
+  const row = await repo.findJob(db, id);
+  if (!row || !inRegion(actor, row.regionCode)) throw new AppError('NOT_FOUND');
+  if (row.createdBy !== actor.id && !hasRole(actor, 'admin', 'office')) throw new AppError('NOT_FOUND');
+  return present(row, locale);
+}

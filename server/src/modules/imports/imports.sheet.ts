@@ -1,0 +1,198 @@
+/**
+ * Reading an office sheet: find the header row by its Chinese headers, then turn each data row into
+ * cells keyed by column, skipping the merged project header rows the export writes between projects.
+ * Converters turn a cell into a value or a reason code, so every bad cell is reported, not just the first.
+ */
+import ExcelJS from 'exceljs';
+
+export type CellValue = string | number | Date | null;
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  header: string;
+  /** Other headers accepted for this column (older sheets). */
+  aliases?: readonly string[];
+  /** The column must be present (a cell may still be blank unless the importer says otherwise). */
+  required?: boolean;
+}
+
+export interface SheetRow<K extends string> {
+  /** Row number as Excel shows it (1-based). */
+  row: number;
+  cells: Partial<Record<K, CellValue>>;
+}
+
+/** A problem with one cell; `code` is localised when the job is read. */
+export interface RowError {
+  row: number;
+  column: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ParsedSheet<K extends string> {
+  headerRow: number;
+  /** Columns found in the sheet (absent optional columns leave their fields alone). */
+  present: Set<K>;
+  rows: SheetRow<K>[];
+  errors: RowError[];
+}
+
+const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+
+export function cellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return cellValue(v.richText.map((t) => t.text).join(''));
+    if ('result' in v) return cellValue((v.result ?? null) as ExcelJS.CellValue);
+    if ('text' in v) return cellValue(typeof v.text === 'string' ? v.text : null);
+    if ('error' in v) return null;
+  }
+  return null;
+}
+
+/** Loads the first worksheet; null when the bytes are not a readable workbook. */
+export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Worksheet | null> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  return wb.worksheets[0] ?? null;
+}
+
+export function readSheet<K extends string>(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec<K>[]): ParsedSheet<K> {
+  const wanted = new Map<string, ColumnSpec<K>>();
+  for (const c of columns) for (const h of [c.header, ...(c.aliases ?? [])]) wanted.set(norm(h), c);
+  // the header row is the first of the top rows naming at least two required columns
+  let headerRow = 0;
+  const colOf = new Map<K, number>();
+  const scan = Math.min(ws.rowCount, 10);
+  for (let r = 1; r <= scan && !headerRow; r++) {
+    const found = new Map<K, number>();
+    ws.getRow(r).eachCell((cell, col) => {
+      const v = cellValue(cell.value);
+      const spec = typeof v === 'string' ? wanted.get(norm(v)) : undefined;
+      if (spec && !found.has(spec.key)) found.set(spec.key, col);
+    });
+    if ([...found.keys()].filter((k) => columns.find((c) => c.key === k)?.required).length >= 2) {
+      headerRow = r;
+      for (const [k, c] of found) colOf.set(k, c);
+    }
+  }
+  const errors: RowError[] = [];
+  if (!headerRow) {
+    errors.push({ row: 1, column: columns.find((c) => c.required)?.header ?? '', code: 'no_header' });
+    return { headerRow: 0, present: new Set(), rows: [], errors };
+  }
+  for (const c of columns)
+    if (c.required && !colOf.has(c.key)) errors.push({ row: headerRow, column: c.header, code: 'missing_column' });
+
+  const rows: SheetRow<K>[] = [];
+  const firstCol = Math.min(...colOf.values());
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) continue;
+    // a project header row: merged across, or text in its first cell only
+    if (row.getCell(firstCol).isMerged) continue;
+    const cells: Partial<Record<K, CellValue>> = {};
+    let filled = 0;
+    for (const [k, col] of colOf) {
+      const v = cellValue(row.getCell(col).value);
+      cells[k] = v;
+      if (v !== null) filled++;
+    }
+    if (filled === 0) continue;
+    if (filled === 1 && cellValue(row.getCell(firstCol).value) !== null && columns.length > 1) {
+      const only = cellValue(row.getCell(firstCol).value);
+      if (typeof only === 'string' && !/^\d+$/.test(only)) continue;
+    }
+    rows.push({ row: r, cells });
+  }
+  return { headerRow, present: new Set(colOf.keys()), rows, errors };
+}
+
+// ---- converters: value, or a reason code with its parameters ----
+
+export type Converted<T> = { ok: true; value: T } | { ok: false; code: string; params?: Record<string, string | number> };
+const ok = <T>(value: T): Converted<T> => ({ ok: true, value });
+const bad = (code: string, params?: Record<string, string | number>): Converted<never> => ({ ok: false, code, params });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validYmd(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  if (y < 1900 || y > 2200) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A calendar date: an Excel date, an Excel serial number, or text like 2026-07-16, 2026/7/16, 2026年7月16日. */
+export function toDate(v: CellValue): Converted<string | null> {
+  if (v === null) return ok(null);
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return bad('invalid_date');
+    // exceljs reads a date cell as UTC midnight of that calendar day
+    const s = validYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    return s ? ok(s) : bad('invalid_date');
+  }
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 1 || v > 120_000) return bad('invalid_date');
+    const dt = new Date(Date.UTC(1899, 11, 30) + v * 86_400_000);
+    return ok(dt.toISOString().slice(0, 10));
+  }
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v);
+  const s = m ? validYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  return s ? ok(s) : bad('invalid_date');
+}
+
+export function toText(v: CellValue, max: number): Converted<string | null> {
+  if (v === null) return ok(null);
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s)) return bad('control_chars');
+  if (s.length > max) return bad('too_long', { max });
+  return ok(s === '' ? null : s);
+}
+
+export function toPositiveInt(v: CellValue, max = 99_999): Converted<number | null> {
+  if (v === null) return ok(null);
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > max) return bad('invalid_integer', { max });
+  return ok(n);
+}
+
+/** 万元 in the sheet → integer yuan (1 万元 = 10,000 元; up to four decimals are exact yuan). */
+export function toYuanFromWan(v: CellValue): Converted<number | null> {
+  if (v === null) return ok(null);
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.replace(/,/g, ''))
+        ? Number(v.replace(/,/g, ''))
+        : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 100_000_000_000) return bad('invalid_amount');
+  return ok(Math.round(n * 10_000));
+}
+
+/** A value from a fixed list, by its zh-CN label, English label or key. */
+export function toChoice<T extends string>(
+  v: CellValue,
+  labels: Record<T, { 'zh-CN': string; en: string }>,
+  extra: Record<string, T> = {},
+): Converted<T | null> {
+  if (v === null) return ok(null);
+  const s = norm(String(v)).toLowerCase();
+  for (const [key, l] of Object.entries(labels) as [T, { 'zh-CN': string; en: string }][])
+    if (s === key.toLowerCase() || s === norm(l['zh-CN']).toLowerCase() || s === l.en.toLowerCase()) return ok(key);
+  if (extra[s] !== undefined) return ok(extra[s]);
+  return bad('invalid_choice', {
+    choices: Object.values<{ 'zh-CN': string }>(labels)
+      .map((l) => l['zh-CN'])
+      .join('/'),
+  });
+}

@@ -1,0 +1,197 @@
+/** Annual plans, monthly investment reports (draft → submitted → approved | returned), a project's series, the Excel export. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  annualPlanSchema,
+  createInvestmentReportBody,
+  deleteReportQuery,
+  exportProjectsQuery,
+  idParams,
+  investmentReportSchema,
+  listInvestmentReportsQuery,
+  okSchema,
+  pageOf,
+  projectInvestmentQuery,
+  projectInvestmentSchema,
+  projectYearParams,
+  putAnnualPlanBody,
+  reportActionBody,
+  returnReportBody,
+  updateInvestmentReportBody,
+} from '@kpc/contracts';
+import { attachmentHeader } from '../../reports/projects-xlsx.js';
+import * as service from './investment.service.js';
+
+const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['investment'];
+
+  app.get(
+    '/projects/:id/plans',
+    { schema: { tags, summary: '年度计划 Annual plans of a project', params: idParams, response: { 200: z.array(annualPlanSchema) } } },
+    async (req) => service.listPlans(app.db, req.requireActor(), req.params.id),
+  );
+
+  app.put(
+    '/projects/:id/plans/:year',
+    {
+      schema: {
+        tags,
+        summary: '设置年度计划 Set a project’s planned investment for a year (office/admin; create without version, update with it)',
+        params: projectYearParams,
+        body: putAnnualPlanBody,
+        response: { 200: annualPlanSchema },
+      },
+    },
+    async (req) =>
+      service.putPlan(app.db, app.clock, req.requireActor(), req.params.id, req.params.year, req.body, req.auditCtx()),
+  );
+
+  app.get(
+    '/projects/:id/investment',
+    {
+      schema: {
+        tags,
+        summary: '项目投资完成情况 Plan vs approved actuals by month (year defaults to the current one)',
+        params: idParams,
+        querystring: projectInvestmentQuery,
+        response: { 200: projectInvestmentSchema },
+      },
+    },
+    async (req) => service.projectInvestment(app.db, app.clock, req.requireActor(), req.params.id, req.query.year),
+  );
+
+  app.get(
+    '/projects/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出项目投资完成情况 Export the project list with investment columns as .xlsx (list filters plus year and asOf; amounts in 万元)',
+        querystring: exportProjectsQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const x = service.exportProjects(app.db, app.clock, req.requireActor(), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentHeader(x.fileName, x.asciiName))
+        .header('cache-control', 'no-store')
+        .send(x.stream);
+    },
+  );
+
+  app.get(
+    '/investment-reports',
+    {
+      schema: {
+        tags,
+        summary: '投资月报列表 List monthly investment reports (the approval queue is status=submitted)',
+        querystring: listInvestmentReportsQuery,
+        response: { 200: pageOf(investmentReportSchema) },
+      },
+    },
+    async (req) => service.listReports(app.db, req.requireActor(), req.query),
+  );
+
+  app.get(
+    '/investment-reports/:id',
+    { schema: { tags, summary: '投资月报详情 One report', params: idParams, response: { 200: investmentReportSchema } } },
+    async (req) => service.getReport(app.db, req.requireActor(), req.params.id),
+  );
+
+  app.post(
+    '/investment-reports',
+    {
+      schema: {
+        tags,
+        summary:
+          '填报投资月报 Create a draft report of a month’s completed investment (with correctsId: a correction of an approved report)',
+        body: createInvestmentReportBody,
+        response: { 201: investmentReportSchema },
+      },
+    },
+    async (req, reply) => {
+      const r = await service.createReport(app.db, app.clock, req.requireActor(), req.body, req.auditCtx(), req.locale);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.patch(
+    '/investment-reports/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改投资月报 Edit a draft or returned report (version required)',
+        params: idParams,
+        body: updateInvestmentReportBody,
+        response: { 200: investmentReportSchema },
+      },
+    },
+    async (req) => service.updateReport(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx()),
+  );
+
+  app.post(
+    '/investment-reports/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: '提交审核 Submit a draft or returned report to the office',
+        params: idParams,
+        body: reportActionBody,
+        response: { 200: investmentReportSchema },
+      },
+    },
+    async (req) =>
+      service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'submit', req.body, req.auditCtx()),
+  );
+
+  app.post(
+    '/investment-reports/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: '审核通过 Approve a submitted report (office/admin); a correction supersedes the report it corrects',
+        params: idParams,
+        body: reportActionBody,
+        response: { 200: investmentReportSchema },
+      },
+    },
+    async (req) =>
+      service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'approve', req.body, req.auditCtx()),
+  );
+
+  app.post(
+    '/investment-reports/:id/return',
+    {
+      schema: {
+        tags,
+        summary: '退回 Return a submitted report with a reason (office/admin)',
+        params: idParams,
+        body: returnReportBody,
+        response: { 200: investmentReportSchema },
+      },
+    },
+    async (req) =>
+      service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'return', req.body, req.auditCtx()),
+  );
+
+  app.delete(
+    '/investment-reports/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除投资月报 Delete a draft or returned report',
+        params: idParams,
+        querystring: deleteReportQuery,
+        response: { 200: okSchema },
+      },
+    },
+    async (req) => {
+      await service.deleteReport(app.db, app.clock, req.requireActor(), req.params.id, req.query.version, req.auditCtx());
+      return { ok: true as const };
+    },
+  );
+};
+
+export default investmentRoutes;

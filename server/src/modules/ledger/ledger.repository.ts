@@ -1,0 +1,172 @@
+/** All SQL of ledger items: the project and cross-project lists, one item, next 序号, writes. */
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { LedgerStatus, StageFocusKey } from '@kpc/contracts';
+import type { Executor } from '../../db/client.js';
+import { attachments, ledgerItems, projects, projectUnits, units } from '../../db/schema/index.js';
+import { escapeLike, inSubtree, offsetOf } from '../../lib/query.js';
+import type { ProjectScope } from '../../lib/policy.js';
+
+export type LedgerItemRow = typeof ledgerItems.$inferSelect;
+
+/** An item with what its presentation and its policy need to know about its project. */
+export interface LedgerItemRecord {
+  item: LedgerItemRow;
+  projectCode: string;
+  projectName: string;
+  unitName: string | null;
+  attachmentCount: number;
+  project: ProjectScope & { id: number; stage: string };
+}
+
+const coopIds = sql<
+  number[]
+>`coalesce((select array_agg(pu.unit_id order by pu.unit_id) from ${projectUnits} pu where pu.project_id = ${projects.id}), '{}')`;
+const attachmentCount = sql<number>`(select count(*)::int from ${attachments} a where a.entity = 'ledger_item' and a.entity_id = ${ledgerItems.id})`;
+
+const columns = {
+  item: ledgerItems,
+  projectCode: projects.code,
+  projectName: projects.name,
+  unitName: units.name,
+  attachmentCount,
+  projectId: projects.id,
+  stage: projects.stage,
+  regionCode: projects.regionCode,
+  leadUnitId: projects.leadUnitId,
+  enterpriseId: projects.enterpriseId,
+  leaderId: projects.leaderId,
+  cooperatingUnitIds: coopIds,
+};
+
+type Selected = {
+  item: LedgerItemRow;
+  projectCode: string;
+  projectName: string;
+  unitName: string | null;
+  attachmentCount: number;
+  projectId: number;
+  stage: string;
+  regionCode: string;
+  leadUnitId: number | null;
+  enterpriseId: number | null;
+  leaderId: number | null;
+  cooperatingUnitIds: number[] | null;
+};
+
+const toRecord = (r: Selected): LedgerItemRecord => ({
+  item: r.item,
+  projectCode: r.projectCode,
+  projectName: r.projectName,
+  unitName: r.unitName,
+  attachmentCount: Number(r.attachmentCount),
+  project: {
+    id: r.projectId,
+    stage: r.stage,
+    regionCode: r.regionCode,
+    leadUnitId: r.leadUnitId,
+    enterpriseId: r.enterpriseId,
+    leaderId: r.leaderId,
+    cooperatingUnitIds: (r.cooperatingUnitIds ?? []).map(Number),
+  },
+});
+
+function baseSelect(db: Executor) {
+  return db
+    .select(columns)
+    .from(ledgerItems)
+    .innerJoin(projects, eq(projects.id, ledgerItems.projectId))
+    .leftJoin(units, eq(units.id, ledgerItems.unitId));
+}
+
+export interface LedgerFilters {
+  regionCode: string;
+  projectId?: number;
+  unitId?: number;
+  leaderId?: number;
+  ownerUserId?: number;
+  status?: LedgerStatus;
+  focus?: StageFocusKey;
+  /** With `asOf`: true → open and past the deadline; false → not overdue. */
+  overdue?: boolean;
+  asOf: string;
+  q?: string;
+}
+
+export function ledgerWhere(f: LedgerFilters): SQL {
+  const conds: SQL[] = [inSubtree(projects.regionCode, f.regionCode)];
+  if (f.projectId) conds.push(eq(ledgerItems.projectId, f.projectId));
+  if (f.unitId) conds.push(eq(ledgerItems.unitId, f.unitId));
+  if (f.leaderId) conds.push(eq(projects.leaderId, f.leaderId));
+  if (f.ownerUserId) conds.push(eq(ledgerItems.ownerUserId, f.ownerUserId));
+  if (f.status) conds.push(eq(ledgerItems.status, f.status));
+  if (f.focus) conds.push(eq(ledgerItems.focus, f.focus));
+  if (f.overdue === true) conds.push(sql`${ledgerItems.status} <> 'done' and ${ledgerItems.deadline} < ${f.asOf}`);
+  if (f.overdue === false) conds.push(sql`not (${ledgerItems.status} <> 'done' and ${ledgerItems.deadline} < ${f.asOf})`);
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(ledgerItems.content, like), ilike(projects.name, like), ilike(projects.code, like))!);
+  }
+  return and(...conds)!;
+}
+
+const orderOf = (sort: 'project' | 'deadline') =>
+  sort === 'deadline'
+    ? [asc(ledgerItems.deadline), asc(projects.code), asc(ledgerItems.seq)]
+    : [asc(projects.code), asc(ledgerItems.seq), asc(ledgerItems.id)];
+
+export async function listLedgerItems(
+  db: Executor,
+  f: LedgerFilters,
+  page: { page: number; pageSize: number } | null,
+  sort: 'project' | 'deadline' = 'project',
+): Promise<{ records: LedgerItemRecord[]; total: number }> {
+  const where = ledgerWhere(f);
+  const query = baseSelect(db)
+    .where(where)
+    .orderBy(...orderOf(sort));
+  const [rows, [count]] = await Promise.all([
+    page ? query.limit(page.pageSize).offset(offsetOf(page)) : query,
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerItems)
+      .innerJoin(projects, eq(projects.id, ledgerItems.projectId))
+      .where(where),
+  ]);
+  return { records: (rows as Selected[]).map(toRecord), total: Number(count?.n ?? 0) };
+}
+
+export async function findLedgerItem(db: Executor, id: number): Promise<LedgerItemRecord | null> {
+  const [row] = await baseSelect(db).where(eq(ledgerItems.id, id));
+  return row ? toRecord(row as Selected) : null;
+}
+
+/** The project's fields the ledger needs (scope for the policy, stage for the default focus). */
+export async function findProjectScope(db: Executor, id: number) {
+  const [row] = await db
+    .select({
+      id: projects.id,
+      code: projects.code,
+      name: projects.name,
+      stage: projects.stage,
+      regionCode: projects.regionCode,
+      leadUnitId: projects.leadUnitId,
+      enterpriseId: projects.enterpriseId,
+      leaderId: projects.leaderId,
+      cooperatingUnitIds: coopIds,
+    })
+    .from(projects)
+    .where(eq(projects.id, id));
+  return row ? { ...row, cooperatingUnitIds: (row.cooperatingUnitIds ?? []).map(Number) } : null;
+}
+
+export async function nextSeq(db: Executor, projectId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${ledgerItems.seq}), 0)::int + 1` })
+    .from(ledgerItems)
+    .where(eq(ledgerItems.projectId, projectId));
+  return Number(row?.n ?? 1);
+}
+
+export async function unitExists(db: Executor, unitId: number): Promise<boolean> {
+  return (await db.select({ id: units.id }).from(units).where(eq(units.id, unitId))).length > 0;
+}

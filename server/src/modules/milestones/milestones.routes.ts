@@ -1,0 +1,182 @@
+/** Milestone templates, a project's nodes and schedule (reverse scheduling, baselines), actual dates, cross-project lists. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  backwardScheduleBody,
+  idParams,
+  listMilestonesQuery,
+  milestoneListItemSchema,
+  milestoneNodeSchema,
+  milestoneTemplateDetailSchema,
+  milestoneTemplateSchema,
+  pageOf,
+  projectMilestonesSchema,
+  savedBaselineSchema,
+  scheduleBaselineSchema,
+  scheduleResultSchema,
+  updateMilestoneBody,
+  updateTemplateBody,
+} from '@kpc/contracts';
+import * as service from './milestones.service.js';
+
+const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['milestones'];
+
+  app.get(
+    '/milestone-templates',
+    {
+      schema: {
+        tags,
+        summary: '节点模板列表 Milestone templates (one per project category)',
+        response: { 200: z.object({ items: z.array(milestoneTemplateSchema) }) },
+      },
+    },
+    async (req) => {
+      req.requireActor();
+      return { items: await service.listTemplates(app.db) };
+    },
+  );
+
+  app.get(
+    '/milestone-templates/:id',
+    {
+      schema: {
+        tags,
+        summary: '节点模板详情 A template with its nodes and finish-to-start dependencies',
+        params: idParams,
+        response: { 200: milestoneTemplateDetailSchema },
+      },
+    },
+    async (req) => {
+      req.requireActor();
+      return service.getTemplate(app.db, req.params.id);
+    },
+  );
+
+  app.put(
+    '/milestone-templates/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改节点模板 Replace a template’s nodes, durations and dependencies (admin/office; version required)',
+        params: idParams,
+        body: updateTemplateBody,
+        response: { 200: milestoneTemplateDetailSchema },
+      },
+    },
+    async (req) =>
+      service.updateTemplate(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+  );
+
+  app.get(
+    '/projects/:id/milestones',
+    {
+      schema: {
+        tags,
+        summary: '项目节点 A project’s nodes: baseline dates, actual dates, forecast, slip, overdue',
+        params: idParams,
+        response: { 200: projectMilestonesSchema },
+      },
+    },
+    async (req) => service.getProjectMilestones(app.db, app.clock, req.requireActor(), req.params.id),
+  );
+
+  app.post(
+    '/projects/:id/milestones/from-template',
+    {
+      schema: {
+        tags,
+        summary: '按模板生成节点 Copy the category template’s nodes onto a project that has none (office/admin)',
+        params: idParams,
+        response: { 201: projectMilestonesSchema },
+      },
+    },
+    async (req, reply) => {
+      const view = await service.instantiateFromTemplate(app.db, app.clock, req.requireActor(), req.params.id, req.auditCtx());
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.post(
+    '/projects/:id/schedule/backward',
+    {
+      schema: {
+        tags,
+        summary: '倒排工期预览 Backward schedule from a target date (preview, nothing saved)',
+        params: idParams,
+        body: backwardScheduleBody,
+        response: { 200: scheduleResultSchema },
+      },
+    },
+    async (req) =>
+      service.previewBackward(app.db, app.clock, req.requireActor(), req.params.id, req.body.targetDate, req.locale),
+  );
+
+  app.get(
+    '/projects/:id/schedule/baselines',
+    {
+      schema: {
+        tags,
+        summary: '计划基线列表 Saved baselines, newest first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(scheduleBaselineSchema) }) },
+      },
+    },
+    async (req) => ({ items: await service.listBaselines(app.db, req.requireActor(), req.params.id) }),
+  );
+
+  app.post(
+    '/projects/:id/schedule/baselines',
+    {
+      schema: {
+        tags,
+        summary: '保存计划基线 Save a new baseline from a target date; it becomes current, old ones are kept (office/admin)',
+        params: idParams,
+        body: backwardScheduleBody,
+        response: { 201: savedBaselineSchema },
+      },
+    },
+    async (req, reply) => {
+      const saved = await service.saveBaseline(
+        app.db,
+        app.clock,
+        req.requireActor(),
+        req.params.id,
+        req.body.targetDate,
+        req.auditCtx(),
+        req.locale,
+      );
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.patch(
+    '/milestones/:id',
+    {
+      schema: {
+        tags,
+        summary: '记录节点实际日期 Record a node’s actual start / finish (version required; stale → 409)',
+        params: idParams,
+        body: updateMilestoneBody,
+        response: { 200: milestoneNodeSchema },
+      },
+    },
+    async (req) =>
+      service.updateMilestone(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+  );
+
+  app.get(
+    '/milestones',
+    {
+      schema: {
+        tags,
+        summary: '节点跟踪 Nodes across the user’s projects: overdue, or due within N days',
+        querystring: listMilestonesQuery,
+        response: { 200: pageOf(milestoneListItemSchema) },
+      },
+    },
+    async (req) => service.listMilestones(app.db, app.clock, req.requireActor(), req.query),
+  );
+};
+
+export default milestonesRoutes;

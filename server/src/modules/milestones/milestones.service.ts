@@ -1,0 +1,375 @@
+/**
+ * Milestone rules: templates, a project's nodes, reverse scheduling previews and saved baselines,
+ * actual dates with version checks and audit, tracking (forecast, slip, overdue) from the domain package.
+ */
+import type {
+  ListMilestonesQuery,
+  MilestoneNode,
+  Project,
+  ProjectMilestones,
+  ScheduleResult,
+  UpdateMilestoneBody,
+  UpdateTemplateBody,
+} from '@kpc/contracts';
+import {
+  backwardSchedule,
+  checkScheduleGraph,
+  isOverdue,
+  milestoneStatusOf,
+  ScheduleError,
+  trackMilestones,
+  daysBetween,
+  type CalendarMode,
+} from '@kpc/domain';
+import type { Db, Executor } from '../../db/client.js';
+import { writeAudit, type AuditContext } from '../../lib/audit.js';
+import { today, type Clock } from '../../lib/clock.js';
+import { AppError, versionConflict } from '../../lib/errors.js';
+import { requireProjectRead, type Actor } from '../../lib/policy.js';
+import { findProject } from '../projects/projects.repository.js';
+import { milestonePolicy } from './milestones.policy.js';
+import * as repo from './milestones.repository.js';
+
+type Locale = 'zh-CN' | 'en';
+
+const messages: Record<string, { 'zh-CN': string; en: string }> = {
+  date_in_future: { 'zh-CN': '实际日期不能晚于今天', en: 'An actual date cannot be in the future' },
+  finish_before_start: { 'zh-CN': '实际完成日期不能早于实际开始日期', en: 'The actual finish cannot be before the actual start' },
+  finish_needs_start: { 'zh-CN': '填写实际完成日期前须先有实际开始日期', en: 'An actual finish needs an actual start' },
+  cycle: { 'zh-CN': '节点依赖存在循环', en: 'The node dependencies form a cycle' },
+  unknown_node: { 'zh-CN': '依赖引用了不存在的节点', en: 'A dependency names an unknown node' },
+  duplicate_node: { 'zh-CN': '节点编码重复', en: 'Duplicate node key' },
+  bad_duration: { 'zh-CN': '工期须为非负整数', en: 'Durations are whole days, zero or more' },
+  bad_lag: { 'zh-CN': '间隔须为非负整数', en: 'Lags are whole days, zero or more' },
+};
+
+const invalid = (locale: Locale, field: string, message: string, extra?: string) =>
+  new AppError('VALIDATION_FAILED', [
+    { field, message: `${messages[message]?.[locale] ?? message}${extra ? `: ${extra}` : ''}` },
+  ]);
+
+function scheduleErrorToApp(e: unknown, locale: Locale): never {
+  if (e instanceof ScheduleError) throw invalid(locale, 'dependencies', e.kind, e.keys.join(' → '));
+  throw e;
+}
+
+/** Loads a project the actor may read, else 404. */
+async function readableProject(db: Executor, actor: Actor, projectId: number): Promise<Project> {
+  const p = await findProject(db, projectId);
+  if (!p) throw new AppError('NOT_FOUND');
+  requireProjectRead(actor, p);
+  return p;
+}
+
+// ---- templates ----
+
+export const listTemplates = (db: Db) => repo.listTemplates(db);
+
+export async function getTemplate(db: Db, id: number) {
+  const t = await repo.findTemplate(db, { id });
+  if (!t) throw new AppError('NOT_FOUND');
+  return t;
+}
+
+export async function updateTemplate(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+  body: UpdateTemplateBody,
+  ctx: AuditContext,
+  locale: Locale,
+) {
+  if (!milestonePolicy.canEditTemplates(actor)) throw new AppError('FORBIDDEN');
+  const before = await repo.findTemplate(db, { id });
+  if (!before) throw new AppError('NOT_FOUND');
+  try {
+    checkScheduleGraph(body.nodes, body.dependencies);
+  } catch (e) {
+    scheduleErrorToApp(e, locale);
+  }
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    if (!(await repo.replaceTemplate(tx, id, body, now))) throw versionConflict((await repo.findTemplate(tx, { id }))!);
+    const after = (await repo.findTemplate(tx, { id }))!;
+    await writeAudit(tx, ctx, { action: 'update', entity: 'milestone_template', entityId: id, before, after }, now);
+    return after;
+  });
+}
+
+// ---- a project's milestones ----
+
+type Tracked = ReturnType<typeof trackMilestones>;
+
+/** Nodes with their baseline dates, forecast, slip and overdue flag (shared with the Gantt). */
+export function trackRows(
+  rows: repo.NodeRow[],
+  deps: { predecessorId: number; successorId: number; lagDays: number }[],
+  mode: CalendarMode,
+  asOf: string,
+): Tracked {
+  return trackMilestones(
+    rows.map((r) => ({
+      key: String(r.m.id),
+      durationDays: r.m.durationDays,
+      actualStart: r.m.actualStart,
+      actualFinish: r.m.actualFinish,
+      latestStart: r.latestStart,
+      latestFinish: r.latestFinish,
+    })),
+    deps.map((d) => ({ predecessorKey: String(d.predecessorId), successorKey: String(d.successorId), lagDays: d.lagDays })),
+    { mode, asOf },
+  );
+}
+
+async function calendarModeOf(db: Executor, project: Project, baselineMode?: CalendarMode): Promise<CalendarMode> {
+  return baselineMode ?? (await repo.templateModeFor(db, project.category)) ?? 'calendar';
+}
+
+async function buildView(db: Executor, actor: Actor, project: Project, asOf: string): Promise<ProjectMilestones> {
+  const [rows, deps, baseline] = await Promise.all([
+    repo.projectNodes(db, project.id),
+    repo.projectDependencies(db, project.id),
+    repo.currentBaseline(db, project.id),
+  ]);
+  const mode = await calendarModeOf(db, project, baseline?.calendarMode);
+  const tracked = trackRows(rows, deps, mode, asOf);
+  const keyOf = new Map(rows.map((r) => [r.m.id, r.m.key]));
+  const nodes: MilestoneNode[] = rows.map((r, i) => {
+    const t = tracked.nodes[i]!;
+    return {
+      id: r.m.id,
+      projectId: r.m.projectId,
+      key: r.m.key,
+      name: r.m.name,
+      durationDays: r.m.durationDays,
+      sortOrder: r.m.sortOrder,
+      predecessors: deps
+        .filter((d) => d.successorId === r.m.id)
+        .map((d) => ({ key: keyOf.get(d.predecessorId)!, lagDays: d.lagDays })),
+      latestStart: r.latestStart,
+      latestFinish: r.latestFinish,
+      actualStart: r.m.actualStart,
+      actualFinish: r.m.actualFinish,
+      status: r.m.status,
+      forecastStart: t.forecastStart,
+      forecastFinish: t.forecastFinish,
+      slipDays: t.slipDays,
+      overdue: t.overdue,
+      version: r.m.version,
+    };
+  });
+  return {
+    projectId: project.id,
+    calendarMode: mode,
+    today: asOf,
+    baseline,
+    slipDays: tracked.slipDays,
+    nodes,
+    permissions: { edit: milestonePolicy.canRecord(actor, project), plan: milestonePolicy.canPlan(actor, project) },
+  };
+}
+
+export async function getProjectMilestones(db: Db, clock: Clock, actor: Actor, projectId: number) {
+  const project = await readableProject(db, actor, projectId);
+  return buildView(db, actor, project, today(clock));
+}
+
+export async function instantiateFromTemplate(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  projectId: number,
+  ctx: AuditContext,
+) {
+  const project = await readableProject(db, actor, projectId);
+  if (!milestonePolicy.canPlan(actor, project)) throw new AppError('FORBIDDEN');
+  const template = await repo.findTemplate(db, { category: project.category });
+  if (!template) throw new AppError('INVALID_STATE', { reason: 'no_template', category: project.category });
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    // Checked inside the transaction; the unique (project, key) index refuses a concurrent second copy.
+    if ((await repo.countProjectNodes(tx, projectId)) > 0) throw new AppError('INVALID_STATE', { reason: 'has_milestones' });
+    await repo.insertNodesFromTemplate(tx, projectId, template, now);
+    const view = await buildView(tx, actor, project, today(clock));
+    await writeAudit(
+      tx,
+      ctx,
+      {
+        action: 'create',
+        entity: 'milestones',
+        entityId: projectId,
+        regionCode: project.regionCode,
+        after: { templateId: template.id, nodes: view.nodes.map((n) => n.key) },
+      },
+      now,
+    );
+    return view;
+  });
+}
+
+async function computeSchedule(
+  db: Executor,
+  project: Project,
+  targetDate: string,
+  asOf: string,
+  locale: Locale,
+): Promise<ScheduleResult & { milestoneIds: number[] }> {
+  const [rows, deps] = await Promise.all([repo.projectNodes(db, project.id), repo.projectDependencies(db, project.id)]);
+  if (!rows.length) throw new AppError('INVALID_STATE', { reason: 'no_milestones' });
+  const mode = await calendarModeOf(db, project);
+  let r: ReturnType<typeof backwardSchedule>;
+  try {
+    r = backwardSchedule(
+      rows.map((x) => ({ key: String(x.m.id), durationDays: x.m.durationDays, actualStart: x.m.actualStart })),
+      deps.map((d) => ({ predecessorKey: String(d.predecessorId), successorKey: String(d.successorId), lagDays: d.lagDays })),
+      targetDate,
+      { mode, asOf },
+    );
+  } catch (e) {
+    scheduleErrorToApp(e, locale);
+  }
+  const byId = new Map(rows.map((x) => [String(x.m.id), x.m]));
+  const named = (key: string) => ({ key: byId.get(key)!.key, name: byId.get(key)!.name });
+  return {
+    targetDate,
+    finishDate: r.finishDate,
+    calendarMode: mode,
+    asOf,
+    feasible: r.feasible,
+    infeasibility: r.infeasibility && {
+      ...named(r.infeasibility.key),
+      latestStart: r.infeasibility.latestStart,
+      shortByDays: r.infeasibility.shortByDays,
+      chain: r.infeasibility.chain.map(named),
+    },
+    nodes: r.nodes.map((n) => ({
+      id: Number(n.key),
+      ...named(n.key),
+      durationDays: n.durationDays,
+      latestStart: n.latestStart,
+      latestFinish: n.latestFinish,
+      infeasible: n.infeasible,
+    })),
+    milestoneIds: rows.map((x) => x.m.id),
+  };
+}
+
+/** A preview: nothing is saved. Anyone who may read the project may try target dates. */
+export async function previewBackward(db: Db, clock: Clock, actor: Actor, projectId: number, targetDate: string, locale: Locale) {
+  const project = await readableProject(db, actor, projectId);
+  const { milestoneIds: _ids, ...result } = await computeSchedule(db, project, targetDate, today(clock), locale);
+  return result;
+}
+
+export async function saveBaseline(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  projectId: number,
+  targetDate: string,
+  ctx: AuditContext,
+  locale: Locale,
+) {
+  const project = await readableProject(db, actor, projectId);
+  if (!milestonePolicy.canPlan(actor, project)) throw new AppError('FORBIDDEN');
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { milestoneIds: _ids, ...schedule } = await computeSchedule(tx, project, targetDate, today(clock), locale);
+    const id = await repo.insertBaseline(
+      tx,
+      { projectId, targetDate, calendarMode: schedule.calendarMode, createdBy: actor.id, now },
+      schedule.nodes.map((n) => ({ milestoneId: n.id, latestStart: n.latestStart, latestFinish: n.latestFinish })),
+    );
+    const baseline = (await repo.findBaseline(tx, id))!;
+    await writeAudit(
+      tx,
+      ctx,
+      {
+        action: 'create',
+        entity: 'schedule_baseline',
+        entityId: id,
+        regionCode: project.regionCode,
+        after: { ...baseline, feasible: schedule.feasible, nodes: schedule.nodes },
+      },
+      now,
+    );
+    return { baseline, schedule };
+  });
+}
+
+export async function listBaselines(db: Db, actor: Actor, projectId: number) {
+  await readableProject(db, actor, projectId);
+  return repo.listBaselines(db, projectId);
+}
+
+// ---- tracking ----
+
+export async function updateMilestone(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+  body: UpdateMilestoneBody,
+  ctx: AuditContext,
+  locale: Locale,
+): Promise<MilestoneNode> {
+  const m = await repo.findMilestone(db, id);
+  if (!m) throw new AppError('NOT_FOUND');
+  const project = await readableProject(db, actor, m.projectId);
+  if (!milestonePolicy.canRecord(actor, project)) throw new AppError('FORBIDDEN');
+  if (body.durationDays !== undefined && body.durationDays !== m.durationDays && !milestonePolicy.canPlan(actor, project))
+    throw new AppError('FORBIDDEN', { field: 'durationDays' });
+  const asOf = today(clock);
+  const next = {
+    actualStart: body.actualStart !== undefined ? body.actualStart : m.actualStart,
+    actualFinish: body.actualFinish !== undefined ? body.actualFinish : m.actualFinish,
+    durationDays: body.durationDays ?? m.durationDays,
+  };
+  if (next.actualStart && next.actualStart > asOf) throw invalid(locale, 'actualStart', 'date_in_future');
+  if (next.actualFinish && next.actualFinish > asOf) throw invalid(locale, 'actualFinish', 'date_in_future');
+  if (next.actualFinish && !next.actualStart) throw invalid(locale, 'actualFinish', 'finish_needs_start');
+  if (next.actualFinish && next.actualStart && next.actualFinish < next.actualStart)
+    throw invalid(locale, 'actualFinish', 'finish_before_start');
+  const nodeOf = async (tx: Executor) => (await buildView(tx, actor, project, asOf)).nodes.find((n) => n.id === id)!;
+  const before = await nodeOf(db);
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    if (!(await repo.updateMilestone(tx, id, body.version, next, now))) throw versionConflict(await nodeOf(tx));
+    const after = await nodeOf(tx);
+    await writeAudit(
+      tx,
+      ctx,
+      { action: 'update', entity: 'milestone', entityId: id, regionCode: project.regionCode, before, after },
+      now,
+    );
+    return after;
+  });
+}
+
+export async function listMilestones(db: Db, clock: Clock, actor: Actor, q: ListMilestonesQuery) {
+  const asOf = today(clock);
+  const { rows, total } = await repo.listMilestones(db, actor.regionCode, q, asOf);
+  return {
+    total,
+    items: rows.map((r) => {
+      const overdue = isOverdue({ actualFinish: r.m.actualFinish, latestFinish: r.latestFinish }, asOf);
+      return {
+        id: r.m.id,
+        projectId: r.m.projectId,
+        projectCode: r.projectCode,
+        projectName: r.projectName,
+        key: r.m.key,
+        name: r.m.name,
+        latestStart: r.latestStart,
+        latestFinish: r.latestFinish,
+        actualStart: r.m.actualStart,
+        actualFinish: r.m.actualFinish,
+        status: milestoneStatusOf(r.m),
+        overdue,
+        overdueDays: overdue ? daysBetween(r.latestFinish!, asOf) : 0,
+        version: r.m.version,
+      };
+    }),
+  };
+}

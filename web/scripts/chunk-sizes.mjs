@@ -1,0 +1,41 @@
+/**
+ * Gzip size of the JavaScript each screen needs (its chunk plus everything it statically imports, plus
+ * the entry), from web/dist/.vite/manifest.json. Checks the SPEC §3 web budgets. Run after `vite build`.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const dist = join(import.meta.dirname, '..', 'dist');
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+
+function closure(keys, seen = new Set()) {
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    closure(manifest[key]?.imports ?? [], seen);
+  }
+  return seen;
+}
+
+const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const screens = {
+  login: ['src/features/auth/components/login-page.tsx'],
+  'app shell + project list': ['src/app/layout/app-layout.tsx', 'src/features/projects/components/project-list-page.tsx'],
+  'project detail': ['src/app/layout/app-layout.tsx', 'src/features/projects/components/project-detail-page.tsx'],
+  'project form': ['src/app/layout/app-layout.tsx', 'src/features/projects/components/project-form-page.tsx'],
+};
+const budgets = { login: 250 * 1024 };
+let failed = false;
+for (const [name, keys] of Object.entries(screens)) {
+  const files = [...closure([entry, ...keys])].map((k) => manifest[k]?.file).filter((f) => f?.endsWith('.js'));
+  const bytes = files.reduce((s, f) => s + gz(f), 0);
+  const budget = budgets[name];
+  const over = budget !== undefined && bytes > budget;
+  failed ||= over;
+  console.log(
+    `${name.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(7)} KB gzip${budget ? ` (budget ${budget / 1024} KB)` : ''}${over ? '  OVER BUDGET' : ''}`,
+  );
+}
+process.exit(failed ? 1 : 0);

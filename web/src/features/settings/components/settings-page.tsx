@@ -1,0 +1,100 @@
+/** 规则设置: session, lockout and password rules of the admin's region (inherited values marked). */
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { updateSettingsBody, type Settings } from '@kpc/contracts';
+import { describeError, isApiError } from '../../../lib/api';
+import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
+import { PageSpinner } from '../../../components/page-spinner';
+import { useSaveSettings, useSettings } from '../api/settings';
+
+const fields: { name: keyof Settings; min: number; max: number; unit?: string }[] = [
+  { name: 'sessionIdleMinutes', min: 5, max: 1440, unit: 'minutes' },
+  { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' },
+  { name: 'lockoutAttempts', min: 3, max: 20, unit: 'times' },
+  { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'minutes' },
+  { name: 'passwordMinLength', min: 8, max: 64, unit: 'chars' },
+  { name: 'passwordMinClasses', min: 3, max: 4 },
+];
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data, isPending, error } = useSettings();
+  const save = useSaveSettings();
+  const [form] = Form.useForm<Settings>();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (data) form.setFieldsValue(data.effective);
+  }, [data, form]);
+
+  if (isPending) return <PageSpinner />;
+  if (error || !data)
+    return (
+      <div className="kpc-page">
+        <Alert type="error" showIcon title={describeError(error)} />
+      </div>
+    );
+
+  const onFinish = (v: Settings) => {
+    setFormError(null);
+    const checked = validateWith(updateSettingsBody, v);
+    if (!checked.ok) return void applyFieldIssues(form, checked.issues);
+    save.mutate(checked.data, {
+      onSuccess: () => message.success(t('common.saved')),
+      onError: (e) => {
+        if (isApiError(e, 'VALIDATION_FAILED') && e.fieldIssues.length) applyFieldIssues(form, e.fieldIssues);
+        else setFormError(describeError(e));
+      },
+    });
+  };
+
+  return (
+    <div className="kpc-page">
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('nav.settings')}
+          </Typography.Title>
+        }
+        extra={<Typography.Text type="secondary">{t('admin.settings.region', { code: data.regionCode })}</Typography.Text>}
+      >
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+        <Form<Settings> form={form} name="settings" layout="vertical" onFinish={onFinish} style={{ maxWidth: 720 }}>
+          <Row gutter={16}>
+            {fields.map((f) => (
+              <Col xs={24} md={12} key={f.name}>
+                <Form.Item
+                  name={f.name}
+                  label={
+                    <span>
+                      {t(`admin.settings.${f.name}`)}{' '}
+                      {data.overrides[f.name] === undefined ? (
+                        <Tag>{t('admin.settings.inherited')}</Tag>
+                      ) : (
+                        <Tag color="blue">{t('admin.settings.overridden')}</Tag>
+                      )}
+                    </span>
+                  }
+                  rules={[{ required: true }]}
+                >
+                  <InputNumber
+                    min={f.min}
+                    max={f.max}
+                    precision={0}
+                    style={{ width: '100%' }}
+                    suffix={f.unit ? t(`admin.settings.unit.${f.unit}`) : undefined}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
