@@ -96,6 +96,7 @@ export async function generate(database: Database, o: GenerateOptions): Promise<
      join projects p on p.id % 100 = (pe.seq * 7 + l.k) % 100`,
   );
   await raw('vacuum analyze');
-  const [c] = (await raw(`select (select count(*) from projects)::int as p, (select count(*) from investment_reports)::int as r`)).rows;
+  const [c] = (await raw(`select (select count(*) from projects)::int as p, (select count(*) from investment_reports)::int as r`))
+    .rows;
   return { projects: Number(c!.p), reports: Number(c!.r) };
 }

@@ -49,9 +49,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function load(url: string, headers: Record<string, string>, connections: number): Promise<Stats> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url, connections, duration: DURATION, headers }, (err, res) =>
-      err ? reject(err) : resolve(res),
-    );
+    const inst = autocannon({ url, connections, duration: DURATION, headers }, (err, res) => (err ? reject(err) : resolve(res)));
     inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       if (status === 200) times.push(ms);
     });
@@ -110,7 +108,9 @@ async function main() {
     console.log(`database: ${target.label}`);
     let t0 = performance.now();
     const counts = await generate(database, { projects: N, year: YEAR });
-    console.log(`generated ${counts.projects} projects, ${counts.reports} approved reports in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${counts.projects} projects, ${counts.reports} approved reports in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const app = await buildApp({ database, loginRateLimit: 1e6, writeRateLimit: 1e6, webDist: '/nonexistent' });
     const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -120,11 +120,15 @@ async function main() {
       body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
     });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const summaryUrl = `${apiUrl}/api/v1/dashboard/summary?year=${YEAR}&asOf=${AS_OF}`;
     const check = await fetch(summaryUrl, { headers: { cookie } });
     const body = (await check.json()) as { keyProjects: number; investment: { completedInvestment: number } };
-    if (check.status !== 200 || body.keyProjects !== N) throw new Error(`unexpected summary: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (check.status !== 200 || body.keyProjects !== N)
+      throw new Error(`unexpected summary: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
     t0 = performance.now();
     for (let i = 0; i < 20; i++) await fetch(summaryUrl, { headers: { cookie } }).then((r) => r.arrayBuffer());
     console.log(`warm-up: 20 sequential requests, ${((performance.now() - t0) / 20).toFixed(1)} ms each`);
@@ -145,11 +149,15 @@ async function main() {
     await app.close();
     await bare.close();
 
-    console.log(`\n${'target'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(9)} ${'requests'.padStart(8)} ${'errors'.padStart(6)}`);
+    console.log(
+      `\n${'target'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(9)} ${'requests'.padStart(8)} ${'errors'.padStart(6)}`,
+    );
     for (const r of runs) {
       console.log(row(`summary endpoint, ${r.connections} conn.`, r.api));
       console.log(row(`baseline (bare Fastify + main SQL), ${r.connections} conn.`, r.baseline));
-      console.log(`ratio API/baseline at ${r.connections} conn.: throughput ${(r.api.rps / r.baseline.rps).toFixed(2)}, p95 ${(r.api.p95 / r.baseline.p95).toFixed(2)}\n`);
+      console.log(
+        `ratio API/baseline at ${r.connections} conn.: throughput ${(r.api.rps / r.baseline.rps).toFixed(2)}, p95 ${(r.api.p95 / r.baseline.p95).toFixed(2)}\n`,
+      );
     }
 
     const resultsDir = join(import.meta.dirname, '..', 'results');

@@ -54,12 +54,27 @@ describe('three-batches periods', () => {
   });
 
   it('refuses overlapping dates in the same region (409) and an end before the start (400)', async () => {
-    const overlap = await office.post('/api/v1/periods', { regionCode: REGION, name: '第2期', startDate: '2026-03-31', endDate: '2026-06-30' });
+    const overlap = await office.post('/api/v1/periods', {
+      regionCode: REGION,
+      name: '第2期',
+      startDate: '2026-03-31',
+      endDate: '2026-06-30',
+    });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().error.message).toContain('重叠');
-    const backwards = await office.post('/api/v1/periods', { regionCode: REGION, name: '第2期', startDate: '2026-06-30', endDate: '2026-04-01' });
+    const backwards = await office.post('/api/v1/periods', {
+      regionCode: REGION,
+      name: '第2期',
+      startDate: '2026-06-30',
+      endDate: '2026-04-01',
+    });
     expect(backwards.statusCode).toBe(400);
-    const ok = await office.post('/api/v1/periods', { regionCode: REGION, name: '第2期', startDate: '2026-04-01', endDate: '2026-06-30' });
+    const ok = await office.post('/api/v1/periods', {
+      regionCode: REGION,
+      name: '第2期',
+      startDate: '2026-04-01',
+      endDate: '2026-06-30',
+    });
     expect(ok.json()).toMatchObject({ seq: 2 });
     const moved = await office.patch(`/api/v1/periods/${ok.json().id}`, { version: 1, startDate: '2026-03-15' });
     expect(moved.statusCode).toBe(409);
@@ -76,7 +91,10 @@ describe('three-batches periods', () => {
     expect((await otherRegionOffice.get(`/api/v1/periods/${periodId}`)).statusCode).toBe(404);
     expect((await otherRegionOffice.patch(`/api/v1/periods/${periodId}`, { version: 1, name: 'x' })).statusCode).toBe(404);
     expect((await otherRegionOffice.post('/api/v1/periods', body)).statusCode).toBe(400);
-    expect((await viewer.get('/api/v1/periods')).statusCode).toBe(200);
+    expect((await unitUser.patch(`/api/v1/periods/${periodId}`, { version: 1, name: 'x' })).statusCode).toBe(403);
+    expect((await unitUser.delete(`/api/v1/periods/${periodId}?version=1`)).statusCode).toBe(403);
+    expect((await viewer.get('/api/v1/periods')).json().map((p: { id: number }) => p.id)).toContain(periodId);
+    expect((await otherRegionOffice.get('/api/v1/periods')).json()).toEqual([]);
   });
 
   it('computes hand-checked rates from the listed projects’ dated transitions, null for an empty list', async () => {
@@ -110,7 +128,10 @@ describe('three-batches periods', () => {
   it('refuses list entries outside the period’s region or unknown, writing nothing', async () => {
     const far = (await createProject(t.database, { regionCode: '411102' })).id;
     const before = await countRows(t.database, 'batch_entries');
-    const res = await office.put(`/api/v1/periods/${periodId}/lists/commissioning`, { version: 3, projectIds: [far, 2_000_000_000] });
+    const res = await office.put(`/api/v1/periods/${periodId}/lists/commissioning`, {
+      version: 3,
+      projectIds: [far, 2_000_000_000],
+    });
     expect(res.statusCode).toBe(400);
     expect(await countRows(t.database, 'batch_entries')).toBe(before);
     expect((await office.put(`/api/v1/periods/${periodId}/lists/bogus`, { version: 3, projectIds: [] })).statusCode).toBe(400);

@@ -82,7 +82,9 @@ describe('dashboard summary is live', () => {
   beforeAll(async () => {
     unitId = (await createUnit(t.database)).id;
     projectId = (await createProject(t.database, { level: 'district', leadUnitId: unitId })).id;
-    expect((await office.put(`/api/v1/projects/${projectId}/plans/${year}`, { plannedAmount: 500_000_000 })).statusCode).toBe(200);
+    expect((await office.put(`/api/v1/projects/${projectId}/plans/${year}`, { plannedAmount: 500_000_000 })).statusCode).toBe(
+      200,
+    );
   });
 
   const report = async (month: number, amount: number, extra: Record<string, unknown> = {}) => {

@@ -51,7 +51,9 @@ describe('annual plans', () => {
     expect(again.json().error.details.current).toMatchObject({ plannedAmount: 300_000_000 });
     const updated = await office.put(`/api/v1/projects/${ownProject}/plans/2026`, { plannedAmount: 320_000_000, version: 1 });
     expect(updated.json()).toMatchObject({ plannedAmount: 320_000_000, version: 2 });
-    expect((await office.put(`/api/v1/projects/${ownProject}/plans/2026`, { plannedAmount: 5, version: 1 })).statusCode).toBe(409);
+    expect((await office.put(`/api/v1/projects/${ownProject}/plans/2026`, { plannedAmount: 5, version: 1 })).statusCode).toBe(
+      409,
+    );
     expect(await countRows(t.database, 'audit_log')).toBe(audits + 2);
     const list = (await unitUser.get(`/api/v1/projects/${ownProject}/plans`)).json();
     expect(list).toEqual([expect.objectContaining({ year: 2026, plannedAmount: 320_000_000 })]);
@@ -71,7 +73,12 @@ describe('monthly investment reports', () => {
   it('takes a unit’s report for a project it leads or cooperates on, and refuses another unit’s project (403)', async () => {
     const own = await draft(unitUser, ownProject, 1);
     expect(own.statusCode, own.body).toBe(201);
-    expect(own.json()).toMatchObject({ status: 'draft', version: 1, amount: 1_000_000, permissions: { edit: true, review: false } });
+    expect(own.json()).toMatchObject({
+      status: 'draft',
+      version: 1,
+      amount: 1_000_000,
+      permissions: { edit: true, review: false },
+    });
     expect((await draft(unitUser, coopProject, 1)).statusCode).toBe(201);
     const before = await countRows(t.database, 'investment_reports');
     expect((await draft(unitUser, otherProject, 1)).statusCode).toBe(403);
@@ -90,6 +97,17 @@ describe('monthly investment reports', () => {
     expect((await otherRegionOffice.post(`/api/v1/investment-reports/${mine.id}/approve`, { version: 1 })).statusCode).toBe(404);
     const list = (await otherRegionOffice.get('/api/v1/investment-reports?pageSize=200')).json();
     expect(list.items.some((r: { id: number }) => r.id === mine.id)).toBe(false);
+  });
+
+  it('refuses edits and submission by users who may not report for the project (403), writing nothing', async () => {
+    const r = (await draft(office, otherProject, 2)).json();
+    const audits = await countRows(t.database, 'audit_log');
+    expect((await unitUser.patch(`/api/v1/investment-reports/${r.id}`, { version: 1, amount: 5 })).statusCode).toBe(403);
+    expect((await supervisor.post(`/api/v1/investment-reports/${r.id}/submit`, { version: 1 })).statusCode).toBe(403);
+    expect((await unitUser.post(`/api/v1/investment-reports/${r.id}/submit`, { version: 1 })).statusCode).toBe(403);
+    expect((await otherRegionOffice.get(`/api/v1/projects/${otherProject}/investment`)).statusCode).toBe(404);
+    expect(await countRows(t.database, 'audit_log')).toBe(audits);
+    expect((await office.get(`/api/v1/investment-reports/${r.id}`)).json()).toMatchObject({ amount: 1_000_000, status: 'draft' });
   });
 
   it('refuses a future month (400) and a second report in progress for the same month (409)', async () => {
@@ -119,7 +137,9 @@ describe('monthly investment reports', () => {
     const queue = (await office.get(`/api/v1/investment-reports?status=submitted&projectId=${ownProject}`)).json();
     expect(queue.items.map((x: { id: number }) => x.id)).toContain(r.id);
     expect((await office.post(`/api/v1/investment-reports/${r.id}/return`, { version: 3, reason: '' })).statusCode).toBe(400);
-    const returned = (await office.post(`/api/v1/investment-reports/${r.id}/return`, { version: 3, reason: '请附进度说明' })).json();
+    const returned = (
+      await office.post(`/api/v1/investment-reports/${r.id}/return`, { version: 3, reason: '请附进度说明' })
+    ).json();
     expect(returned).toMatchObject({ status: 'returned', returnReason: '请附进度说明' });
     await unitUser.patch(`/api/v1/investment-reports/${r.id}`, { version: 4, progressNote: '已补充' });
     await unitUser.post(`/api/v1/investment-reports/${r.id}/submit`, { version: 5 });
@@ -186,7 +206,13 @@ describe('monthly investment reports', () => {
     }
     await draft(office, p, 4, 99_000_000);
     const s = (await office.get(`/api/v1/projects/${p}/investment`)).json();
-    expect(s).toMatchObject({ year: 2026, asOf: '2026-07-16', plannedAmount: 40_000_000, yearToDate: 10_000_000, completionRate: 0.25 });
+    expect(s).toMatchObject({
+      year: 2026,
+      asOf: '2026-07-16',
+      plannedAmount: 40_000_000,
+      yearToDate: 10_000_000,
+      completionRate: 0.25,
+    });
     expect(s.months.slice(0, 4)).toEqual([
       { month: 1, amount: 3_000_000, cumulative: 3_000_000, pendingStatus: null },
       { month: 2, amount: 0, cumulative: 3_000_000, pendingStatus: null },

@@ -21,13 +21,25 @@ beforeAll(async () => {
   t = await createTestApp();
   office = await login(t.app, 'office');
   const amounts = [
-    { total: 1_234_567_800, plan: 300_000_000, months: [[6, 12_345_600], [7, 10_000_001]] },
+    {
+      total: 1_234_567_800,
+      plan: 300_000_000,
+      months: [
+        [6, 12_345_600],
+        [7, 10_000_001],
+      ],
+    },
     { total: 500_000_000, plan: 100_000_000, months: [[1, 25_000_000]] },
     { total: 80_000_000, plan: null, months: [] },
   ] as const;
   let i = 0;
   for (const a of amounts) {
-    const p = await createProject(t.database, { name: `${PREFIX}${++i}`, code: `EXP-${i}`, totalInvestment: a.total, level: 'municipal' });
+    const p = await createProject(t.database, {
+      name: `${PREFIX}${++i}`,
+      code: `EXP-${i}`,
+      totalInvestment: a.total,
+      level: 'municipal',
+    });
     if (a.plan) await office.put(`/api/v1/projects/${p.id}/plans/2026`, { plannedAmount: a.plan });
     for (const [month, amount] of a.months) {
       const r = (await office.post('/api/v1/investment-reports', { projectId: p.id, year: 2026, month, amount })).json();
@@ -43,10 +55,15 @@ afterAll(async () => t?.close());
 
 describe('Excel export of the project list with investment columns', () => {
   it('streams an .xlsx with Chinese headers, 万元 amounts to two decimals and a totals row that adds up', async () => {
-    const res = await office.request({ method: 'GET', url: `/api/v1/projects/export.xlsx?q=${encodeURIComponent(PREFIX)}&asOf=2026-07-16` });
+    const res = await office.request({
+      method: 'GET',
+      url: `/api/v1/projects/export.xlsx?q=${encodeURIComponent(PREFIX)}&asOf=2026-07-16`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="projects-2026-2026-07-16\.xlsx"; filename\*=UTF-8''/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="projects-2026-2026-07-16\.xlsx"; filename\*=UTF-8''/,
+    );
     expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toContain('重点项目投资完成情况');
     const { ws, rows } = await readBack(res.rawPayload);
     expect(rows[0]).toEqual([

@@ -45,9 +45,7 @@ export const dashboardSummarySchema = z.object({
   byLevel: z.array(investmentGroupSchema.extend({ level: projectLevelSchema })),
   /** By lead unit (null: no lead unit). */
   byUnit: z.array(investmentGroupSchema.extend({ unitId: z.number().int().nullable(), unitName: z.string().nullable() })),
-  byLeader: z.array(
-    investmentGroupSchema.extend({ leaderId: z.number().int().nullable(), leaderName: z.string().nullable() }),
-  ),
+  byLeader: z.array(investmentGroupSchema.extend({ leaderId: z.number().int().nullable(), leaderName: z.string().nullable() })),
   /** By the region the project lies in. */
   byRegion: z.array(investmentGroupSchema.extend({ regionCode, regionName: z.string().nullable() })),
   /** Current stage of each project (the stage funnel). */

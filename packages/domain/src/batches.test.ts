@@ -60,7 +60,9 @@ describe('three-batches rates', () => {
   });
 
   it('property: every rate is in [0, 1] or null, never NaN', () => {
-    const date = fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const date = fc
+      .integer({ min: 0, max: 800 })
+      .map((d) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
     const project = fc.record({
       projectId: fc.integer({ min: 1, max: 50 }),
       transitions: fc.array(fc.record({ toStage: fc.constantFrom<Stage>(...stages), onDate: date }), { maxLength: 8 }),

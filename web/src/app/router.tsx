@@ -3,10 +3,12 @@
  * and chart libraries load only with the pages that draw charts (SPEC §3 web budgets).
  */
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { access } from '../lib/session';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { access, hasRole } from '../lib/session';
 import { PageSpinner } from '../components/page-spinner';
 import { ApiRedirects, NotFound, RequireAuth, RequireRole } from './guards';
+import { HomeRedirect } from '../features/dashboard/components/home-redirect';
+import { investmentAccess } from '../features/investment/access';
 
 import LoginPage from '../features/auth/components/login-page';
 const ChangePasswordPage = lazy(() => import('../features/auth/components/change-password-page'));
@@ -21,6 +23,12 @@ const EnterprisesPage = lazy(() => import('../features/enterprises/components/en
 const RegionsPage = lazy(() => import('../features/regions/components/regions-page'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page'));
 const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
+const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
+const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
+const ImportsPage = lazy(() => import('../features/imports/components/imports-page'));
+const DashboardPage = lazy(() => import('../features/dashboard/components/dashboard-page'));
+const ReportEntryPage = lazy(() => import('../features/investment/components/report-entry-page'));
+const ApprovalsPage = lazy(() => import('../features/investment/components/approvals-page'));
 
 export function AppRouter() {
   return (
@@ -32,11 +40,38 @@ export function AppRouter() {
           <Route element={<RequireAuth />}>
             <Route path="/change-password" element={<ChangePasswordPage />} />
             <Route element={<AppLayout />}>
-              <Route index element={<Navigate to="/projects" replace />} />
+              <Route index element={<HomeRedirect />} />
               <Route path="projects" element={<ProjectListPage />} />
               <Route path="projects/new" element={<ProjectFormPage />} />
               <Route path="projects/:id" element={<ProjectDetailPage />} />
               <Route path="projects/:id/edit" element={<ProjectFormPage />} />
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route
+                path="investment/report"
+                element={
+                  <RequireRole allow={investmentAccess.report}>
+                    <ReportEntryPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="investment/approvals"
+                element={
+                  <RequireRole allow={investmentAccess.review}>
+                    <ApprovalsPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="ledger" element={<MyLedgerPage />} />
+              <Route path="gantt" element={<GanttPage />} />
+              <Route
+                path="imports"
+                element={
+                  <RequireRole allow={(u) => hasRole(u, 'admin', 'office')}>
+                    <ImportsPage />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="admin/users"
                 element={

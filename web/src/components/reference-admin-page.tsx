@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError, isApiError } from '../lib/api';
 import { applyFieldIssues } from '../lib/form-errors';
 import type { SaveResult } from '../lib/save';
+import { validatedValues } from '../lib/forms';
 
 interface Props<T extends { id: number }, V extends object> {
   title: string;
@@ -49,7 +50,8 @@ export function ReferenceAdminPage<T extends { id: number }, V extends object>(p
   };
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    const values = await validatedValues(form);
+    if (!values) return;
     setSaving(true);
     setFormError(null);
     try {

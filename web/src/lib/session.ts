@@ -24,11 +24,17 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: Infinity, retry: false });
 }
 
-/** The logged-in user; only for screens behind RequireAuth. */
+let lastUser: CurrentUser | null = null;
+
+/**
+ * The logged-in user; only for screens behind RequireAuth. During logout the session turns null a
+ * moment before RequireAuth redirects, so screens still mounted then get the last user, not a crash.
+ */
 export function useCurrentUser(): CurrentUser {
   const { data } = useSession();
-  if (!data) throw new Error('useCurrentUser outside RequireAuth');
-  return data.user;
+  if (data) lastUser = data.user;
+  if (!lastUser) throw new Error('useCurrentUser outside RequireAuth');
+  return lastUser;
 }
 
 export const hasRole = (user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean => user.roles.some((r) => roles.includes(r));

@@ -59,7 +59,9 @@ export const investmentReports = pgTable(
   },
   (t) => [
     // one current (approved) figure per project and month
-    uniqueIndex('investment_reports_approved_uq').on(t.projectId, t.year, t.month).where(sql`status = 'approved'`),
+    uniqueIndex('investment_reports_approved_uq')
+      .on(t.projectId, t.year, t.month)
+      .where(sql`status = 'approved'`),
     // at most one report in progress per project and month
     uniqueIndex('investment_reports_open_uq')
       .on(t.projectId, t.year, t.month)
@@ -107,5 +109,8 @@ export const batchEntries = pgTable(
     list: text('list', { enum: batchLists }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('batch_entries_uq').on(t.periodId, t.list, t.projectId), index('batch_entries_project_idx').on(t.projectId)],
+  (t) => [
+    uniqueIndex('batch_entries_uq').on(t.periodId, t.list, t.projectId),
+    index('batch_entries_project_idx').on(t.projectId),
+  ],
 );

@@ -49,7 +49,14 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/periods/:id',
-    { schema: { tags, summary: '期次详情 A period with its three lists', params: idParams, response: { 200: periodDetailSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '期次详情 A period with its three lists',
+        params: idParams,
+        response: { 200: periodDetailSchema },
+      },
+    },
     async (req) => service.getPeriod(app.db, req.requireActor(), req.params.id),
   );
 
@@ -87,7 +94,13 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/periods/:id',
     {
-      schema: { tags, summary: '删除期次 Delete a period and its lists', params: idParams, querystring: deletePeriodQuery, response: { 200: okSchema } },
+      schema: {
+        tags,
+        summary: '删除期次 Delete a period and its lists',
+        params: idParams,
+        querystring: deletePeriodQuery,
+        response: { 200: okSchema },
+      },
     },
     async (req) => {
       await service.deletePeriod(app.db, app.clock, req.requireActor(), req.params.id, req.query.version, req.auditCtx());

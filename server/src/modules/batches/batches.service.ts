@@ -72,7 +72,11 @@ async function checkDates(db: Executor, regionCode: string, start: string, end: 
   if (end < start) throw fieldError('VALIDATION_FAILED', 'endDate', locale, messages.dateOrder);
   const other = await repo.findOverlapping(db, regionCode, start, end, exceptId);
   if (other)
-    throw new AppError('DUPLICATE', [{ field: 'startDate', message: messages.overlap[locale], periodId: other.id }], messages.overlap);
+    throw new AppError(
+      'DUPLICATE',
+      [{ field: 'startDate', message: messages.overlap[locale], periodId: other.id }],
+      messages.overlap,
+    );
 }
 
 const seqGuard = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -84,7 +88,14 @@ const seqGuard = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 };
 
-export async function createPeriod(db: Db, clock: Clock, actor: Actor, body: CreatePeriodBody, ctx: AuditContext, locale: Locale) {
+export async function createPeriod(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  body: CreatePeriodBody,
+  ctx: AuditContext,
+  locale: Locale,
+) {
   requireRole(actor, 'office', 'admin');
   const regionCode = body.regionCode ?? actor.regionCode;
   if (!inRegion(actor, regionCode)) throw fieldError('VALIDATION_FAILED', 'regionCode', locale, messages.outsideRegion);
@@ -119,14 +130,7 @@ export async function updatePeriod(
   const now = clock.now();
   await db.transaction(async (tx) => {
     await repo.lockRegionPeriods(tx, before.p.regionCode);
-    await checkDates(
-      tx,
-      before.p.regionCode,
-      body.startDate ?? before.p.startDate,
-      body.endDate ?? before.p.endDate,
-      locale,
-      id,
-    );
+    await checkDates(tx, before.p.regionCode, body.startDate ?? before.p.startDate, body.endDate ?? before.p.endDate, locale, id);
     const [row] = await tx
       .update(periods)
       .set({
@@ -182,10 +186,9 @@ export async function putList(
   requireRole(actor, 'office', 'admin');
   const outside = await repo.projectsOutside(db, [...new Set(body.projectIds)], before.p.regionCode);
   if (outside.length)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      [{ field: 'projectIds', message: messages.projectsOutside[locale], projectIds: outside }],
-    );
+    throw new AppError('VALIDATION_FAILED', [
+      { field: 'projectIds', message: messages.projectsOutside[locale], projectIds: outside },
+    ]);
   const beforeLists = await repo.periodLists(db, id);
   const now = clock.now();
   await db.transaction(async (tx) => {

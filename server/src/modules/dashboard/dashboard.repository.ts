@@ -82,7 +82,8 @@ export async function aggregates(db: Executor, regionCode: string, year: number,
     const figures = { projects: Number(r.projects), annualPlan: Number(r.plan), completedInvestment: Number(r.done) };
     if (!r.g_level) return { set: 'level', key: r.level, name: null, ...figures };
     if (!r.g_stage) return { set: 'stage', key: r.stage, name: null, ...figures };
-    if (!r.g_unit) return { set: 'unit', key: r.lead_unit_id == null ? null : String(r.lead_unit_id), name: r.unit_name, ...figures };
+    if (!r.g_unit)
+      return { set: 'unit', key: r.lead_unit_id == null ? null : String(r.lead_unit_id), name: r.unit_name, ...figures };
     if (!r.g_leader)
       return { set: 'leader', key: r.leader_id == null ? null : String(r.leader_id), name: r.leader_name, ...figures };
     if (!r.g_region) return { set: 'region', key: r.region_code, name: r.region_name, ...figures };

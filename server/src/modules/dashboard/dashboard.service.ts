@@ -3,7 +3,14 @@
  * (never stored), for a year, an as-of date and a region within the actor's. Only approved
  * investment reports count; completed investment runs to asOf's month in asOf's year.
  */
-import { projectLevels, stages, type DashboardSummary, type DashboardSummaryQuery, type ProjectLevel, type Stage } from '@kpc/contracts';
+import {
+  projectLevels,
+  stages,
+  type DashboardSummary,
+  type DashboardSummaryQuery,
+  type ProjectLevel,
+  type Stage,
+} from '@kpc/contracts';
 import { completionRate, throughMonth } from '@kpc/domain';
 import type { Db } from '../../db/client.js';
 import { today, type Clock } from '../../lib/clock.js';

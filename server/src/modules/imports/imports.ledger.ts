@@ -4,7 +4,7 @@
  * Optional columns missing from the sheet leave their fields alone.
  */
 import { inArray, sql } from 'drizzle-orm';
-import { ledgerStatusLabels, type LedgerStatus } from '@kpc/contracts';
+import { ledgerStatusLabels, type LedgerStatus, type Stage } from '@kpc/contracts';
 import { completionFor, stageFocus, type StageFocus } from '@kpc/domain';
 import type { Executor, Tx } from '../../db/client.js';
 import { ledgerItems, projects, units } from '../../db/schema/index.js';
@@ -264,51 +264,49 @@ export async function applyLedgerRows(
     ip: ctx.ip,
   });
 
-  let tIns = 0, tAud = 0;
-  for (let i = 0; i < toCreate.length; i += 500) {
-    const chunk = toCreate.slice(i, i + 500);
-    let t0 = performance.now();
-    const inserted = await tx
+  for (let i = 0; i < toCreate.length; i += 1000) {
+    const values = toCreate.slice(i, i + 1000).map((v) => ({
+      projectId: v.projectId,
+      seq: v.seq,
+      unitId: v.unitId,
+      content: v.content,
+      deadline: v.deadline,
+      measures: v.measures ?? null,
+      ownerName: v.ownerName ?? null,
+      ownerUserId: null,
+      status: v.status ?? ('not_started' as const),
+      completedOn: v.completedOn ?? null,
+      evidenceNote: v.evidenceNote ?? null,
+      focus: stageFocus(projectsById.get(v.projectId)!.stage as Stage) as StageFocus,
+      createdBy: ctx.actor.id,
+      version: 1,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }));
+    // only the keys come back; the audit snapshot is the values written
+    const ids = await tx
       .insert(ledgerItems)
-      .values(
-        chunk.map((v) => ({
-          projectId: v.projectId,
-          seq: v.seq,
-          unitId: v.unitId,
-          content: v.content,
-          deadline: v.deadline,
-          measures: v.measures ?? null,
-          ownerName: v.ownerName ?? null,
-          status: v.status ?? 'not_started',
-          completedOn: v.completedOn ?? null,
-          evidenceNote: v.evidenceNote ?? null,
-          focus: stageFocus(projectsById.get(v.projectId)!.stage as Parameters<typeof stageFocus>[0]) as StageFocus,
-          createdBy: ctx.actor.id,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })),
-      )
-      .returning();
-    tIns += performance.now() - t0; t0 = performance.now();
+      .values(values)
+      .returning({ id: ledgerItems.id, projectId: ledgerItems.projectId, seq: ledgerItems.seq });
+    const idOf = new Map(ids.map((r) => [`${r.projectId}:${r.seq}`, r.id]));
     await insertAudits(
       tx,
-      inserted.map((r) => {
-        const p = projectsById.get(r.projectId);
+      values.map((v) => {
+        const p = projectsById.get(v.projectId);
+        const id = idOf.get(`${v.projectId}:${v.seq}`)!;
         return audit({
           action: 'create',
-          entityId: String(r.id),
+          entityId: String(id),
           regionCode: p?.regionCode ?? null,
           before: null,
-          after: present(r, p),
+          after: present({ ...v, id }, p),
         });
       }),
     );
-    tAud += performance.now() - t0;
-    processed += chunk.length;
+    processed += values.length;
     ctx.onProgress(processed);
   }
 
-  console.log('insert', Math.round(tIns), 'audit', Math.round(tAud));
   const updatedAudits: AuditRow[] = [];
   for (const u of toUpdate) {
     const [after] = await tx

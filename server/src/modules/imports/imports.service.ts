@@ -31,7 +31,7 @@ import {
 } from './imports.projects.js';
 import { presentRowError } from './imports.messages.js';
 import * as repo from './imports.repository.js';
-import { loadWorkbook, readSheet, type RowError } from './imports.sheet.js';
+import { readSheet, sheetRows, type RowError } from './imports.sheet.js';
 
 /** Files up to this many rows are imported within the request. */
 export const SYNC_ROW_LIMIT = 2_000;
@@ -153,10 +153,10 @@ export function requireImport(actor: Actor): void {
 async function parse(kind: ImportKind, file: UploadedFile) {
   const type = await fileTypeFromBuffer(file.buffer);
   if (type?.ext !== 'xlsx') throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx', detected: type?.mime ?? null });
-  const ws = await loadWorkbook(file.buffer);
-  if (!ws) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
+  const raw = await sheetRows(file.buffer);
+  if (!raw) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
   const columns = kind === 'ledger_items' ? ledgerImportColumns : projectImportColumns;
-  const sheet = readSheet<string>(ws, columns as never);
+  const sheet = readSheet<string>(raw, columns as never);
   if (sheet.rows.length > MAX_ROWS)
     sheet.errors.push({ row: sheet.rows[MAX_ROWS]!.row, column: '', code: 'too_many_rows', params: { max: MAX_ROWS } });
   return sheet;
@@ -173,9 +173,7 @@ export async function startImport(
   locale: Locale,
 ): Promise<{ job: ImportJob; finished: boolean }> {
   requireImport(actor);
-  console.time('parse');
   const sheet = await parse(kind, file);
-  console.timeEnd('parse');
   const total = sheet.rows.length;
   const filename = file.filename.slice(-200);
   const now = deps.clock.now();
@@ -237,9 +235,7 @@ async function run(
 ) {
   const progress = live.get(job.id)!;
   try {
-    console.time('validate');
     const { errors, validated } = await validate(deps, actor, job.kind, sheet, (n) => (progress.processedRows = n));
-    console.timeEnd('validate');console.time('apply');
     if (errors.length) {
       await repo.updateJob(deps.db, job.id, {
         status: 'invalid',

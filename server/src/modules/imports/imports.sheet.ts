@@ -3,6 +3,7 @@
  * cells keyed by column, skipping the merged project header rows the export writes between projects.
  * Converters turn a cell into a value or a reason code, so every bad cell is reported, not just the first.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export type CellValue = string | number | Date | null;
@@ -55,64 +56,77 @@ export function cellValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/** Loads the first worksheet; null when the bytes are not a readable workbook. */
-export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Worksheet | null> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Reads the first worksheet with exceljs's streaming reader (about half the time of a full load).
+ * Null when the bytes are not a readable workbook.
+ */
+export async function sheetRows(buffer: Buffer): Promise<{ row: number; values: CellValue[] }[] | null> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    sharedStrings: 'cache',
+    styles: 'cache', // date-formatted numbers arrive as dates
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  const out: { row: number; values: CellValue[] }[] = [];
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    for await (const ws of reader) {
+      for await (const row of ws) {
+        const raw = row.values as ExcelJS.CellValue[];
+        out.push({ row: row.number, values: Array.from(raw, (v) => cellValue(v ?? null)) });
+      }
+      break; // the first sheet only
+    }
   } catch {
     return null;
   }
-  return wb.worksheets[0] ?? null;
+  return out;
 }
 
-export function readSheet<K extends string>(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec<K>[]): ParsedSheet<K> {
+export function readSheet<K extends string>(
+  sheet: { row: number; values: CellValue[] }[],
+  columns: readonly ColumnSpec<K>[],
+): ParsedSheet<K> {
   const wanted = new Map<string, ColumnSpec<K>>();
   for (const c of columns) for (const h of [c.header, ...(c.aliases ?? [])]) wanted.set(norm(h), c);
   // the header row is the first of the top rows naming at least two required columns
-  let headerRow = 0;
+  let headerIndex = -1;
   const colOf = new Map<K, number>();
-  const scan = Math.min(ws.rowCount, 10);
-  for (let r = 1; r <= scan && !headerRow; r++) {
+  for (let i = 0; i < Math.min(sheet.length, 10) && headerIndex < 0; i++) {
     const found = new Map<K, number>();
-    ws.getRow(r).eachCell((cell, col) => {
-      const v = cellValue(cell.value);
+    sheet[i]!.values.forEach((v, col) => {
       const spec = typeof v === 'string' ? wanted.get(norm(v)) : undefined;
       if (spec && !found.has(spec.key)) found.set(spec.key, col);
     });
     if ([...found.keys()].filter((k) => columns.find((c) => c.key === k)?.required).length >= 2) {
-      headerRow = r;
+      headerIndex = i;
       for (const [k, c] of found) colOf.set(k, c);
     }
   }
   const errors: RowError[] = [];
-  if (!headerRow) {
+  if (headerIndex < 0) {
     errors.push({ row: 1, column: columns.find((c) => c.required)?.header ?? '', code: 'no_header' });
     return { headerRow: 0, present: new Set(), rows: [], errors };
   }
+  const headerRow = sheet[headerIndex]!.row;
   for (const c of columns)
     if (c.required && !colOf.has(c.key)) errors.push({ row: headerRow, column: c.header, code: 'missing_column' });
 
   const rows: SheetRow<K>[] = [];
   const firstCol = Math.min(...colOf.values());
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!row.hasValues) continue;
-    // a project header row: merged across, or text in its first cell only
-    if (row.getCell(firstCol).isMerged) continue;
+  for (const raw of sheet.slice(headerIndex + 1)) {
     const cells: Partial<Record<K, CellValue>> = {};
     let filled = 0;
     for (const [k, col] of colOf) {
-      const v = cellValue(row.getCell(col).value);
+      const v = raw.values[col] ?? null;
       cells[k] = v;
       if (v !== null) filled++;
     }
     if (filled === 0) continue;
-    if (filled === 1 && cellValue(row.getCell(firstCol).value) !== null && columns.length > 1) {
-      const only = cellValue(row.getCell(firstCol).value);
-      if (typeof only === 'string' && !/^\d+$/.test(only)) continue;
-    }
-    rows.push({ row: r, cells });
+    // a project header row between groups (merged across in the export): text in its first cell only
+    const first = raw.values[firstCol] ?? null;
+    const others = raw.values.filter((v, col) => col !== firstCol && v !== null && v !== undefined).length;
+    if (others === 0 && typeof first === 'string' && !/^\d+$/.test(first)) continue;
+    rows.push({ row: raw.row, cells });
   }
   return { headerRow, present: new Set(colOf.keys()), rows, errors };
 }

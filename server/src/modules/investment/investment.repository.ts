@@ -146,7 +146,9 @@ export async function setStatus(
   const [row] = await db
     .update(investmentReports)
     .set({ ...set, version: sql`${investmentReports.version} + 1` })
-    .where(and(eq(investmentReports.id, id), eq(investmentReports.version, version), inArray(investmentReports.status, [...from])))
+    .where(
+      and(eq(investmentReports.id, id), eq(investmentReports.version, version), inArray(investmentReports.status, [...from])),
+    )
     .returning({ id: investmentReports.id });
   return row ?? null;
 }

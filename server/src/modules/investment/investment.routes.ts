@@ -27,7 +27,14 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/projects/:id/plans',
-    { schema: { tags, summary: '年度计划 Annual plans of a project', params: idParams, response: { 200: z.array(annualPlanSchema) } } },
+    {
+      schema: {
+        tags,
+        summary: '年度计划 Annual plans of a project',
+        params: idParams,
+        response: { 200: z.array(annualPlanSchema) },
+      },
+    },
     async (req) => service.listPlans(app.db, req.requireActor(), req.params.id),
   );
 
@@ -36,7 +43,8 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '设置年度计划 Set a project’s planned investment for a year (office/admin; create without version, update with it)',
+        summary:
+          '设置年度计划 Set a project’s planned investment for a year (office/admin; create without version, update with it)',
         params: projectYearParams,
         body: putAnnualPlanBody,
         response: { 200: annualPlanSchema },
@@ -142,8 +150,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) =>
-      service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'submit', req.body, req.auditCtx()),
+    async (req) => service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'submit', req.body, req.auditCtx()),
   );
 
   app.post(
@@ -157,8 +164,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) =>
-      service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'approve', req.body, req.auditCtx()),
+    async (req) => service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'approve', req.body, req.auditCtx()),
   );
 
   app.post(
@@ -172,8 +178,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) =>
-      service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'return', req.body, req.auditCtx()),
+    async (req) => service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'return', req.body, req.auditCtx()),
   );
 
   app.delete(

@@ -193,7 +193,8 @@ export async function updateReport(
 ) {
   const before = await loadReport(db, actor, id);
   if (!investmentPolicy.canReport(actor, before.scope)) throw new AppError('FORBIDDEN');
-  if (!reportActionAllowed(before.r.status, 'edit')) throw new AppError('INVALID_STATE', { status: before.r.status }, messages.wrongState);
+  if (!reportActionAllowed(before.r.status, 'edit'))
+    throw new AppError('INVALID_STATE', { status: before.r.status }, messages.wrongState);
   const now = clock.now();
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -216,7 +217,14 @@ export async function updateReport(
     await writeAudit(
       tx,
       ctx,
-      { action: 'update', entity: 'investment_report', entityId: id, regionCode: before.scope.regionCode, before: before.r, after: row },
+      {
+        action: 'update',
+        entity: 'investment_report',
+        entityId: id,
+        regionCode: before.scope.regionCode,
+        before: before.r,
+        after: row,
+      },
       now,
     );
   });
@@ -271,7 +279,13 @@ export async function actOnReport(
             ? { status: 'submitted' as const, submittedBy: actor.id, submittedAt: now, updatedAt: now }
             : action === 'approve'
               ? { status: 'approved' as const, reviewedBy: actor.id, reviewedAt: now, updatedAt: now }
-              : { status: 'returned' as const, reviewedBy: actor.id, reviewedAt: now, returnReason: body.reason ?? null, updatedAt: now };
+              : {
+                  status: 'returned' as const,
+                  reviewedBy: actor.id,
+                  reviewedAt: now,
+                  returnReason: body.reason ?? null,
+                  updatedAt: now,
+                };
         const from = action === 'submit' ? (['draft', 'returned'] as const) : (['submitted'] as const);
         const done = await repo.setStatus(tx, id, body.version, from, set);
         if (!done) throw versionConflict(presentReport(actor, (await repo.findReport(tx, id))!));
@@ -292,7 +306,8 @@ export async function deleteReport(db: Db, clock: Clock, actor: Actor, id: numbe
   const before = await loadReport(db, actor, id);
   if (!investmentPolicy.canReport(actor, before.scope)) throw new AppError('FORBIDDEN');
   const action: ReportAction = 'delete';
-  if (!reportActionAllowed(before.r.status, action)) throw new AppError('INVALID_STATE', { status: before.r.status }, messages.wrongState);
+  if (!reportActionAllowed(before.r.status, action))
+    throw new AppError('INVALID_STATE', { status: before.r.status }, messages.wrongState);
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(investmentReports)

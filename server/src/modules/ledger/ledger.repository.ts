@@ -135,6 +135,27 @@ export async function listLedgerItems(
   return { records: (rows as Selected[]).map(toRecord), total: Number(count?.n ?? 0) };
 }
 
+/** The rows of a sheet export: only what the sheet shows (no per-row policy subqueries), at most `limit`. */
+export async function listForExport(db: Executor, f: LedgerFilters, limit: number) {
+  const where = ledgerWhere(f);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ item: ledgerItems, projectCode: projects.code, projectName: projects.name, unitName: units.name })
+      .from(ledgerItems)
+      .innerJoin(projects, eq(projects.id, ledgerItems.projectId))
+      .leftJoin(units, eq(units.id, ledgerItems.unitId))
+      .where(where)
+      .orderBy(...orderOf('project'))
+      .limit(limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerItems)
+      .innerJoin(projects, eq(projects.id, ledgerItems.projectId))
+      .where(where),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
 export async function findLedgerItem(db: Executor, id: number): Promise<LedgerItemRecord | null> {
   const [row] = await baseSelect(db).where(eq(ledgerItems.id, id));
   return row ? toRecord(row as Selected) : null;

@@ -49,14 +49,12 @@ export async function findTemplate(db: Executor, where: { id: number } | { categ
     .from(milestoneTemplates)
     .where('id' in where ? eq(milestoneTemplates.id, where.id) : eq(milestoneTemplates.category, where.category));
   if (!t) return null;
-  const [nodes, deps] = await Promise.all([
-    db.select().from(templateNodes).where(eq(templateNodes.templateId, t.id)).orderBy(asc(templateNodes.sortOrder)),
-    db
-      .select()
-      .from(templateDependencies)
-      .where(eq(templateDependencies.templateId, t.id))
-      .orderBy(asc(templateDependencies.predecessorKey), asc(templateDependencies.successorKey)),
-  ]);
+  const nodes = await db.select().from(templateNodes).where(eq(templateNodes.templateId, t.id)).orderBy(asc(templateNodes.sortOrder));
+  const deps = await db
+    .select()
+    .from(templateDependencies)
+    .where(eq(templateDependencies.templateId, t.id))
+    .orderBy(asc(templateDependencies.predecessorKey), asc(templateDependencies.successorKey));
   return {
     ...presentTemplate(t, nodes.length),
     nodes: nodes.map((n) => ({ key: n.key, name: n.name, durationDays: n.durationDays, sortOrder: n.sortOrder })),

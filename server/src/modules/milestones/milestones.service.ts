@@ -103,7 +103,11 @@ type Tracked = ReturnType<typeof trackMilestones>;
 
 /** Nodes with their baseline dates, forecast, slip and overdue flag (shared with the Gantt). */
 export function trackRows(
-  rows: repo.NodeRow[],
+  rows: {
+    m: { id: number; durationDays: number; actualStart: string | null; actualFinish: string | null };
+    latestStart: string | null;
+    latestFinish: string | null;
+  }[],
   deps: { predecessorId: number; successorId: number; lagDays: number }[],
   mode: CalendarMode,
   asOf: string,
@@ -127,11 +131,10 @@ async function calendarModeOf(db: Executor, project: Project, baselineMode?: Cal
 }
 
 async function buildView(db: Executor, actor: Actor, project: Project, asOf: string): Promise<ProjectMilestones> {
-  const [rows, deps, baseline] = await Promise.all([
-    repo.projectNodes(db, project.id),
-    repo.projectDependencies(db, project.id),
-    repo.currentBaseline(db, project.id),
-  ]);
+  // Sequential: inside a transaction one pg client must not run queries concurrently.
+  const rows = await repo.projectNodes(db, project.id);
+  const deps = await repo.projectDependencies(db, project.id);
+  const baseline = await repo.currentBaseline(db, project.id);
   const mode = await calendarModeOf(db, project, baseline?.calendarMode);
   const tracked = trackRows(rows, deps, mode, asOf);
   const keyOf = new Map(rows.map((r) => [r.m.id, r.m.key]));
@@ -215,7 +218,8 @@ async function computeSchedule(
   asOf: string,
   locale: Locale,
 ): Promise<ScheduleResult & { milestoneIds: number[] }> {
-  const [rows, deps] = await Promise.all([repo.projectNodes(db, project.id), repo.projectDependencies(db, project.id)]);
+  const rows = await repo.projectNodes(db, project.id);
+  const deps = await repo.projectDependencies(db, project.id);
   if (!rows.length) throw new AppError('INVALID_STATE', { reason: 'no_milestones' });
   const mode = await calendarModeOf(db, project);
   let r: ReturnType<typeof backwardSchedule>;

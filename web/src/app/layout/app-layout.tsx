@@ -16,14 +16,19 @@ import {
   TeamOutlined,
   UserOutlined,
   CrownOutlined,
+  UnorderedListOutlined,
+  BarChartOutlined,
+  ImportOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleLabels, type CurrentUser } from '@kpc/contracts';
 import { labelOf } from '../../lib/i18n';
-import { access, useCurrentUser } from '../../lib/session';
+import { access, hasRole, useCurrentUser } from '../../lib/session';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageSpinner } from '../../components/page-spinner';
 import { useLogout } from '../../features/auth/api/logout';
+import { dashboardMenuItems } from '../../features/dashboard/components/menu';
+import { investmentMenuItems } from '../../features/investment/components/menu';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -61,8 +66,14 @@ function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: link('/admin/audit', 'nav.audit', 'nav-audit') });
 
   const items: MenuItem[] = [
+    ...dashboardMenuItems(t),
     { key: '/projects', icon: <ProjectOutlined />, label: link('/projects', 'nav.projects', 'nav-projects') },
+    ...investmentMenuItems(user, t),
+    { key: '/ledger', icon: <UnorderedListOutlined />, label: link('/ledger', 'nav.ledger', 'nav-ledger') },
+    { key: '/gantt', icon: <BarChartOutlined />, label: link('/gantt', 'nav.gantt', 'nav-gantt') },
   ];
+  if (hasRole(user, 'admin', 'office'))
+    items.push({ key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'nav.imports', 'nav-imports') });
   if (admin.length > 0) items.push({ key: 'admin', icon: <ApartmentOutlined />, label: t('nav.admin'), children: admin });
   return items;
 }
@@ -141,7 +152,7 @@ export default function AppLayout() {
             />
           )}
           <Link
-            to="/projects"
+            to="/"
             style={{
               color: '#fff',
               fontSize: isPhone ? 16 : 18,

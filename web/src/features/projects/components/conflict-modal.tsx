@@ -1,5 +1,6 @@
 /** 409 on save: someone else changed the project meanwhile. Shows their version and offers a reload. */
 import { Descriptions, Modal, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '@kpc/contracts';
 import { currentLocale } from '../../../lib/i18n';
@@ -40,7 +41,9 @@ export function ConflictModal({ current, onReload, onCancel }: Props) {
           </Descriptions.Item>
           <Descriptions.Item label={t('project.field.leader')}>{current.leaderName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('project.field.leadUnit')}>{current.leadUnitName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('project.conflict.updatedAt')}>{current.updatedAt}</Descriptions.Item>
+          <Descriptions.Item label={t('project.conflict.updatedAt')}>
+            {dayjs(current.updatedAt).format('YYYY-MM-DD HH:mm:ss')}
+          </Descriptions.Item>
         </Descriptions>
       )}
     </Modal>

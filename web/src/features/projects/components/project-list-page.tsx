@@ -13,6 +13,7 @@ import { LevelTag, StageTag } from '../../../components/project-tags';
 import { useProjectList } from '../api/list-projects';
 import { ProjectFilters } from './project-filters';
 import { useProjectFilters } from './use-project-filters';
+import { ExportProjectsButton } from '../../investment/components/export-button';
 
 type SortField = (typeof projectSortFields)[number];
 
@@ -115,11 +116,14 @@ export default function ProjectListPage() {
           </Space>
         }
         extra={
-          access.createProject(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')} data-testid="project-new">
-              {t('project.new')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportProjectsButton filters={query} />
+            {access.createProject(user) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')} data-testid="project-new">
+                {t('project.new')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <ProjectFilters query={query} onChange={update} onReset={reset} />

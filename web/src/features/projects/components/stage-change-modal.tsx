@@ -8,6 +8,7 @@ import { nextStage, stageIndex } from '@kpc/domain';
 import { labelOf } from '../../../lib/i18n';
 import { describeError } from '../../../lib/api';
 import { useTransitionProject } from '../api/transition-project';
+import { validatedValues } from '../../../lib/forms';
 
 interface Props {
   project: ProjectDetail;
@@ -42,7 +43,8 @@ export function StageChangeModal({ project, mode, onClose }: Props) {
   }, [mode]);
 
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await validatedValues(form);
+    if (!v) return;
     transition.mutate(
       {
         version: project.version,

@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { customMessages, roleLabels, roles, type User } from '@kpc/contracts';
+import { customMessages, meetsPasswordPolicy, roleLabels, roles, type User } from '@kpc/contracts';
 import { currentLocale, optionsOf } from '../../../lib/i18n';
 import { describeError, isApiError } from '../../../lib/api';
 import { applyFieldIssues } from '../../../lib/form-errors';
 import { EnterpriseSelect, LeaderSelect, RegionSelect, UnitSelect } from '../../../components/reference-select';
 import { useSaveUser, type UserFormValues } from '../api/users';
+import { validatedValues } from '../../../lib/forms';
 
 interface Props {
   /** undefined: closed; null: new user. */
@@ -32,7 +33,8 @@ export function UserFormModal({ user, defaultRegion, onClose }: Props) {
   }, [user, defaultRegion, form]);
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    const values = await validatedValues(form);
+    if (!values) return;
     setSaving(true);
     setFormError(null);
     try {
@@ -105,6 +107,14 @@ export function UserFormModal({ user, defaultRegion, onClose }: Props) {
             label={t('admin.user.initialPassword')}
             required
             extra={`${customMessages.password_policy![currentLocale()]}；${t('admin.user.mustChangeHint')}`}
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  !v || meetsPasswordPolicy(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(customMessages.password_policy![currentLocale()])),
+              },
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

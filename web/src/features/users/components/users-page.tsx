@@ -24,6 +24,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { nameMap, useRegions, useUnits } from '../../../lib/reference-data';
 import { useResetPassword, useSetUserDisabled, useUnlockUser, useUserList, type UserListQuery } from '../api/users';
 import { UserFormModal } from './user-form-modal';
+import { validatedValues } from '../../../lib/forms';
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -180,8 +181,9 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
   const policy = customMessages.password_policy![currentLocale()];
 
   const onOk = async () => {
-    const { password } = await form.validateFields();
-    if (!user) return;
+    const values = await validatedValues(form);
+    if (!values || !user) return;
+    const { password } = values;
     reset.mutate(
       { user, password },
       {

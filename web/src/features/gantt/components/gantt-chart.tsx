@@ -1,0 +1,142 @@
+/**
+ * The Gantt chart: ECharts from 'echarts/core' with only the custom series and the components it uses
+ * (SPEC §3: this chunk loads only on pages that show a Gantt). Week / month / quarter / all buttons move
+ * the time window; the row slider and the mouse wheel scroll through the projects.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Segmented, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { init, use, type EChartsType } from 'echarts/core';
+import { CustomChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { Gantt } from '@kpc/contracts';
+import { buildGanttModel, ganttColors, zoomWindow, type GanttRef, type ZoomScale } from './gantt-option';
+
+use([CustomChart, GridComponent, DataZoomComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
+
+interface Props {
+  gantt: Gantt;
+  /** Project header rows (portfolio); a single project's chart shows only its nodes. */
+  projectRows: boolean;
+  height: number;
+  onOpenProject?: (projectId: number) => void;
+  initialScale?: ZoomScale;
+}
+
+const ROW_PX = 26;
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+export function GanttChart({ gantt, projectRows, height, onOpenProject, initialScale = 'quarter' }: Props) {
+  const { t, i18n } = useTranslation();
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const [scale, setScale] = useState<ZoomScale>(initialScale);
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+  const openRef = useRef(onOpenProject);
+  openRef.current = onOpenProject;
+
+  const model = useMemo(() => {
+    const dash = (v: string | null | undefined) => v ?? '—';
+    const tooltip = (ref: GanttRef) => {
+      const head = `<b>${esc(ref.projectName)}</b>`;
+      if (!ref.bar) return `${head}<br/>${t('gantt.slip')}：${ref.slipDays ?? '—'}`;
+      const b = ref.bar;
+      const slip =
+        b.slipDays === null
+          ? '—'
+          : b.slipDays > 0
+            ? t('gantt.slipLate', { days: b.slipDays })
+            : t('gantt.slipDays', { days: b.slipDays });
+      const lateMark = b.late ? ` <span style="color:${ganttColors.late}">● ${t('gantt.late')}</span>` : '';
+      return [
+        `${head}<br/>${esc(b.name)}${lateMark}`,
+        `${t('gantt.baseline')}：${dash(b.planStart)} ~ ${dash(b.planFinish)}`,
+        `${t('gantt.plan')}：${b.forecastStart} ~ ${b.forecastFinish}`,
+        `${t('gantt.actual')}：${dash(b.actualStart)} ~ ${dash(b.actualFinish)}`,
+        `${t('gantt.slip')}：${slip}`,
+      ].join('<br/>');
+    };
+    return buildGanttModel(
+      gantt,
+      { baseline: t('gantt.baseline'), plan: t('gantt.plan'), actual: t('gantt.actual'), today: t('gantt.today'), tooltip },
+      { projectRows, visibleRows: Math.max(5, Math.floor((height - 100) / ROW_PX)) },
+    );
+    // the language changes the labels
+  }, [gantt, projectRows, height, t, i18n.language]);
+
+  const modelRef = useRef(model);
+  modelRef.current = model;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const resize = new ResizeObserver(() => c.resize());
+    resize.observe(el.current);
+    c.on('click', (params) => {
+      const p = params as { componentType?: string; value?: unknown; dataIndex?: number };
+      const open = openRef.current;
+      if (!open) return;
+      if (p.componentType === 'series' && Array.isArray(p.value)) {
+        const ref = modelRef.current?.refs[p.value[4] as number];
+        if (ref) open(ref.projectId);
+      } else if (p.componentType === 'yAxis' && typeof p.dataIndex === 'number') {
+        const ref = modelRef.current?.refs[p.dataIndex];
+        if (ref) open(ref.projectId);
+      }
+    });
+    return () => {
+      resize.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    const [startValue, endValue] = zoomWindow(scaleRef.current, model);
+    const option = withTimeWindow(model.option, startValue, endValue);
+    c.setOption(option, { notMerge: true, lazyUpdate: false });
+  }, [model]);
+
+  const onScale = (s: ZoomScale) => {
+    setScale(s);
+    const [startValue, endValue] = zoomWindow(s, model);
+    chart.current?.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, startValue, endValue });
+  };
+
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }}>
+        <Segmented<ZoomScale>
+          value={scale}
+          onChange={onScale}
+          data-testid="gantt-scale"
+          options={[
+            { value: 'week', label: t('gantt.scale.week') },
+            { value: 'month', label: t('gantt.scale.month') },
+            { value: 'quarter', label: t('gantt.scale.quarter') },
+            { value: 'all', label: t('gantt.scale.all') },
+          ]}
+        />
+        <Typography.Text type="secondary">
+          {t('gantt.summary', {
+            projects: gantt.projects.length,
+            nodes: gantt.nodeCount,
+            late: gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.late).length, 0),
+          })}
+        </Typography.Text>
+      </Space>
+      <div ref={el} style={{ width: '100%', height }} data-testid="gantt-chart" data-rows={model.rowCount} />
+    </div>
+  );
+}
+
+/** The option with the time window of the current zoom scale on the x slider and its inside twin. */
+function withTimeWindow(option: ReturnType<typeof buildGanttModel>['option'], startValue: number, endValue: number) {
+  const zooms = (option.dataZoom as object[]).map((z, i) => (i < 2 ? { ...z, startValue, endValue } : z));
+  return { ...option, dataZoom: zooms };
+}

@@ -1,0 +1,163 @@
+/**
+ * 台账 across projects: a unit user starts on its own unit's items, a leader on the projects they contract;
+ * filters unit, leader, status, overdue, "only mine"; the export takes the same filters.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button, Card, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ledgerStatusLabels, ledgerStatuses, stageFocusLabels, type LedgerItem, type LedgerStatus } from '@kpc/contracts';
+import { describeError } from '../../../lib/api';
+import { labelOf, optionsOf } from '../../../lib/i18n';
+import { hasRole, useCurrentUser } from '../../../lib/session';
+import { useLeaders, useUnits } from '../../../lib/reference-data';
+import { ledgerExportUrl, useLedgerList, type LedgerListQuery } from '../api/list-ledger';
+import { Deadline, LedgerStatusTag } from './ledger-tags';
+import { LedgerItemDrawer } from './ledger-item-drawer';
+
+export default function MyLedgerPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [query, setQuery] = useState<LedgerListQuery>(() => ({
+    unitId: hasRole(user, 'unit') && user.unitId ? user.unitId : undefined,
+    leaderId: hasRole(user, 'leader') && user.leaderId ? user.leaderId : undefined,
+    sort: 'deadline',
+    page: 1,
+    pageSize: 20,
+  }));
+  const { data, isFetching, error } = useLedgerList(query);
+  const units = useUnits().data?.items ?? [];
+  const leaders = useLeaders().data?.items ?? [];
+  const [drawerItem, setDrawerItem] = useState<LedgerItem | undefined>(undefined);
+  const set = (patch: Partial<LedgerListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
+  const { page: _p, pageSize: _s, sort: _o, ...exportFilters } = query;
+
+  return (
+    <div className="kpc-page">
+      <Card
+        title={t('ledger.myTitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} href={ledgerExportUrl(exportFilters)} data-testid="ledger-export-all">
+            {t('ledger.export')}
+          </Button>
+        }
+      >
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('ledger.field.unit')}
+            style={{ width: 190 }}
+            value={query.unitId}
+            onChange={(unitId?: number) => set({ unitId })}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            data-testid="ledger-filter-unit"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('ledger.filter.leader')}
+            style={{ width: 140 }}
+            value={query.leaderId}
+            onChange={(leaderId?: number) => set({ leaderId })}
+            options={leaders.map((l) => ({ value: l.id, label: l.name }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('ledger.field.status')}
+            style={{ width: 120 }}
+            value={query.status}
+            onChange={(status?: LedgerStatus) => set({ status })}
+            options={optionsOf(ledgerStatuses, ledgerStatusLabels)}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('ledger.filter.q')}
+            style={{ width: 200 }}
+            onSearch={(q) => set({ q: q.trim() || undefined })}
+          />
+          <Space size={4}>
+            <Switch size="small" checked={query.overdue === true} onChange={(on) => set({ overdue: on ? true : undefined })} />
+            <span>{t('ledger.filter.overdueOnly')}</span>
+          </Space>
+          <Space size={4}>
+            <Switch
+              size="small"
+              checked={query.owner === 'me'}
+              onChange={(on) => set({ owner: on ? 'me' : undefined })}
+              data-testid="ledger-filter-mine"
+            />
+            <span>{t('ledger.filter.mine')}</span>
+          </Space>
+        </Space>
+        {error && <Typography.Paragraph type="danger">{describeError(error)}</Typography.Paragraph>}
+        <Table<LedgerItem>
+          rowKey="id"
+          size="small"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1200 }}
+          onRow={(i) => ({ style: i.overdue ? { background: '#fff5f5' } : undefined })}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('common.totalCount', { count: n }),
+            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+          }}
+          columns={[
+            {
+              title: t('ledger.field.project'),
+              dataIndex: 'projectName',
+              width: 200,
+              render: (v: string, i) => <Link to={`/projects/${i.projectId}?tab=ledger`}>{v}</Link>,
+            },
+            {
+              title: t('ledger.field.focus'),
+              dataIndex: 'focus',
+              width: 70,
+              render: (f: LedgerItem['focus']) => labelOf(stageFocusLabels, f),
+            },
+            { title: t('ledger.field.unit'), dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? '—' },
+            { title: t('ledger.field.content'), dataIndex: 'content' },
+            {
+              title: t('ledger.field.deadline'),
+              dataIndex: 'deadline',
+              width: 150,
+              render: (_: string, i) => <Deadline item={i} />,
+            },
+            { title: t('ledger.field.owner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('ledger.field.status'),
+              dataIndex: 'status',
+              width: 90,
+              render: (s: LedgerStatus) => <LedgerStatusTag status={s} />,
+            },
+            {
+              title: t('common.actions'),
+              key: 'a',
+              width: 60,
+              render: (_: unknown, i) => (
+                <Button
+                  type="link"
+                  size="small"
+                  icon={i.permissions.edit ? <EditOutlined /> : <EyeOutlined />}
+                  onClick={() => setDrawerItem(i)}
+                  aria-label={t('common.edit')}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <LedgerItemDrawer
+        projectId={drawerItem?.projectId ?? 0}
+        item={drawerItem}
+        unitOptions={units.map((u) => ({ value: u.id, label: u.name }))}
+        onClose={() => setDrawerItem(undefined)}
+      />
+    </div>
+  );
+}

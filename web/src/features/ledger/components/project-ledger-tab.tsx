@@ -1,0 +1,250 @@
+/**
+ * 台账 tab of a project: its items grouped by stage focus (落地 / 进度 / 竣工 / 达效), overdue deadlines in
+ * red, the status changed inline by whoever owes the item, an add/edit drawer with evidence, and the export.
+ */
+import { useMemo, useState } from 'react';
+import { Badge, Button, Empty, Popconfirm, Select, Space, Switch, Table, Tooltip, Typography, App } from 'antd';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import {
+  ledgerStatusLabels,
+  ledgerStatuses,
+  stageFocusLabels,
+  stageFocuses,
+  type LedgerItem,
+  type LedgerStatus,
+  type ProjectDetail,
+} from '@kpc/contracts';
+import { describeError } from '../../../lib/api';
+import { labelOf, optionsOf } from '../../../lib/i18n';
+import { hasRole, useCurrentUser } from '../../../lib/session';
+import { nameMap, useUnits } from '../../../lib/reference-data';
+import { useProjectLedger, type ProjectLedgerQuery } from '../api/list-project-ledger';
+import { projectLedgerExportUrl } from '../api/list-ledger';
+import { useDeleteLedgerItem } from '../api/save-ledger-item';
+import { Deadline, LedgerStatusTag } from './ledger-tags';
+import { LedgerItemDrawer } from './ledger-item-drawer';
+import { useLedgerSave } from './use-ledger-save';
+
+export default function ProjectLedgerTab({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const [query, setQuery] = useState<ProjectLedgerQuery>({});
+  const { data, isPending, error } = useProjectLedger(project.id, query);
+  const units = useUnits().data?.items;
+  const unitNames = nameMap(units);
+  const { save } = useLedgerSave();
+  const remove = useDeleteLedgerItem();
+  const [drawerItem, setDrawerItem] = useState<LedgerItem | null | undefined>(undefined);
+
+  const projectUnitIds = [project.leadUnitId, ...project.cooperatingUnitIds].filter((u): u is number => u !== null);
+  const isOffice = hasRole(user, 'admin', 'office');
+  // mirrors the server's ledger policy (the server decides): the office, a unit on the project for its own items,
+  // the project's enterprise
+  const canCreate =
+    isOffice ||
+    (hasRole(user, 'unit') && user.unitId !== null && projectUnitIds.includes(user.unitId)) ||
+    (hasRole(user, 'enterprise') && user.enterpriseId !== null && project.enterpriseId === user.enterpriseId);
+  const unitOptions = (isOffice || hasRole(user, 'enterprise') ? projectUnitIds : user.unitId ? [user.unitId] : []).map((u) => ({
+    value: u,
+    label: unitNames.get(u) ?? `#${u}`,
+  }));
+  // the office may name any unit of the region
+  const drawerUnits = isOffice ? (units ?? []).map((u) => ({ value: u.id, label: u.name })) : unitOptions;
+
+  const groups = useMemo(
+    () => stageFocuses.map((focus) => ({ focus, items: (data?.items ?? []).filter((i) => i.focus === focus) })),
+    [data],
+  );
+
+  const changeStatus = async (item: LedgerItem, status: LedgerStatus) => {
+    const saved = await save(item, {
+      status,
+      completedOn: status === 'done' ? (item.completedOn ?? dayjs().format('YYYY-MM-DD')) : null,
+    });
+    if (saved) message.success(t('ledger.statusChanged', { status: labelOf(ledgerStatusLabels, status) }));
+  };
+
+  const columns = [
+    { title: t('ledger.field.seq'), dataIndex: 'seq', width: 60 },
+    {
+      title: t('ledger.field.unit'),
+      dataIndex: 'unitName',
+      width: 150,
+      render: (v: string | null, i: LedgerItem) => v ?? unitNames.get(i.unitId) ?? '—',
+    },
+    {
+      title: t('ledger.field.content'),
+      dataIndex: 'content',
+      render: (v: string, i: LedgerItem) => (
+        <div>
+          <div>{v}</div>
+          {i.measures && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('ledger.field.measures')}：{i.measures}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: t('ledger.field.deadline'),
+      dataIndex: 'deadline',
+      width: 150,
+      render: (_: string, i: LedgerItem) => <Deadline item={i} />,
+    },
+    { title: t('ledger.field.owner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('ledger.field.status'),
+      dataIndex: 'status',
+      width: 130,
+      render: (v: LedgerStatus, i: LedgerItem) =>
+        i.permissions.edit ? (
+          <Select
+            size="small"
+            value={v}
+            style={{ width: 110 }}
+            data-testid={`ledger-status-${i.id}`}
+            onChange={(s) => void changeStatus(i, s)}
+            options={optionsOf(ledgerStatuses, ledgerStatusLabels)}
+          />
+        ) : (
+          <LedgerStatusTag status={v} />
+        ),
+    },
+    { title: t('ledger.field.completedOn'), dataIndex: 'completedOn', width: 110, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('ledger.field.evidence'),
+      dataIndex: 'attachmentCount',
+      width: 70,
+      render: (n: number, i: LedgerItem) => (
+        <Tooltip title={i.evidenceNote ?? undefined}>
+          <Badge count={n} size="small" color="#1f3b6e" showZero={false}>
+            <PaperClipOutlined style={{ color: n > 0 ? '#1f3b6e' : '#bbb', fontSize: 16 }} />
+          </Badge>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 96,
+      render: (_: unknown, i: LedgerItem) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={i.permissions.edit ? <EditOutlined /> : <EyeOutlined />}
+            onClick={() => setDrawerItem(i)}
+            data-testid={`ledger-edit-${i.id}`}
+            aria-label={t('common.edit')}
+          />
+          {i.permissions.delete && (
+            <Popconfirm
+              title={t('ledger.deleteConfirm')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() =>
+                remove.mutate(
+                  { id: i.id, version: i.version },
+                  { onSuccess: () => message.success(t('ledger.deleted')), onError: (e) => message.error(describeError(e)) },
+                )
+              }
+            >
+              <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="project-ledger">
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Select
+            allowClear
+            placeholder={t('ledger.field.status')}
+            style={{ width: 120 }}
+            value={query.status}
+            onChange={(status) => setQuery((q) => ({ ...q, status }))}
+            options={optionsOf(ledgerStatuses, ledgerStatusLabels)}
+          />
+          <Select
+            allowClear
+            placeholder={t('ledger.field.unit')}
+            style={{ width: 180 }}
+            value={query.unitId}
+            onChange={(unitId?: number) => setQuery((q) => ({ ...q, unitId }))}
+            options={projectUnitIds.map((u) => ({ value: u, label: unitNames.get(u) ?? `#${u}` }))}
+          />
+          <Space size={4}>
+            <Switch
+              size="small"
+              checked={query.overdue === true}
+              onChange={(on) => setQuery((q) => ({ ...q, overdue: on ? true : undefined }))}
+            />
+            <span>{t('ledger.filter.overdueOnly')}</span>
+          </Space>
+        </Space>
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={projectLedgerExportUrl(project.id)} data-testid="ledger-export">
+            {t('ledger.export')}
+          </Button>
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawerItem(null)} data-testid="ledger-add">
+              {t('ledger.add')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {error ? (
+        <Empty description={describeError(error)} />
+      ) : !isPending && (data?.items.length ?? 0) === 0 ? (
+        <Empty description={t('ledger.empty')} />
+      ) : (
+        groups
+          .filter((g) => g.items.length > 0 || isPending)
+          .map((g) => (
+            <div key={g.focus} style={{ marginBottom: 16 }} data-testid={`ledger-group-${g.focus}`}>
+              <Typography.Title level={5} style={{ margin: '4px 0 8px' }}>
+                {t('ledger.focusGroup', { focus: labelOf(stageFocusLabels, g.focus) })}
+                <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8, fontSize: 13 }}>
+                  {t('ledger.groupCount', {
+                    count: g.items.length,
+                    done: g.items.filter((i) => i.status === 'done').length,
+                    overdue: g.items.filter((i) => i.overdue).length,
+                  })}
+                </Typography.Text>
+              </Typography.Title>
+              <Table<LedgerItem>
+                rowKey="id"
+                size="small"
+                loading={isPending}
+                pagination={false}
+                scroll={{ x: 1000 }}
+                dataSource={g.items}
+                columns={columns}
+                onRow={(i) =>
+                  ({
+                    'data-testid': `ledger-row-${i.seq}`,
+                    'data-status': i.status,
+                    style: i.overdue ? { background: '#fff5f5' } : undefined,
+                  }) as object
+                }
+              />
+            </div>
+          ))
+      )}
+      <LedgerItemDrawer
+        projectId={project.id}
+        item={drawerItem}
+        unitOptions={drawerUnits}
+        defaultUnitId={isOffice ? (project.leadUnitId ?? undefined) : (user.unitId ?? undefined)}
+        onClose={() => setDrawerItem(undefined)}
+      />
+    </div>
+  );
+}
