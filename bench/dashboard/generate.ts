@@ -7,6 +7,7 @@ import type { Database } from '../../server/src/db/client.js';
 import { regions, users } from '../../server/src/db/schema/index.js';
 import { divisionChildren, divisionWithAncestors } from '../../server/src/db/seed/regions.js';
 import { hashPassword } from '../../server/src/lib/password.js';
+import { refreshInvestmentTotals } from '../../server/src/modules/investment/investment.totals.js';
 
 export const BENCH_REGION = '411104';
 export const BENCH_USER = 'bench_office';
@@ -81,6 +82,7 @@ export async function generate(database: Database, o: GenerateOptions): Promise<
      from projects p cross join generate_series(1, 12) m`,
     [y],
   );
+  await refreshInvestmentTotals(database.db);
   // four periods of a quarter each; each list holds 1 % of the projects
   await raw(
     `insert into periods (region_code, seq, name, start_date, end_date)

@@ -189,12 +189,16 @@ async function main() {
       throw new Error(`unexpected gantt: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
     const statements = rec.seen;
     if (process.env.BENCH_SHOW_SQL) for (const s of statements) console.log(s.text, JSON.stringify(s.values));
-    console.log(`one GET /gantt (${body.nodeCount} nodes, ${body.projects.length} projects): ${statements.length} SQL statements`);
+    console.log(
+      `one GET /gantt (${body.nodeCount} nodes, ${body.projects.length} projects): ${statements.length} SQL statements`,
+    );
     const bytes = JSON.stringify(body).length;
 
     t0 = performance.now();
     for (let i = 0; i < 10; i++) await fetch(ganttUrl, { headers: { cookie } }).then((r) => r.arrayBuffer());
-    console.log(`warm-up: 10 sequential requests, ${((performance.now() - t0) / 10).toFixed(1)} ms each, ${(bytes / 1024).toFixed(0)} KiB`);
+    console.log(
+      `warm-up: 10 sequential requests, ${((performance.now() - t0) / 10).toFixed(1)} ms each, ${(bytes / 1024).toFixed(0)} KiB`,
+    );
 
     // Baseline: the same statements through the bare driver, rows straight to JSON.
     const bare = Fastify({ logger: false });
@@ -234,7 +238,14 @@ async function main() {
     writeFileSync(
       file,
       JSON.stringify(
-        { at: new Date().toISOString(), database: database.kind, nodes: nodeCount, statements: statements.length, duration: DURATION, runs },
+        {
+          at: new Date().toISOString(),
+          database: database.kind,
+          nodes: nodeCount,
+          statements: statements.length,
+          duration: DURATION,
+          runs,
+        },
         null,
         2,
       ),

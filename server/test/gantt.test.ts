@@ -124,9 +124,7 @@ describe('GET /gantt', () => {
   });
 
   it('filters by level, stage and project; a project outside the region is 404', async () => {
-    const { rows } = await t.database.raw(`select id from projects where leader_id = $1 order by id limit 1`, [
-      smallLeader.id,
-    ]);
+    const { rows } = await t.database.raw(`select id from projects where leader_id = $1 order by id limit 1`, [smallLeader.id]);
     const id = Number(rows[0]!.id);
     const one = (await office.get(`/api/v1/gantt?projectId=${id}`)).json();
     expect(one.projects.map((p: { id: number }) => p.id)).toEqual([id]);

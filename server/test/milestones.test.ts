@@ -58,7 +58,14 @@ describe('milestone templates', () => {
     const industry = list.items.find((x: { category: string }) => x.category === 'industry');
     const detail = (await viewer.get(`/api/v1/milestone-templates/${industry.id}`)).json();
     expect(detail.nodes.map((n: { key: string }) => n.key)).toEqual(
-      expect.arrayContaining(['land', 'planning_permit', 'construction_permit', 'foundation', 'main_structure', 'trial_production']),
+      expect.arrayContaining([
+        'land',
+        'planning_permit',
+        'construction_permit',
+        'foundation',
+        'main_structure',
+        'trial_production',
+      ]),
     );
     expect(detail.dependencies).toContainEqual({ predecessorKey: 'land', successorKey: 'planning_permit', lagDays: 0 });
   });
@@ -77,7 +84,10 @@ describe('milestone templates', () => {
       dependencies: detail.dependencies,
     };
     expect((await viewer.put(`/api/v1/milestone-templates/${services.id}`, body)).statusCode).toBe(403);
-    const cyclic = { ...body, dependencies: [...body.dependencies, { predecessorKey: 'opening', successorKey: 'land', lagDays: 0 }] };
+    const cyclic = {
+      ...body,
+      dependencies: [...body.dependencies, { predecessorKey: 'opening', successorKey: 'land', lagDays: 0 }],
+    };
     const bad = await office.put(`/api/v1/milestone-templates/${services.id}`, cyclic);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
@@ -138,7 +148,9 @@ describe('a project’s milestones and reverse scheduling', () => {
     expect(
       (await otherRegionOffice.post(`/api/v1/projects/${mine.id}/schedule/backward`, { targetDate: '2028-06-30' })).statusCode,
     ).toBe(404);
-    expect((await office.post(`/api/v1/projects/${mine.id}/schedule/backward`, { targetDate: '2028-02-30' })).statusCode).toBe(400);
+    expect((await office.post(`/api/v1/projects/${mine.id}/schedule/backward`, { targetDate: '2028-02-30' })).statusCode).toBe(
+      400,
+    );
     expect(
       (await office.post(`/api/v1/projects/${mine.id}/schedule/backward`, { targetDate: '2028-06-30', x: 1 })).statusCode,
     ).toBe(400);
@@ -208,17 +220,21 @@ describe('tracking against the plan', () => {
 
   it('refuses users who may not edit the project: other unit 403, viewer 403, other region 404', async () => {
     const other = await node(theirs.id, 'land');
-    expect((await unitUser.patch(`/api/v1/milestones/${other.id}`, { version: 1, actualStart: '2026-07-01' })).statusCode).toBe(403);
-    const land = await node(mine.id, 'land');
-    expect((await viewer.patch(`/api/v1/milestones/${land.id}`, { version: land.version, actualStart: '2026-07-01' })).statusCode).toBe(
+    expect((await unitUser.patch(`/api/v1/milestones/${other.id}`, { version: 1, actualStart: '2026-07-01' })).statusCode).toBe(
       403,
     );
+    const land = await node(mine.id, 'land');
+    expect(
+      (await viewer.patch(`/api/v1/milestones/${land.id}`, { version: land.version, actualStart: '2026-07-01' })).statusCode,
+    ).toBe(403);
     expect(
       (await otherRegionOffice.patch(`/api/v1/milestones/${land.id}`, { version: land.version, actualStart: '2026-07-01' }))
         .statusCode,
     ).toBe(404);
     // durations are the office's to change
-    expect((await unitUser.patch(`/api/v1/milestones/${land.id}`, { version: land.version, durationDays: 5 })).statusCode).toBe(403);
+    expect((await unitUser.patch(`/api/v1/milestones/${land.id}`, { version: land.version, durationDays: 5 })).statusCode).toBe(
+      403,
+    );
     expect((await node(theirs.id, 'land')).actualStart).toBeNull();
     expect((await node(mine.id, 'land')).version).toBe(land.version);
   });
@@ -234,9 +250,7 @@ describe('tracking against the plan', () => {
     const view = await nodesOf(mine.id);
     const after = view.nodes.find((n) => n.key === 'land')!;
     expect(after.status).toBe('done');
-    expect(after.slipDays).toBe(
-      Math.round((Date.parse('2026-07-15') - Date.parse(land.latestFinish!)) / 86_400_000),
-    );
+    expect(after.slipDays).toBe(Math.round((Date.parse('2026-07-15') - Date.parse(land.latestFinish!)) / 86_400_000));
     expect(view.slipDays).toBeGreaterThanOrEqual(after.slipDays!);
     const env = view.nodes.find((n) => n.key === 'env_approval')!;
     expect(env.latestFinish! < '2026-07-16' && env.overdue).toBe(true);
@@ -274,7 +288,11 @@ describe('tracking against the plan', () => {
   });
 
   it('filters by unit and by stage', async () => {
-    const byUnit = (await office.get(`/api/v1/milestones?unitId=${(await t.database.raw(`select lead_unit_id from projects where id=${mine.id}`)).rows[0]!.lead_unit_id}`)).json();
+    const byUnit = (
+      await office.get(
+        `/api/v1/milestones?unitId=${(await t.database.raw(`select lead_unit_id from projects where id=${mine.id}`)).rows[0]!.lead_unit_id}`,
+      )
+    ).json();
     expect(byUnit.items.every((i: { projectId: number }) => i.projectId === mine.id)).toBe(true);
     const byStage = (await office.get(`/api/v1/milestones?stage=planned&projectId=${mine.id}`)).json();
     expect(byStage.total).toBe(0);

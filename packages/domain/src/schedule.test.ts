@@ -195,10 +195,7 @@ const dag = fc
   .chain((n) =>
     fc.record({
       durations: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: n, maxLength: n }),
-      edges: fc.array(
-        fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 10 })),
-        { maxLength: 3 * n },
-      ),
+      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 10 })), { maxLength: 3 * n }),
     }),
   )
   .map(({ durations, edges }) => {
@@ -304,11 +301,10 @@ describe('trackMilestones', () => {
   });
 
   it('a project on plan has zero slip and nothing late', () => {
-    const r = trackMilestones(
-      [{ key: 'A', durationDays: 10, latestStart: '2026-03-01', latestFinish: '2026-03-10' }],
-      [],
-      { mode: 'calendar', asOf: '2026-02-01' },
-    );
+    const r = trackMilestones([{ key: 'A', durationDays: 10, latestStart: '2026-03-01', latestFinish: '2026-03-10' }], [], {
+      mode: 'calendar',
+      asOf: '2026-02-01',
+    });
     expect(r).toMatchObject({ slipDays: 0, late: false });
   });
 });

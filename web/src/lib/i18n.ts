@@ -1,4 +1,8 @@
-/** i18next setup: zh-CN first, English second; the choice persists in localStorage and drives dayjs too. */
+/**
+ * i18next setup: zh-CN first, English second; the choice persists in localStorage and drives dayjs too.
+ * Only the strings the login screen needs live here; the screens after login register theirs in
+ * lib/i18n-app.ts (loaded with the layout), which keeps them out of the login bundle (SPEC §3 budget).
+ */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -6,20 +10,8 @@ import 'dayjs/locale/zh-cn';
 import type { Locale } from '@kpc/contracts';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhAuth from '../locales/zh-CN/auth.json';
-import zhProjects from '../locales/zh-CN/projects.json';
-import zhAdmin from '../locales/zh-CN/admin.json';
-import zhLedger from '../locales/zh-CN/ledger.json';
-import zhGantt from '../locales/zh-CN/gantt.json';
-import zhDashboard from '../locales/zh-CN/dashboard.json';
-import zhInvestment from '../locales/zh-CN/investment.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
-import enProjects from '../locales/en/projects.json';
-import enAdmin from '../locales/en/admin.json';
-import enLedger from '../locales/en/ledger.json';
-import enGantt from '../locales/en/gantt.json';
-import enDashboard from '../locales/en/dashboard.json';
-import enInvestment from '../locales/en/investment.json';
 
 const STORAGE_KEY = 'kpc.lang';
 export const locales: readonly Locale[] = ['zh-CN', 'en'];
@@ -60,8 +52,8 @@ void i18n.use(initReactI18next).init({
   keySeparator: false,
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { translation: { ...zhCommon, ...zhAuth, ...zhProjects, ...zhAdmin, ...zhLedger, ...zhGantt, ...zhDashboard, ...zhInvestment } },
-    en: { translation: { ...enCommon, ...enAuth, ...enProjects, ...enAdmin, ...enLedger, ...enGantt, ...enDashboard, ...enInvestment } },
+    'zh-CN': { translation: { ...zhCommon, ...zhAuth } },
+    en: { translation: { ...enCommon, ...enAuth } },
   },
 });
 applyDayjs(initial);

@@ -210,6 +210,14 @@ CREATE TABLE "investment_reports" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "investment_totals" (
+	"project_id" integer NOT NULL,
+	"year" smallint NOT NULL,
+	"planned_amount" bigint DEFAULT 0 NOT NULL,
+	"approved_cum" bigint[] NOT NULL,
+	CONSTRAINT "investment_totals_project_id_year_pk" PRIMARY KEY("project_id","year")
+);
+--> statement-breakpoint
 CREATE TABLE "periods" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"region_code" text NOT NULL,
@@ -354,6 +362,7 @@ ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_project_id_p
 ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "investment_reports" ADD CONSTRAINT "investment_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "investment_totals" ADD CONSTRAINT "investment_totals_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "periods" ADD CONSTRAINT "periods_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_items" ADD CONSTRAINT "ledger_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -401,6 +410,7 @@ CREATE UNIQUE INDEX "investment_reports_open_uq" ON "investment_reports" USING b
 CREATE INDEX "investment_reports_status_idx" ON "investment_reports" USING btree ("status","year","month");--> statement-breakpoint
 CREATE INDEX "investment_reports_approved_year_idx" ON "investment_reports" USING btree ("year","project_id","month","amount") WHERE status = 'approved';--> statement-breakpoint
 CREATE INDEX "investment_reports_project_idx" ON "investment_reports" USING btree ("project_id","year","month");--> statement-breakpoint
+CREATE INDEX "investment_totals_year_idx" ON "investment_totals" USING btree ("year");--> statement-breakpoint
 CREATE UNIQUE INDEX "periods_region_seq_uq" ON "periods" USING btree ("region_code","seq");--> statement-breakpoint
 CREATE INDEX "imports_created_by_idx" ON "imports" USING btree ("created_by","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_items_project_seq_uq" ON "ledger_items" USING btree ("project_id","seq");--> statement-breakpoint

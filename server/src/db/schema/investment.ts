@@ -1,6 +1,18 @@
 /** Annual investment plans, monthly completed-investment reports, and the "three batches" periods. */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { regions, users } from './core.js';
 import { projects } from './projects.js';
 
@@ -113,4 +125,24 @@ export const batchEntries = pgTable(
     uniqueIndex('batch_entries_uq').on(t.periodId, t.list, t.projectId),
     index('batch_entries_project_idx').on(t.projectId),
   ],
+);
+
+/**
+ * Per project and year: the annual plan and the cumulative approved investment through each month
+ * (approved_cum[m], 1-based). Kept in step with every plan write and every approval in the same
+ * transaction (investment.totals.ts), so the dashboard sums one row per project instead of twelve
+ * reports per project: the difference between ~100,000 and ~1,200,000 rows at province scale.
+ * A derived table: refreshInvestmentTotals rebuilds it from the records at any time.
+ */
+export const investmentTotals = pgTable(
+  'investment_totals',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    year: smallint('year').notNull(),
+    plannedAmount: bigint('planned_amount', { mode: 'number' }).notNull().default(0),
+    approvedCum: bigint('approved_cum', { mode: 'number' }).array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.year] }), index('investment_totals_year_idx').on(t.year)],
 );

@@ -4,18 +4,7 @@
  * (replanning adds a baseline, the old ones stay).
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './core.js';
 import { projects } from './projects.js';
 
@@ -102,10 +91,7 @@ export const milestoneDependencies = pgTable(
       .references(() => milestones.id, { onDelete: 'cascade' }),
     lagDays: integer('lag_days').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.predecessorId, t.successorId] }),
-    index('milestone_dependencies_project_idx').on(t.projectId),
-  ],
+  (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] }), index('milestone_dependencies_project_idx').on(t.projectId)],
 );
 
 /** A saved plan: numbered 1, 2, … per project; exactly one is current. Never edited, only superseded. */
@@ -125,7 +111,9 @@ export const scheduleBaselines = pgTable(
   },
   (t) => [
     uniqueIndex('schedule_baselines_number_uq').on(t.projectId, t.number),
-    uniqueIndex('schedule_baselines_current_uq').on(t.projectId).where(sql`is_current`),
+    uniqueIndex('schedule_baselines_current_uq')
+      .on(t.projectId)
+      .where(sql`is_current`),
   ],
 );
 

@@ -199,7 +199,9 @@ export async function seedMilestoneTemplates(tx: Tx, clock: Clock): Promise<void
       .values(def.nodes.map(([key, name, durationDays], i) => ({ templateId: t.id, key, name, durationDays, sortOrder: i + 1 })));
     await tx
       .insert(templateDependencies)
-      .values(def.deps.map(([predecessorKey, successorKey, lagDays]) => ({ templateId: t.id, predecessorKey, successorKey, lagDays })));
+      .values(
+        def.deps.map(([predecessorKey, successorKey, lagDays]) => ({ templateId: t.id, predecessorKey, successorKey, lagDays })),
+      );
   }
 }
 
@@ -233,8 +235,7 @@ export async function seedMilestones(tx: Tx, clock: Clock): Promise<void> {
       .where(eq(templateNodes.templateId, template.id))
       .orderBy(asc(templateNodes.sortOrder));
     const deps = await tx.select().from(templateDependencies).where(eq(templateDependencies.templateId, template.id));
-    const target =
-      p.plannedCommissioningDate ?? p.plannedCompletionDate ?? addDays(p.plannedStartDate ?? asOf, 540);
+    const target = p.plannedCommissioningDate ?? p.plannedCompletionDate ?? addDays(p.plannedStartDate ?? asOf, 540);
     const plan = backwardSchedule(
       nodes.map((n) => ({ key: n.key, durationDays: n.durationDays })),
       deps,

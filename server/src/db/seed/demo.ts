@@ -31,6 +31,7 @@ import {
 import { hashPassword } from '../../lib/password.js';
 import { divisionChildren, divisionWithAncestors } from './regions.js';
 import { seedLedgers } from './demo-ledger.js';
+import { refreshInvestmentTotals } from '../../modules/investment/investment.totals.js';
 import { seedMilestones } from './demo-milestones.js';
 import {
   CORRECTED_PROJECT,
@@ -452,6 +453,7 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
         ),
       ),
     );
+  await refreshInvestmentTotals(tx);
   await seedLedgers(tx, clock);
   await seedMilestones(tx, clock);
 }

@@ -1,8 +1,8 @@
 /**
  * The dashboard's aggregate SQL. One grouping-sets query yields the totals and the breakdowns by
  * level, stage, lead unit, leader and region in a single pass over the projects in scope; the
- * plan and approved sums come from covering indexes (annual_plans_year_idx,
- * investment_reports_approved_year_idx). Two small queries add distinct units and the ≥ 1 亿 signings.
+ * plan and approved sums come from investment_totals (one row per project and year, kept in step
+ * with every plan write and approval), never from the report rows themselves. Two small queries add distinct units and the ≥ 1 亿 signings.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProjectLevel, Stage } from '@kpc/contracts';
@@ -51,11 +51,10 @@ export async function aggregates(db: Executor, regionCode: string, year: number,
       select id, level, stage, lead_unit_id, leader_id, region_code
       from projects where region_code like ${subtree(regionCode)}
     ),
-    pl as (select project_id, planned_amount from annual_plans where year = ${year}),
-    done as (
-      select project_id, sum(amount)::bigint as amount from investment_reports
-      where status = 'approved' and year = ${year} and month <= ${throughMonth}
-      group by project_id
+    -- investment_totals holds one row per project and year (plan, cumulative approved by month)
+    t as (
+      select project_id, planned_amount, coalesce(approved_cum[${throughMonth}::int], 0) as done
+      from investment_totals where year = ${year}
     )
     select
       grouping(p.level)::int as g_level,
@@ -66,11 +65,10 @@ export async function aggregates(db: Executor, regionCode: string, year: number,
       p.level, p.stage, p.lead_unit_id, u.name as unit_name, p.leader_id, l.name as leader_name,
       p.region_code, r.name as region_name,
       count(*)::int as projects,
-      coalesce(sum(pl.planned_amount), 0)::bigint as plan,
-      coalesce(sum(done.amount), 0)::bigint as done
+      coalesce(sum(t.planned_amount), 0)::bigint as plan,
+      coalesce(sum(t.done), 0)::bigint as done
     from p
-      left join pl on pl.project_id = p.id
-      left join done on done.project_id = p.id
+      left join t on t.project_id = p.id
       left join units u on u.id = p.lead_unit_id
       left join leaders l on l.id = p.leader_id
       left join regions r on r.code = p.region_code

@@ -28,7 +28,9 @@ export async function ganttRows(db: Executor, where: SQL) {
         leadUnitName: units.name,
         baselineNumber: scheduleBaselines.number,
         targetDate: scheduleBaselines.targetDate,
-        calendarMode: sql<'calendar' | 'working'>`coalesce(${scheduleBaselines.calendarMode}, ${milestoneTemplates.calendarMode}, 'calendar')`,
+        calendarMode: sql<
+          'calendar' | 'working'
+        >`coalesce(${scheduleBaselines.calendarMode}, ${milestoneTemplates.calendarMode}, 'calendar')`,
       })
       .from(projects)
       .leftJoin(leaders, eq(leaders.id, projects.leaderId))

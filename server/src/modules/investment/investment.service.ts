@@ -36,6 +36,7 @@ import { fieldError } from '../../lib/request-context.js';
 import { writeProjectsXlsx } from '../../reports/projects-xlsx.js';
 import * as projectsRepo from '../projects/projects.repository.js';
 import { investmentPolicy } from './investment.policy.js';
+import { refreshInvestmentTotals } from './investment.totals.js';
 import * as repo from './investment.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -290,6 +291,7 @@ export async function actOnReport(
         const done = await repo.setStatus(tx, id, body.version, from, set);
         if (!done) throw versionConflict(presentReport(actor, (await repo.findReport(tx, id))!));
         const after = (await repo.findReport(tx, id))!.r;
+        if (action === 'approve') await refreshInvestmentTotals(tx, [{ projectId: r.projectId, year: r.year }]);
         await writeAudit(
           tx,
           ctx,
@@ -374,6 +376,7 @@ export async function putPlan(
           .returning();
         if (!row) throw versionConflict(presentPlan((await repo.findPlan(tx, projectId, year))!));
       }
+      await refreshInvestmentTotals(tx, [{ projectId, year }]);
       await writeAudit(
         tx,
         ctx,

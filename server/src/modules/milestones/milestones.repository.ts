@@ -24,10 +24,7 @@ const iso = (d: Date) => d.toISOString();
 const nodeCount = sql<number>`(select count(*)::int from ${templateNodes} tn where tn.template_id = ${milestoneTemplates.id})`;
 
 export async function listTemplates(db: Executor) {
-  const rows = await db
-    .select({ t: milestoneTemplates, nodeCount })
-    .from(milestoneTemplates)
-    .orderBy(asc(milestoneTemplates.id));
+  const rows = await db.select({ t: milestoneTemplates, nodeCount }).from(milestoneTemplates).orderBy(asc(milestoneTemplates.id));
   return rows.map(({ t, nodeCount }) => presentTemplate(t, nodeCount));
 }
 
@@ -49,7 +46,11 @@ export async function findTemplate(db: Executor, where: { id: number } | { categ
     .from(milestoneTemplates)
     .where('id' in where ? eq(milestoneTemplates.id, where.id) : eq(milestoneTemplates.category, where.category));
   if (!t) return null;
-  const nodes = await db.select().from(templateNodes).where(eq(templateNodes.templateId, t.id)).orderBy(asc(templateNodes.sortOrder));
+  const nodes = await db
+    .select()
+    .from(templateNodes)
+    .where(eq(templateNodes.templateId, t.id))
+    .orderBy(asc(templateNodes.sortOrder));
   const deps = await db
     .select()
     .from(templateDependencies)
@@ -80,7 +81,9 @@ export async function replaceTemplate(db: Executor, id: number, body: UpdateTemp
   await db.delete(templateDependencies).where(eq(templateDependencies.templateId, id));
   await db
     .insert(templateNodes)
-    .values(body.nodes.map((n, i) => ({ templateId: id, key: n.key, name: n.name, durationDays: n.durationDays, sortOrder: i + 1 })));
+    .values(
+      body.nodes.map((n, i) => ({ templateId: id, key: n.key, name: n.name, durationDays: n.durationDays, sortOrder: i + 1 })),
+    );
   if (body.dependencies.length)
     await db.insert(templateDependencies).values(body.dependencies.map((d) => ({ templateId: id, ...d })));
   return true;
@@ -281,7 +284,9 @@ export async function listMilestones(db: Executor, scopeRegion: string, q: ListM
   const unfinished = sql`${milestones.actualFinish} is null`;
   if (q.overdue === true) conds.push(sql`${unfinished} and ${baselineNodes.latestFinish} < ${asOf}`);
   if (q.overdue === false)
-    conds.push(sql`not (${unfinished} and ${baselineNodes.latestFinish} is not null and ${baselineNodes.latestFinish} < ${asOf})`);
+    conds.push(
+      sql`not (${unfinished} and ${baselineNodes.latestFinish} is not null and ${baselineNodes.latestFinish} < ${asOf})`,
+    );
   if (q.dueWithinDays !== undefined)
     conds.push(
       sql`${unfinished} and ${baselineNodes.latestFinish} between ${asOf}::date and ${asOf}::date + ${q.dueWithinDays}::int`,

@@ -108,8 +108,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scheduleResultSchema },
       },
     },
-    async (req) =>
-      service.previewBackward(app.db, app.clock, req.requireActor(), req.params.id, req.body.targetDate, req.locale),
+    async (req) => service.previewBackward(app.db, app.clock, req.requireActor(), req.params.id, req.body.targetDate, req.locale),
   );
 
   app.get(

@@ -178,13 +178,7 @@ export async function getProjectMilestones(db: Db, clock: Clock, actor: Actor, p
   return buildView(db, actor, project, today(clock));
 }
 
-export async function instantiateFromTemplate(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  projectId: number,
-  ctx: AuditContext,
-) {
+export async function instantiateFromTemplate(db: Db, clock: Clock, actor: Actor, projectId: number, ctx: AuditContext) {
   const project = await readableProject(db, actor, projectId);
   if (!milestonePolicy.canPlan(actor, project)) throw new AppError('FORBIDDEN');
   const template = await repo.findTemplate(db, { category: project.category });

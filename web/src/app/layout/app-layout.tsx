@@ -22,6 +22,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleLabels, type CurrentUser } from '@kpc/contracts';
+import '../../lib/i18n-app';
 import { labelOf } from '../../lib/i18n';
 import { access, hasRole, useCurrentUser } from '../../lib/session';
 import { LanguageSwitch } from '../../components/language-switch';

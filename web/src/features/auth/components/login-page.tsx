@@ -8,9 +8,9 @@ import { useSession } from '../../../lib/session';
 import { useLogin, type LoginInput } from '../api/login';
 import { AuthCard } from './auth-card';
 
-/** Only same-site paths: a returnTo must never send the user to another origin. */
+/** Only same-site paths: a returnTo must never send the user to another origin. '/' picks the role's home page. */
 function safeReturnTo(v: string | null): string {
-  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/login') ? v : '/projects';
+  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/login') ? v : '/';
 }
 
 export default function LoginPage() {

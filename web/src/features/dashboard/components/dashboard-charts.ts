@@ -1,8 +1,10 @@
 /** ECharts options of the dashboard, built from the summary; pure, so each chart's data is easy to check. */
 import { projectLevelLabels, stageLabels, stages, type DashboardSummary, type ProjectLevel, type Stage } from '@kpc/contracts';
 import { chartColors, type ChartOption } from '../../../components/chart';
-import { labelOf } from '../../../lib/i18n';
-import { percent, percentValue, yiValue } from './format';
+import { currentLocale, labelOf } from '../../../lib/i18n';
+import { bigMoneyValue, percent, percentValue } from './format';
+
+const yiValue = (yuan: number) => bigMoneyValue(yuan, currentLocale());
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -37,7 +39,7 @@ export function gaugeOption(s: DashboardSummary, t: T): ChartOption {
         axisLabel: { distance: 26, color: '#7a869a', fontSize: 11 },
         pointer: { show: false },
         anchor: { show: false },
-        title: { offsetCenter: [0, '34%'], fontSize: 13, color: '#4a5568' },
+        title: { offsetCenter: [0, '40%'], fontSize: 12, color: '#4a5568' },
         detail: {
           valueAnimation: false,
           offsetCenter: [0, '2%'],

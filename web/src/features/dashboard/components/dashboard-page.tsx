@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { projectLevels, type DashboardSummary, type Project } from '@kpc/contracts';
 import { stageIndex } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
+import { currentLocale } from '../../../lib/i18n';
 import { Chart, type ChartClick } from '../../../components/chart';
 import { PageSpinner } from '../../../components/page-spinner';
 import { useDashboardSummary } from '../api/get-summary';
@@ -25,7 +26,7 @@ import {
   funnelStages,
   gaugeOption,
 } from './dashboard-charts';
-import { percent, yuanToYi } from './format';
+import { bigMoney, percent } from './format';
 import './dashboard.css';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -184,6 +185,7 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
   const phone = !screens.md;
   const pm = s.provincialAndMunicipal;
   const yi = t('dashboard.unit.yi');
+  const locale = currentLocale();
 
   const toProvincialAndMunicipal = () => void drill.narrow({}, (p) => (pm.levels as string[]).includes(p.level));
   const options = useMemo(
@@ -260,9 +262,9 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
         <Kpi
           id="completedInvestment"
           label={t('dashboard.kpi.completedInvestment')}
-          value={yuanToYi(pm.completedInvestment)}
+          value={bigMoney(pm.completedInvestment, locale)}
           unit={yi}
-          note={t('dashboard.kpi.annualPlan', { value: yuanToYi(pm.annualPlan), unit: yi })}
+          note={t('dashboard.kpi.annualPlan', { value: bigMoney(pm.annualPlan, locale), unit: yi })}
           accent="#2f9e44"
           onClick={toProvincialAndMunicipal}
         />
@@ -297,7 +299,11 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
               testId="chart-gauge"
             />
             <div className="kpc-gauge-foot">
-              {t('dashboard.gauge.foot', { done: yuanToYi(pm.completedInvestment), plan: yuanToYi(pm.annualPlan), unit: yi })}
+              {t('dashboard.gauge.foot', {
+                done: bigMoney(pm.completedInvestment, locale),
+                plan: bigMoney(pm.annualPlan, locale),
+                unit: yi,
+              })}
             </div>
           </ChartCard>
         </Col>

@@ -208,26 +208,8 @@ export function buildGanttModel(
         labelFormatter: (v: number) => fmt(v),
       },
       { type: 'inside', xAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false },
-      {
-        type: 'slider',
-        yAxisIndex: 0,
-        filterMode: 'weakFilter',
-        right: 6,
-        width: 16,
-        startValue: 0,
-        endValue: Math.max(0, Math.min(rows.length, opts.visibleRows) - 1),
-        showDetail: false,
-        brushSelect: false,
-        zoomLock: true,
-      },
-      {
-        type: 'inside',
-        yAxisIndex: 0,
-        filterMode: 'weakFilter',
-        zoomOnMouseWheel: false,
-        moveOnMouseWheel: true,
-        moveOnMouseMove: false,
-      },
+      // rows scroll only when they do not all fit
+      ...(rows.length <= opts.visibleRows ? [] : rowZoom(rows.length, opts.visibleRows)),
     ],
     series: [
       rectSeries(labels.baseline, ganttColors.baseline, [ganttColors.baseline], 0.1, 0.8, shadow),
@@ -247,6 +229,25 @@ export function buildGanttModel(
     ],
   };
   return { option, rowCount: rows.length, refs, minTs, maxTs, todayTs };
+}
+
+/** A row slider on the right and the mouse wheel scroll the rows; the time zoom stays on ctrl + wheel. */
+function rowZoom(rowCount: number, visibleRows: number): DataZoomComponentOption[] {
+  return [
+    {
+      type: 'slider',
+      yAxisIndex: 0,
+      filterMode: 'weakFilter',
+      right: 6,
+      width: 16,
+      startValue: 0,
+      endValue: Math.min(rowCount, visibleRows) - 1,
+      showDetail: false,
+      brushSelect: false,
+      zoomLock: true,
+    },
+    { type: 'inside', yAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false },
+  ];
 }
 
 export type ZoomScale = 'week' | 'month' | 'quarter' | 'all';

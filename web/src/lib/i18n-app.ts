@@ -1,0 +1,23 @@
+/**
+ * Strings of the screens after login, registered when the app layout loads (it imports this module).
+ * Add a feature's locale files here, not in lib/i18n.ts: that one is part of the login bundle.
+ */
+import i18n from './i18n';
+import zhProjects from '../locales/zh-CN/projects.json';
+import zhAdmin from '../locales/zh-CN/admin.json';
+import zhLedger from '../locales/zh-CN/ledger.json';
+import zhGantt from '../locales/zh-CN/gantt.json';
+import zhDashboard from '../locales/zh-CN/dashboard.json';
+import zhInvestment from '../locales/zh-CN/investment.json';
+import enProjects from '../locales/en/projects.json';
+import enAdmin from '../locales/en/admin.json';
+import enLedger from '../locales/en/ledger.json';
+import enGantt from '../locales/en/gantt.json';
+import enDashboard from '../locales/en/dashboard.json';
+import enInvestment from '../locales/en/investment.json';
+
+const bundles = {
+  'zh-CN': { ...zhProjects, ...zhAdmin, ...zhLedger, ...zhGantt, ...zhDashboard, ...zhInvestment },
+  en: { ...enProjects, ...enAdmin, ...enLedger, ...enGantt, ...enDashboard, ...enInvestment },
+};
+for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);
