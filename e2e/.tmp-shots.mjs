@@ -56,9 +56,12 @@ if (which === 'all' || which === 'approvals') {
 }
 if (which === 'all' || which === 'detail') {
   const p = await page('office', 1440, 900);
-  await p.goto('/projects/1');
+  await p.goto('/projects/4');
   await p.getByTestId('project-investment').waitFor();
   await p.waitForTimeout(1500);
   await p.getByTestId('project-investment').screenshot({ path: '/tmp/detail-inv.png' });
+  await p.getByTestId('plan-edit').click();
+  await p.waitForTimeout(800);
+  await p.screenshot({ path: '/tmp/plan-modal.png' });
 }
 await browser.close();

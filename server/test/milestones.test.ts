@@ -180,6 +180,27 @@ describe('a project’s milestones and reverse scheduling', () => {
   });
 });
 
+describe('working-day templates', () => {
+  it('schedules a social project in working days: a Saturday target finishes on the Friday', async () => {
+    const p = await createProject(t.database);
+    await t.database.raw(`update projects set category = 'social' where id = $1`, [p.id]);
+    expect((await office.post(`/api/v1/projects/${p.id}/milestones/from-template`)).statusCode).toBe(201);
+    const r = (await office.post(`/api/v1/projects/${p.id}/schedule/backward`, { targetDate: '2028-07-01' })).json();
+    expect(r).toMatchObject({ calendarMode: 'working', finishDate: '2028-06-30' });
+    for (const n of r.nodes as { latestStart: string; latestFinish: string }[])
+      for (const d of [n.latestStart, n.latestFinish]) expect([0, 6]).not.toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+  });
+
+  it('refuses to instantiate when the category has no template (409) and writes nothing', async () => {
+    const p = await createProject(t.database);
+    await t.database.raw(`update projects set category = 'mystery' where id = $1`, [p.id]);
+    const res = await office.post(`/api/v1/projects/${p.id}/milestones/from-template`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details).toMatchObject({ reason: 'no_template' });
+    expect(await countRows(t.database, `milestones where project_id = ${p.id}`)).toBe(0);
+  });
+});
+
 describe('tracking against the plan', () => {
   it('a unit user records actual dates on its own project, audited; the version goes up', async () => {
     const land = await node(mine.id, 'land');

@@ -102,6 +102,10 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
     c.setOption(option, { notMerge: true, lazyUpdate: false });
   }, [model]);
 
+  // what the canvas shows, also as attributes (for tests and assistive tools that cannot read a canvas)
+  const doneCount = gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.status === 'done').length, 0);
+  const lateCount = gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.late).length, 0);
+
   const onScale = (s: ZoomScale) => {
     setScale(s);
     const [startValue, endValue] = zoomWindow(s, model);
@@ -126,11 +130,18 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
           {t('gantt.summary', {
             projects: gantt.projects.length,
             nodes: gantt.nodeCount,
-            late: gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.late).length, 0),
+            late: lateCount,
           })}
         </Typography.Text>
       </Space>
-      <div ref={el} style={{ width: '100%', height }} data-testid="gantt-chart" data-rows={model.rowCount} />
+      <div
+        ref={el}
+        style={{ width: '100%', height }}
+        data-testid="gantt-chart"
+        data-rows={model.rowCount}
+        data-done={doneCount}
+        data-late={lateCount}
+      />
     </div>
   );
 }

@@ -246,7 +246,14 @@ function rowZoom(rowCount: number, visibleRows: number): DataZoomComponentOption
       brushSelect: false,
       zoomLock: true,
     },
-    { type: 'inside', yAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false },
+    {
+      type: 'inside',
+      yAxisIndex: 0,
+      filterMode: 'weakFilter',
+      zoomOnMouseWheel: false,
+      moveOnMouseWheel: true,
+      moveOnMouseMove: false,
+    },
   ];
 }
 

@@ -123,7 +123,7 @@ export default function ApprovalsPage() {
       render: (_: unknown, r) => t('investment.monthOf', { year: r.year, month: r.month }),
     },
     {
-      title: t('investment.field.amountWan'),
+      title: t('investment.approvals.amount'),
       dataIndex: 'amount',
       key: 'amount',
       width: 130,

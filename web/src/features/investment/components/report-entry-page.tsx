@@ -23,6 +23,7 @@ import { submitReport } from '../api/submit-report';
 import { invalidateInvestment } from '../api/invalidate';
 import { useProjectInvestment } from '../api/get-project-investment';
 import { projectLabel, useReportableProjects } from '../api/reportable-projects';
+import { investmentAccess } from '../access';
 
 interface Values {
   projectId?: number;
@@ -66,14 +67,16 @@ export default function ReportEntryPage() {
   const year = month.year();
   const monthNo = month.month() + 1;
 
-  // the only project is chosen for the user
+  // the month's reports on the user's projects, to start on the first project not yet reported
+  const unitId = !investmentAccess.review(user) && user.unitId !== null ? user.unitId : undefined;
+  const monthReports = useInvestmentReports({ unitId, year, month: monthNo, pageSize: 200 });
   useEffect(() => {
-    if (form.getFieldValue('projectId') || !projects.data) return;
-    const fromLink = projects.data.find((p) => p.id === paramProject);
-    const only = projects.data.length === 1 ? projects.data[0] : undefined;
-    const pick = fromLink ?? only;
+    if (form.getFieldValue('projectId') || !projects.data || !monthReports.data) return;
+    const reported = new Set(monthReports.data.items.map((r) => r.projectId));
+    const pick =
+      projects.data.find((p) => p.id === paramProject) ?? projects.data.find((p) => !reported.has(p.id)) ?? projects.data[0];
     if (pick) form.setFieldValue('projectId', pick.id);
-  }, [projects.data, paramProject, form]);
+  }, [projects.data, monthReports.data, paramProject, form]);
 
   const reports = useInvestmentReports({ projectId, year, month: monthNo, pageSize: 20 }, { enabled: projectId !== undefined });
   const series = useProjectInvestment(projectId, year);
@@ -203,7 +206,7 @@ export default function ReportEntryPage() {
               column={1}
               bordered
               style={{ marginBottom: 16 }}
-              styles={{ label: { width: '42%' } }}
+              styles={{ label: { width: '40%', whiteSpace: 'nowrap' } }}
               items={[
                 {
                   key: 'plan',
@@ -217,15 +220,6 @@ export default function ReportEntryPage() {
                     <span className="kpc-money">
                       {money(series.data?.yearToDate)}
                       {series.data?.completionRate != null && ` · ${(series.data.completionRate * 100).toFixed(1)}%`}
-                    </span>
-                  ),
-                },
-                {
-                  key: 'prev',
-                  label: t('investment.entry.previousMonth', { month: monthNo - 1 }),
-                  children: (
-                    <span className="kpc-money" data-testid="entry-previous">
-                      {prev ? money(prev.amount) : '—'}
                     </span>
                   ),
                 },

@@ -112,7 +112,11 @@ export default function ProjectListPage() {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('nav.projects')}
             </Typography.Title>
-            {data && <Typography.Text type="secondary">{t('common.totalCount', { count: data.total })}</Typography.Text>}
+            {data && (
+              <Typography.Text type="secondary" className="kpc-hide-phone">
+                {t('common.totalCount', { count: data.total })}
+              </Typography.Text>
+            )}
           </Space>
         }
         extra={

@@ -1,0 +1,142 @@
+/**
+ * The dashboard is live: the office sees the article's headline figures; unit1 reports a month's
+ * investment from a phone-sized screen; the office approves it in the queue; the dashboard's completed
+ * investment of the provincial and municipal projects rises by exactly the reported amount.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const PASSWORD = 'Demo@2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** GET from inside the page, with its session cookie. */
+async function getJson<T>(page: Page, url: string): Promise<T> {
+  return page.evaluate(async (u) => {
+    const res = await fetch(u);
+    if (!res.ok) throw new Error(`${u}: ${res.status}`);
+    return res.json();
+  }, url) as Promise<T>;
+}
+
+interface Summary {
+  asOf: string;
+  throughMonth: number;
+  provincialAndMunicipal: { completedInvestment: number; completionRate: number | null };
+}
+interface ProjectRow {
+  id: number;
+  code: string;
+  name: string;
+  level: 'provincial' | 'municipal' | 'district';
+}
+interface ReportRow {
+  projectId: number;
+  month: number;
+  status: string;
+}
+
+/** 亿元 with two decimals, as the dashboard shows it (exact, half up). */
+function yi(yuan: number): string {
+  const q = (BigInt(yuan) * 200n + 100_000_000n) / 200_000_000n;
+  return `${q / 100n}.${(q % 100n).toString().padStart(2, '0')}`;
+}
+
+const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}-value`);
+
+describe('dashboard in the browser', () => {
+  it('shows the headline figures, and an approved phone report raises the completed investment by its amount', async () => {
+    // 1. the office lands on the dashboard with the article's figures
+    const office = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
+    await logIn(office, 'office');
+    await office.waitForURL('**/dashboard');
+    await expect.poll(() => kpi(office, 'completedInvestment').textContent()).toBe('76.55');
+    expect(await kpi(office, 'keyProjects').textContent()).toBe('34');
+    expect(await kpi(office, 'contractingLeaders').textContent()).toBe('24');
+    expect(await kpi(office, 'responsibleUnits').textContent()).toBe('23');
+    expect(await kpi(office, 'provincialAndMunicipal').textContent()).toBe('24');
+    expect(await kpi(office, 'completionRate').textContent()).toBe('74.1');
+    expect(await kpi(office, 'signedAtLeast100M').textContent()).toBe('17');
+    await office.waitForTimeout(800); // let the charts finish their first draw
+    await screenshot(office, 'dashboard');
+    const before = await getJson<Summary>(office, '/api/v1/dashboard/summary');
+
+    // every figure opens the projects behind it: the 24 provincial and municipal projects
+    await office.getByTestId('kpi-provincialAndMunicipal').click();
+    await office.waitForURL(/\/projects\?ids=/);
+    await expect.poll(() => office.locator('.ant-pagination-total-text').first().textContent()).toContain('24');
+    await office.goBack();
+    await kpi(office, 'completedInvestment').waitFor();
+
+    // 2. unit1, on a phone, reports this month for a provincial or municipal project it has not reported yet
+    const unit = await newPage(browser, { baseURL: server.baseUrl, width: 390, height: 844 });
+    await logIn(unit, 'unit1');
+    const me = await getJson<{ user: { unitId: number } }>(unit, '/api/v1/auth/me');
+    const year = Number(before.asOf.slice(0, 4));
+    const month = before.throughMonth; // the as-of month: counted by the dashboard once approved
+    const mine = await getJson<{ items: ProjectRow[] }>(unit, `/api/v1/projects?unitId=${me.user.unitId}&pageSize=200`);
+    const reported = await getJson<{ items: ReportRow[] }>(
+      unit,
+      `/api/v1/investment-reports?unitId=${me.user.unitId}&year=${year}&month=${month}&pageSize=200`,
+    );
+    const taken = new Set(reported.items.map((r) => r.projectId));
+    const project = mine.items.find((p) => p.level !== 'district' && !taken.has(p.id));
+    expect(project, 'unit1 has a provincial or municipal project without a report this month').toBeDefined();
+
+    const monthParam = `${year}-${String(month).padStart(2, '0')}`;
+    await unit.goto(`/investment/report?month=${monthParam}`);
+    await unit.getByTestId('entry-amount').waitFor();
+    await unit.locator('.ant-select:has(#projectId)').click();
+    await unit.keyboard.type(project!.code);
+    await unit.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: project!.code }).first().click();
+    const amountWan = '1234.5678'; // 万元 → 12,345,678 yuan, exactly
+    const amountYuan = 12_345_678;
+    await unit.getByTestId('entry-amount').fill(amountWan);
+    await unit.getByTestId('entry-note').fill('E2E：主体结构施工，设备进场');
+    await unit.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await unit.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(unit, 'investment-entry-390');
+    // the form fits the phone: nothing wider than the viewport
+    expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await unit.getByTestId('entry-submit').click();
+    await expect.poll(() => unit.getByTestId('entry-status').textContent()).toContain('待审核');
+
+    // 3. the office approves it in the queue
+    await office.goto('/investment/approvals');
+    const row = office.getByTestId(`approval-row-${project!.code}-${month}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('1,234.5678');
+    await row.locator('[data-testid^="approve-"]').click();
+    await row.waitFor({ state: 'detached' });
+
+    // 4. the dashboard moves by exactly the amount
+    await office.goto('/dashboard');
+    const after = await getJson<Summary>(office, '/api/v1/dashboard/summary');
+    expect(after.provincialAndMunicipal.completedInvestment).toBe(before.provincialAndMunicipal.completedInvestment + amountYuan);
+    await expect
+      .poll(() => kpi(office, 'completedInvestment').textContent())
+      .toBe(yi(after.provincialAndMunicipal.completedInvestment));
+    expect(yi(after.provincialAndMunicipal.completedInvestment)).not.toBe('76.55');
+  });
+});

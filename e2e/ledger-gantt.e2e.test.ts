@@ -1,0 +1,306 @@
+/**
+ * Ledgers, milestones and the Gantt in a real browser.
+ * - unit1 marks one of its ledger items done with a photo (a real PNG made here; an executable renamed
+ *   .jpg is refused with the server's message), then records the actual finish of the project's next
+ *   milestone node, and the project's Gantt counts that node finished. Ledger items and milestone nodes
+ *   are separate records in the server (an item is not tied to a node), so both steps are the user's.
+ * - the office imports a ledger sheet with a bad row: it sees that row's error (行 / 列 / 原因) and
+ *   nothing is imported; the fixed sheet passes the dry run and imports, and the items are there.
+ */
+import { deflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerItem, ProjectMilestones } from '@kpc/contracts';
+import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const PASSWORD = 'Demo@2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-projects').waitFor();
+}
+
+/** Calls the API from inside the page, with the page's session cookie and its CSRF token. */
+async function apiFromPage<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
+      const res = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    { method, url, body },
+  ) as Promise<{ status: number; json: T }>;
+}
+
+// ---- a small real PNG (a 16×16 gradient), built by hand: signature, IHDR, IDAT, IEND ----
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+function makePng(size = 16): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc(size * (1 + size * 3));
+  for (let y = 0; y < size; y++) {
+    const row = y * (1 + size * 3);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < size; x++) raw.set([x * 16, y * 16, 160], row + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Picks an option of the antd Select that wraps the form field `#id`. */
+async function choose(page: Page, fieldId: string, label: string): Promise<void> {
+  await page.locator(`.ant-select:has(#${fieldId})`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** Types a date into an antd DatePicker (the form field `#id`). */
+async function pickDate(page: Page, fieldId: string, date: string): Promise<void> {
+  const input = page.locator(`#${fieldId}`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+describe('ledger, milestones and the Gantt in the browser', () => {
+  it('unit1 marks a ledger item done with a photo, records the node finished, and the Gantt shows it', async () => {
+    const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'unit1');
+
+    // one of unit1's own open items, on a project whose milestones unit1 may record
+    const me = (await apiFromPage<{ user: { unitId: number } }>(page, 'GET', '/api/v1/auth/me')).json.user;
+    const open = (
+      await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/ledger-items?unitId=${me.unitId}&pageSize=200`)
+    ).json.items.filter((i) => i.permissions.edit && i.status !== 'done');
+    let item: LedgerItem | undefined;
+    let plan: ProjectMilestones | undefined;
+    for (const candidate of open) {
+      const m = (await apiFromPage<ProjectMilestones>(page, 'GET', `/api/v1/projects/${candidate.projectId}/milestones`)).json;
+      if (m.permissions.edit && m.nodes.some((n) => n.status !== 'done')) {
+        item = candidate;
+        plan = m;
+        break;
+      }
+    }
+    expect(item, 'demo data: unit1 owes an open ledger item on a project with an unfinished node').toBeDefined();
+
+    await page.goto(`/projects/${item!.projectId}?tab=ledger`);
+    await page.getByTestId(`ledger-edit-${item!.id}`).click();
+    await choose(page, 'ledger_status', '已完成');
+    await page.getByTestId('ledger-form-submit').click();
+    await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
+
+    // evidence: a file that is not what its name says is refused with the server's message …
+    const fileInput = page.locator('.ant-drawer [data-testid="ledger-evidence"] input[type=file]');
+    await fileInput.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ\x90\x00 not a photo') });
+    await expect.poll(() => page.getByTestId('ledger-evidence-error').textContent()).toContain('不支持的文件类型');
+    // … and a real photo is stored and listed
+    await fileInput.setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: makePng() });
+    await page.getByTestId('ledger-evidence-file').filter({ hasText: 'site-photo.png' }).waitFor();
+    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-content').waitFor({ state: 'detached' });
+
+    // the ledger as a fresh visit shows it: done, with one evidence file
+    await page.reload();
+    const row = page.getByTestId(`ledger-row-${item!.seq}`).filter({ hasText: item!.content.slice(0, 10) });
+    await expect.poll(() => row.getAttribute('data-status')).toBe('done');
+    await page.getByTestId('project-ledger').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ledger');
+    const stored = (
+      await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${item!.projectId}/ledger-items?pageSize=200`)
+    ).json.items.find((i) => i.id === item!.id)!;
+    expect(stored).toMatchObject({ status: 'done', completedOn: plan!.today, attachmentCount: 1 });
+
+    // the Gantt before: how many nodes it shows finished
+    await page.getByTestId('project-tab-gantt').click();
+    const chart = page.getByTestId('gantt-chart');
+    await chart.locator('canvas').first().waitFor();
+    const doneBefore = Number(await chart.getAttribute('data-done'));
+
+    // the project's next unfinished node gets its actual finish (and start, if it had none)
+    const node = plan!.nodes.find((n) => n.status !== 'done')!;
+    await page.getByTestId('project-tab-plan').click();
+    await page.getByTestId(`milestone-record-${node.key}`).click();
+    if (!node.actualStart) await pickDate(page, 'milestone_actualStart', plan!.today);
+    await pickDate(page, 'milestone_actualFinish', plan!.today);
+    await page.getByTestId('milestone-record-submit').click();
+    await expect.poll(() => page.getByTestId(`milestone-row-${node.key}`).getAttribute('data-status')).toBe('done');
+
+    await page.getByTestId('project-tab-gantt').click();
+    await expect.poll(async () => Number(await page.getByTestId('gantt-chart').getAttribute('data-done'))).toBe(doneBefore + 1);
+    await screenshot(page, 'unit1-project-gantt');
+    const gantt = (
+      await apiFromPage<{ projects: { nodes: { id: number; status: string; actualFinish: string | null }[] }[] }>(
+        page,
+        'GET',
+        `/api/v1/gantt?projectId=${item!.projectId}`,
+      )
+    ).json;
+    expect(gantt.projects[0]!.nodes.find((n) => n.id === node.id)).toMatchObject({ status: 'done', actualFinish: plan!.today });
+    await page.context().close();
+  });
+
+  it('office imports a ledger sheet: a bad row is reported and nothing imported; fixed, it imports', async () => {
+    const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'office');
+
+    const projects = (
+      await apiFromPage<{ items: { id: number; code: string; name: string; leadUnitName: string | null }[] }>(
+        page,
+        'GET',
+        '/api/v1/projects?pageSize=200',
+      )
+    ).json.items;
+    const project = projects.find((p) => p.leadUnitName)!;
+    const items = (
+      await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${project.id}/ledger-items?pageSize=200`)
+    ).json.items;
+    const seq = Math.max(0, ...items.map((i) => i.seq)) + 1;
+    const tag = `E2E导入-${Date.now().toString(36)}`;
+
+    const sheet = async (unitOfSecondRow: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('工作台账');
+      ws.addRow(['重点项目工作台账']);
+      ws.addRow([
+        '序号',
+        '项目编号',
+        '项目名称',
+        '责任单位',
+        '具体内容',
+        '工作措施',
+        '完成时限',
+        '责任人',
+        '状态',
+        '完成日期',
+        '备注',
+      ]);
+      ws.addRow([
+        seq,
+        project.code,
+        project.name,
+        project.leadUnitName,
+        `${tag} 办理施工许可`,
+        '专人跟踪',
+        '2027-03-31',
+        '王强',
+        '推进中',
+        null,
+        null,
+      ]);
+      ws.addRow([
+        seq + 1,
+        project.code,
+        project.name,
+        unitOfSecondRow,
+        `${tag} 完成水电接入`,
+        '并联办理',
+        '2027-04-30',
+        '李明',
+        '未开始',
+        null,
+        null,
+      ]);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const imported = async () =>
+      (
+        await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${project.id}/ledger-items?pageSize=200`)
+      ).json.items.filter((i) => i.content.startsWith(tag));
+
+    await page.getByTestId('nav-imports').click();
+    const upload = page.locator('[data-testid="import-file"] input[type=file], input[type=file]').first();
+    await upload.setInputFiles({
+      name: '台账-有错.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet('不存在的单位'),
+    });
+    const badRow = page.getByTestId('import-error-row-4');
+    await badRow.waitFor();
+    expect(await badRow.textContent()).toContain('责任单位');
+    await page.getByTestId('import-errors').getByText('未导入任何数据').first().waitFor();
+    expect(await page.getByTestId('import-run').count()).toBe(0);
+    await screenshot(page, 'office-import-errors');
+    expect(await imported()).toHaveLength(0);
+
+    await upload.setInputFiles({
+      name: '台账-已改.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet(project.leadUnitName!),
+    });
+    await page.getByTestId('import-dry-run').waitFor();
+    expect(await imported(), 'the dry run writes nothing').toHaveLength(0);
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/新增\s*2/);
+    await screenshot(page, 'office-import-done');
+
+    const rows = await imported();
+    expect(rows.map((i) => i.seq).sort()).toEqual([seq, seq + 1]);
+    expect(rows.find((i) => i.seq === seq)).toMatchObject({ status: 'in_progress', deadline: '2027-03-31', ownerName: '王强' });
+    await page.context().close();
+  });
+
+  it('office sees the portfolio Gantt (挂图作战): every project’s nodes, the late ones counted', async () => {
+    const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'office');
+    await page.getByTestId('nav-gantt').click();
+    const chart = page.getByTestId('gantt-chart');
+    await chart.locator('canvas').first().waitFor();
+    const all = (
+      await apiFromPage<{ nodeCount: number; projects: { nodes: { late: boolean }[] }[] }>(page, 'GET', '/api/v1/gantt')
+    ).json;
+    // one row per project plus one per node
+    expect(Number(await chart.getAttribute('data-rows'))).toBe(all.projects.length + all.nodeCount);
+    expect(Number(await chart.getAttribute('data-late'))).toBe(all.projects.flatMap((p) => p.nodes).filter((n) => n.late).length);
+    await page.waitForTimeout(300); // the canvas paints on the next frame
+    await screenshot(page, 'gantt');
+    await page.context().close();
+  });
+});
