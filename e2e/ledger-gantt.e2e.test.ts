@@ -150,7 +150,11 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     await page.reload();
     const row = page.getByTestId(`ledger-row-${item!.seq}`).filter({ hasText: item!.content.slice(0, 10) });
     await expect.poll(() => row.getAttribute('data-status')).toBe('done');
-    await page.getByTestId('project-ledger').scrollIntoViewIfNeeded();
+    // the tabs at the top of the window, below the sticky header
+    await page
+      .locator('.ant-tabs')
+      .first()
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 80));
     await screenshot(page, 'ledger');
     const stored = (
       await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${item!.projectId}/ledger-items?pageSize=200`)
@@ -171,8 +175,10 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     await pickDate(page, 'milestone_actualFinish', plan!.today);
     await page.getByTestId('milestone-record-submit').click();
     await expect.poll(() => page.getByTestId(`milestone-row-${node.key}`).getAttribute('data-status')).toBe('done');
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
 
     await page.getByTestId('project-tab-gantt').click();
+    await page.getByTestId('gantt-chart').waitFor({ state: 'visible' });
     await expect.poll(async () => Number(await page.getByTestId('gantt-chart').getAttribute('data-done'))).toBe(doneBefore + 1);
     await screenshot(page, 'unit1-project-gantt');
     const gantt = (

@@ -60,7 +60,14 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
     };
     return buildGanttModel(
       gantt,
-      { baseline: t('gantt.baseline'), plan: t('gantt.plan'), actual: t('gantt.actual'), today: t('gantt.today'), tooltip },
+      {
+        baseline: t('gantt.baseline'),
+        plan: t('gantt.plan'),
+        actual: t('gantt.actual'),
+        late: t('gantt.late'),
+        today: t('gantt.today'),
+        tooltip,
+      },
       { projectRows, visibleRows: Math.max(5, Math.floor((height - 100) / ROW_PX)) },
     );
     // the language changes the labels

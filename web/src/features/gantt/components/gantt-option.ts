@@ -51,6 +51,7 @@ export interface GanttLabels {
   baseline: string;
   plan: string;
   actual: string;
+  late: string;
   today: string;
   tooltip: (ref: GanttRef) => string;
 }
@@ -162,7 +163,7 @@ export function buildGanttModel(
   const option: GanttOption = {
     animation: false,
     grid: { left: 8, right: 34, top: 36, bottom: 52, containLabel: true },
-    legend: { top: 4, left: 'center', data: [labels.baseline, labels.plan, labels.actual], selectedMode: true },
+    legend: { top: 4, left: 'center', data: [labels.baseline, labels.plan, labels.actual, labels.late] },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -226,6 +227,8 @@ export function buildGanttModel(
         },
       }),
       rectSeries(labels.actual, ganttColors.actualDone, [ganttColors.actualDone, ganttColors.actualOpen], 0.56, 0.26, actual),
+      // only a legend entry: late plan bars are drawn red by the plan series
+      rectSeries(labels.late, ganttColors.late, [ganttColors.late], 0, 0, []),
     ],
   };
   return { option, rowCount: rows.length, refs, minTs, maxTs, todayTs };
