@@ -157,6 +157,7 @@ export default function ReportEntryPage() {
         )}
         <Form<Values>
           form={form}
+          className="kpc-entry-form"
           layout="vertical"
           size="large"
           requiredMark={false}
@@ -266,7 +267,7 @@ export default function ReportEntryPage() {
             </Form.Item>
             <Form.Item name="progressNote" label={t('investment.field.progressNote')} rules={[{ max: 2000 }]}>
               <Input.TextArea
-                autoSize={{ minRows: 3, maxRows: 8 }}
+                autoSize={{ minRows: 2, maxRows: 8 }}
                 placeholder={t('investment.entry.notePlaceholder')}
                 data-testid="entry-note"
                 disabled={editable === undefined}
