@@ -64,4 +64,32 @@ if (which === 'all' || which === 'detail') {
   await p.waitForTimeout(800);
   await p.screenshot({ path: '/tmp/plan-modal.png' });
 }
+
+if (which === 'returned') {
+  const p = await page('office', 390, 844);
+  await p.goto('/investment/report?projectId=16&month=2026-10');
+  await p.getByTestId('entry-status').waitFor();
+  await p.waitForTimeout(800);
+  await p.screenshot({ path: '/tmp/returned.png', fullPage: true });
+  await p.goto('/projects?level=provincial');
+  await p.getByTestId('project-export').waitFor();
+  const dl = p.waitForEvent('download');
+  await p.getByTestId('project-export').click();
+  const d = await dl;
+  console.log('download', d.suggestedFilename(), await d.path().then((x) => x && require_size(x)));
+}
+function require_size(x) { return import('node:fs').then((fs) => fs.statSync(x).size); }
+if (which === 'return') {
+  const p = await page('office', 1440, 900);
+  await p.goto('/investment/approvals');
+  const btn = p.locator('[data-testid^="return-"]').first();
+  await btn.waitFor();
+  const n0 = await p.locator('[data-testid^="approval-row-"]').count();
+  await btn.click();
+  await p.getByTestId('return-reason').fill('金额与监理月报不一致');
+  await p.screenshot({ path: '/tmp/return-modal.png' });
+  await p.getByTestId('return-confirm').click();
+  await p.waitForTimeout(1500);
+  await p.waitForTimeout(2000); console.log('rows', n0, '->', await p.locator('[data-testid^="approval-row-"]').count(), 'badge', await p.locator('.ant-badge sup').first().getAttribute('title'));
+}
 await browser.close();

@@ -7,38 +7,38 @@ const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['attachments'];
   const deps = () => ({ db: app.db, clock: app.clock, filesDir: app.filesDir });
 
-  app.get(
-    '/ledger-items/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary: '台账佐证材料 Evidence files of a ledger item',
-        params: idParams,
-        response: { 200: z.array(attachmentSchema) },
-      },
-    },
-    async (req) => service.listAttachments(app.db, req.requireActor(), 'ledger_item', req.params.id),
-  );
+  // Evidence of ledger items and progress photos of investment reports share one store and one set of rules.
+  const owners = [
+    { path: 'ledger-items', entity: 'ledger_item', what: '台账佐证材料 Evidence files of a ledger item' },
+    { path: 'investment-reports', entity: 'investment_report', what: '投资填报照片 Progress photos of an investment report' },
+  ] as const;
+  for (const o of owners) {
+    app.get(
+      `/${o.path}/:id/attachments`,
+      { schema: { tags, summary: o.what, params: idParams, response: { 200: z.array(attachmentSchema) } } },
+      async (req) => service.listAttachments(app.db, req.requireActor(), o.entity, req.params.id),
+    );
 
-  app.post(
-    '/ledger-items/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary: '上传佐证材料 Upload evidence (multipart, one file ≤ 20 MB: jpg, png, webp, gif, pdf, docx, xlsx by content)',
-        consumes: ['multipart/form-data'],
-        params: idParams,
-        response: { 201: attachmentSchema },
+    app.post(
+      `/${o.path}/:id/attachments`,
+      {
+        schema: {
+          tags,
+          summary: `上传 Upload: ${o.what} (multipart, one file ≤ 20 MB: jpg, png, webp, gif, pdf, docx, xlsx by content)`,
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 201: attachmentSchema },
+        },
       },
-    },
-    async (req, reply) => {
-      const actor = req.requireActor();
-      const owner = await service.requireUpload(app.db, actor, 'ledger_item', req.params.id);
-      const file = await req.file({ throwFileSizeLimit: false, limits: { fileSize: service.MAX_UPLOAD_BYTES, files: 1 } });
-      const a = await service.storeAttachment(deps(), actor, 'ledger_item', req.params.id, owner, file, req.auditCtx());
-      return reply.status(201).send(a);
-    },
-  );
+      async (req, reply) => {
+        const actor = req.requireActor();
+        const owner = await service.requireUpload(app.db, actor, o.entity, req.params.id);
+        const file = await req.file({ throwFileSizeLimit: false, limits: { fileSize: service.MAX_UPLOAD_BYTES, files: 1 } });
+        const a = await service.storeAttachment(deps(), actor, o.entity, req.params.id, owner, file, req.auditCtx());
+        return reply.status(201).send(a);
+      },
+    );
+  }
 
   app.get(
     '/attachments/:id',

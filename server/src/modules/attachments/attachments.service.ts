@@ -15,6 +15,8 @@ import { AppError } from '../../lib/errors.js';
 import { hasRole, type Actor } from '../../lib/policy.js';
 import { ledgerPolicy } from '../ledger/ledger.policy.js';
 import { loadReadableItem } from '../ledger/ledger.service.js';
+import { investmentPolicy } from '../investment/investment.policy.js';
+import { loadReport } from '../investment/investment.service.js';
 import * as repo from './attachments.repository.js';
 import { discardUpload, keepUpload, receiveUpload, removeStoredFiles, storedFilePath } from './attachments.storage.js';
 
@@ -47,6 +49,12 @@ async function ownerFor(db: Executor, actor: Actor, entity: string, entityId: nu
   if (entity === 'ledger_item') {
     const r = await loadReadableItem(db, actor, entityId);
     return { regionCode: r.project.regionCode, canUpload: ledgerPolicy.canUpload(actor, r.project, r.item) };
+  }
+  if (entity === 'investment_report') {
+    // progress photos of a monthly report: optional, added by whoever may report, while it is still open
+    const r = await loadReport(db, actor, entityId);
+    const open = r.r.status === 'draft' || r.r.status === 'returned' || r.r.status === 'submitted';
+    return { regionCode: r.scope.regionCode, canUpload: open && investmentPolicy.canReport(actor, r.scope) };
   }
   throw new AppError('NOT_FOUND');
 }

@@ -112,7 +112,8 @@ async function loadProjectScope(db: Executor, actor: Actor, projectId: number, f
   return p;
 }
 
-async function loadReport(db: Executor, actor: Actor, id: number) {
+/** A report the actor may read (with its project scope), else 404. */
+export async function loadReport(db: Executor, actor: Actor, id: number) {
   const x = await repo.findReport(db, id);
   if (!x) throw new AppError('NOT_FOUND');
   requireProjectRead(actor, x.scope);

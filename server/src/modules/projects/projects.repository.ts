@@ -209,19 +209,17 @@ export async function replaceTaskForce(
 ): Promise<void> {
   await db.delete(taskForceMembers).where(eq(taskForceMembers.projectId, projectId));
   if (members.length)
-    await db
-      .insert(taskForceMembers)
-      .values(
-        members.map((m) => ({
-          projectId,
-          name: m.name,
-          post: m.post,
-          unitId: m.unitId ?? null,
-          userId: m.userId ?? null,
-          phone: m.phone ?? null,
-          duty: m.duty ?? null,
-        })),
-      );
+    await db.insert(taskForceMembers).values(
+      members.map((m) => ({
+        projectId,
+        name: m.name,
+        post: m.post,
+        unitId: m.unitId ?? null,
+        userId: m.userId ?? null,
+        phone: m.phone ?? null,
+        duty: m.duty ?? null,
+      })),
+    );
 }
 
 export async function lastTransitionDate(db: Executor, projectId: number): Promise<string | null> {

@@ -71,7 +71,15 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.deleteProject(app.db, app.clock, req.requireActor(), req.params.id, req.query.version, req.auditCtx());
+      await service.deleteProject(
+        app.db,
+        app.clock,
+        req.requireActor(),
+        req.params.id,
+        req.query.version,
+        req.auditCtx(),
+        app.filesDir,
+      );
       return { ok: true as const };
     },
   );

@@ -23,6 +23,8 @@ import {
   type ProjectScope,
 } from '../../lib/policy.js';
 import * as repo from './projects.repository.js';
+import { deleteForProject as deleteAttachmentsOfProject } from '../attachments/attachments.repository.js';
+import { removeStoredFiles } from '../attachments/attachments.storage.js';
 
 type Detail = Omit<ProjectDetail, 'permissions'>;
 
@@ -191,12 +193,22 @@ export async function updateProject(
   });
 }
 
-export async function deleteProject(db: Db, clock: Clock, actor: Actor, id: number, version: number, ctx: AuditContext) {
+/** Deletes a project with everything that hangs off it; its evidence files go once the deletion has committed. */
+export async function deleteProject(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+  version: number,
+  ctx: AuditContext,
+  filesDir: string,
+) {
   const before = await repo.findProjectDetail(db, id);
   if (!before) throw new AppError('NOT_FOUND');
   requireProjectRead(actor, scopeOf(before));
   if (!projectPolicy.canDelete(actor, scopeOf(before))) throw new AppError('FORBIDDEN');
-  await db.transaction(async (tx) => {
+  const keys = await db.transaction(async (tx) => {
+    const keys = await deleteAttachmentsOfProject(tx, id);
     const deleted = await tx
       .delete(projects)
       .where(and(eq(projects.id, id), eq(projects.version, version)))
@@ -208,7 +220,9 @@ export async function deleteProject(db: Db, clock: Clock, actor: Actor, id: numb
       { action: 'delete', entity: 'project', entityId: id, regionCode: before.regionCode, before },
       clock.now(),
     );
+    return keys;
   });
+  await removeStoredFiles(filesDir, keys);
 }
 
 /** The actual date a stage records on the project, so a transition is typed once. */

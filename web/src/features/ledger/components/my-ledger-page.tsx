@@ -117,7 +117,7 @@ export default function MyLedgerPage() {
             {
               title: t('ledger.field.focus'),
               dataIndex: 'focus',
-              width: 70,
+              width: 90,
               render: (f: LedgerItem['focus']) => labelOf(stageFocusLabels, f),
             },
             { title: t('ledger.field.unit'), dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? '—' },
@@ -138,7 +138,8 @@ export default function MyLedgerPage() {
             {
               title: t('common.actions'),
               key: 'a',
-              width: 60,
+              width: 64,
+              fixed: 'right',
               render: (_: unknown, i) => (
                 <Button
                   type="link"

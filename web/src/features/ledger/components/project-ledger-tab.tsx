@@ -131,6 +131,7 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
       title: t('common.actions'),
       key: 'actions',
       width: 96,
+      fixed: 'right' as const,
       render: (_: unknown, i: LedgerItem) => (
         <Space size={0}>
           <Button
