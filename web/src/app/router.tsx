@@ -29,6 +29,7 @@ const ImportsPage = lazy(() => import('../features/imports/components/imports-pa
 const DashboardPage = lazy(() => import('../features/dashboard/components/dashboard-page'));
 const ReportEntryPage = lazy(() => import('../features/investment/components/report-entry-page'));
 const ApprovalsPage = lazy(() => import('../features/investment/components/approvals-page'));
+const BatchesPage = lazy(() => import('../features/batches/components/batches-page'));
 
 export function AppRouter() {
   return (
@@ -46,6 +47,7 @@ export function AppRouter() {
               <Route path="projects/:id" element={<ProjectDetailPage />} />
               <Route path="projects/:id/edit" element={<ProjectFormPage />} />
               <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="batches" element={<BatchesPage />} />
               <Route
                 path="investment/report"
                 element={

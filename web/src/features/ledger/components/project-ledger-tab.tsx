@@ -3,7 +3,7 @@
  * red, the status changed inline by whoever owes the item, an add/edit drawer with evidence, and the export.
  */
 import { useMemo, useState } from 'react';
-import { Badge, Button, Empty, Popconfirm, Select, Space, Switch, Table, Tooltip, Typography, App } from 'antd';
+import { App, Badge, Button, Empty, Grid, List, Popconfirm, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,8 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
   const { save } = useLedgerSave();
   const remove = useDeleteLedgerItem();
   const [drawerItem, setDrawerItem] = useState<LedgerItem | null | undefined>(undefined);
+  // at phone width a table of nine columns is unreadable: one compact entry per item instead
+  const isPhone = !Grid.useBreakpoint().md;
 
   const projectUnitIds = [project.leadUnitId, ...project.cooperatingUnitIds].filter((u): u is number => u !== null);
   const isOffice = hasRole(user, 'admin', 'office');
@@ -66,6 +68,53 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
     });
     if (saved) message.success(t('ledger.statusChanged', { status: labelOf(ledgerStatusLabels, status) }));
   };
+
+  const statusControl = (i: LedgerItem) =>
+    i.permissions.edit ? (
+      <Select
+        size="small"
+        value={i.status}
+        style={{ width: 110 }}
+        data-testid={`ledger-status-${i.id}`}
+        onChange={(s) => void changeStatus(i, s)}
+        options={optionsOf(ledgerStatuses, ledgerStatusLabels)}
+      />
+    ) : (
+      <LedgerStatusTag status={i.status} />
+    );
+
+  const phoneList = (items: LedgerItem[]) => (
+    <List
+      size="small"
+      loading={isPending}
+      dataSource={items}
+      renderItem={(i) => (
+        <List.Item
+          data-testid={`ledger-row-${i.seq}`}
+          data-status={i.status}
+          style={{ display: 'block', background: i.overdue ? '#fff5f5' : undefined }}
+          onClick={() => setDrawerItem(i)}
+        >
+          <div>
+            <Typography.Text strong>
+              {i.seq}. {i.content}
+            </Typography.Text>
+          </div>
+          <Space wrap size={[8, 4]} style={{ marginTop: 4, fontSize: 13 }}>
+            <Typography.Text type="secondary">{i.unitName ?? unitNames.get(i.unitId) ?? '—'}</Typography.Text>
+            <Deadline item={i} />
+            {i.ownerName && <Typography.Text type="secondary">{i.ownerName}</Typography.Text>}
+            {i.attachmentCount > 0 && (
+              <span>
+                <PaperClipOutlined /> {i.attachmentCount}
+              </span>
+            )}
+            <span onClick={(e) => e.stopPropagation()}>{statusControl(i)}</span>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
 
   const columns = [
     { title: t('ledger.field.seq'), dataIndex: 'seq', width: 60 },
@@ -100,19 +149,7 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
       title: t('ledger.field.status'),
       dataIndex: 'status',
       width: 130,
-      render: (v: LedgerStatus, i: LedgerItem) =>
-        i.permissions.edit ? (
-          <Select
-            size="small"
-            value={v}
-            style={{ width: 110 }}
-            data-testid={`ledger-status-${i.id}`}
-            onChange={(s) => void changeStatus(i, s)}
-            options={optionsOf(ledgerStatuses, ledgerStatusLabels)}
-          />
-        ) : (
-          <LedgerStatusTag status={v} />
-        ),
+      render: (_: LedgerStatus, i: LedgerItem) => statusControl(i),
     },
     { title: t('ledger.field.completedOn'), dataIndex: 'completedOn', width: 110, render: (v: string | null) => v ?? '—' },
     {
@@ -220,22 +257,26 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
                   })}
                 </Typography.Text>
               </Typography.Title>
-              <Table<LedgerItem>
-                rowKey="id"
-                size="small"
-                loading={isPending}
-                pagination={false}
-                scroll={{ x: 1000 }}
-                dataSource={g.items}
-                columns={columns}
-                onRow={(i) =>
-                  ({
-                    'data-testid': `ledger-row-${i.seq}`,
-                    'data-status': i.status,
-                    style: i.overdue ? { background: '#fff5f5' } : undefined,
-                  }) as object
-                }
-              />
+              {isPhone ? (
+                phoneList(g.items)
+              ) : (
+                <Table<LedgerItem>
+                  rowKey="id"
+                  size="small"
+                  loading={isPending}
+                  pagination={false}
+                  scroll={{ x: 1000 }}
+                  dataSource={g.items}
+                  columns={columns}
+                  onRow={(i) =>
+                    ({
+                      'data-testid': `ledger-row-${i.seq}`,
+                      'data-status': i.status,
+                      style: i.overdue ? { background: '#fff5f5' } : undefined,
+                    }) as object
+                  }
+                />
+              )}
             </div>
           ))
       )}
