@@ -1,6 +1,6 @@
 /**
  * The dashboard is live: the office sees the article's headline figures; unit1 reports a month's
- * investment from a phone-sized screen; the office approves it in the queue; the dashboard's completed
+ * investment from a phone-sized screen, with a site photo; the office approves it in the queue; the dashboard's completed
  * investment of the provincial and municipal projects rises by exactly the reported amount.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +119,22 @@ describe('dashboard in the browser', () => {
     await screenshot(unit, 'investment-entry-390');
     // the form fits the phone: nothing wider than the viewport
     expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // an optional site photo, once the draft exists (a real PNG drawn by the page: the server checks content)
+    await unit.getByTestId('entry-save').click();
+    await unit.getByTestId('entry-photos-upload').waitFor();
+    const png = Buffer.from(
+      await unit.evaluate(() => {
+        const c = document.createElement('canvas');
+        c.width = 64;
+        c.height = 48;
+        return c.toDataURL('image/png').split(',')[1]!;
+      }),
+      'base64',
+    );
+    await unit
+      .locator('[data-testid="entry-photos"] input[type=file]')
+      .setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: png });
+    await unit.getByTestId('entry-photos-file').filter({ hasText: 'site.png' }).waitFor();
     await unit.getByTestId('entry-submit').click();
     await expect.poll(() => unit.getByTestId('entry-status').textContent()).toContain('待审核');
 
@@ -127,6 +143,7 @@ describe('dashboard in the browser', () => {
     const row = office.getByTestId(`approval-row-${project!.code}-${month}`);
     await row.waitFor();
     expect(await row.textContent()).toContain('1,234.5678');
+    expect(await row.locator('[data-testid^="approval-photos-button-"]').textContent()).toBe('1');
     await row.locator('[data-testid^="approve-"]').click();
     await row.waitFor({ state: 'detached' });
 

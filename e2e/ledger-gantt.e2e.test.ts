@@ -1,9 +1,9 @@
 /**
  * Ledgers, milestones and the Gantt in a real browser.
  * - unit1 marks one of its ledger items done with a photo (a real PNG made here; an executable renamed
- *   .jpg is refused with the server's message), then records the actual finish of the project's next
- *   milestone node, and the project's Gantt counts that node finished. Ledger items and milestone nodes
- *   are separate records in the server (an item is not tied to a node), so both steps are the user's.
+ *   .jpg is refused with the server's message), and the project's Gantt tab draws that item finished
+ *   (its ledger rows come in the same /gantt response as the nodes). Then unit1 records the actual finish
+ *   of the project's next milestone node, and the Gantt counts that node finished too.
  * - the office imports a ledger sheet with a bad row: it sees that row's error (行 / 列 / 原因) and
  *   nothing is imported; the fixed sheet passes the dry run and imports, and the items are there.
  */
@@ -11,7 +11,7 @@ import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LedgerItem, ProjectMilestones } from '@kpc/contracts';
+import type { Gantt, LedgerItem, ProjectMilestones } from '@kpc/contracts';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -109,7 +109,7 @@ async function pickDate(page: Page, fieldId: string, date: string): Promise<void
 }
 
 describe('ledger, milestones and the Gantt in the browser', () => {
-  it('unit1 marks a ledger item done with a photo, records the node finished, and the Gantt shows it', async () => {
+  it('unit1 marks a ledger item done with a photo and the project Gantt shows it finished; a node too', async () => {
     const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
     await logIn(page, 'unit1');
 
@@ -130,7 +130,15 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     }
     expect(item, 'demo data: unit1 owes an open ledger item on a project with an unfinished node').toBeDefined();
 
-    await page.goto(`/projects/${item!.projectId}?tab=ledger`);
+    // the project's Gantt before: its ledger rows, and how many of them are finished
+    await page.goto(`/projects/${item!.projectId}?tab=gantt`);
+    const ledgerSummary = page.getByTestId('gantt-ledger-summary');
+    await ledgerSummary.waitFor();
+    const itemsBefore = Number(await ledgerSummary.getAttribute('data-items'));
+    const finishedBefore = Number(await ledgerSummary.getAttribute('data-done'));
+    expect(itemsBefore).toBeGreaterThan(0);
+
+    await page.getByTestId('project-tab-ledger').click();
     await page.getByTestId(`ledger-edit-${item!.id}`).click();
     await choose(page, 'ledger_status', '已完成');
     await page.getByTestId('ledger-form-submit').click();
@@ -161,10 +169,29 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     ).json.items.find((i) => i.id === item!.id)!;
     expect(stored).toMatchObject({ status: 'done', completedOn: plan!.today, attachmentCount: 1 });
 
-    // the Gantt before: how many nodes it shows finished
+    // the Gantt tab: the item is drawn finished on its completion date, from the response the page loaded
+    const loaded = page.waitForResponse(
+      (r) => r.url().includes(`/api/v1/gantt?projectId=${item!.projectId}&ledger=true`) && r.status() === 200,
+    );
     await page.getByTestId('project-tab-gantt').click();
+    const ganttSeen = (await (await loaded).json()) as Gantt;
+    expect(ganttSeen.projects[0]!.ledgerItems!.find((i) => i.id === item!.id)).toMatchObject({
+      status: 'done',
+      completedOn: plan!.today,
+      planFinish: item!.deadline,
+      overdue: false,
+    });
     const chart = page.getByTestId('gantt-chart');
     await chart.locator('canvas').first().waitFor();
+    await expect.poll(async () => Number(await ledgerSummary.getAttribute('data-done'))).toBe(finishedBefore + 1);
+    expect(Number(await ledgerSummary.getAttribute('data-items'))).toBe(itemsBefore);
+    expect(await ledgerSummary.textContent()).toContain(`已完成 ${finishedBefore + 1} 项`);
+    await page
+      .locator('.ant-tabs')
+      .first()
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 80));
+    await page.waitForTimeout(300); // the canvas paints on the next frame
+    await screenshot(page, 'unit1-project-gantt');
     const doneBefore = Number(await chart.getAttribute('data-done'));
 
     // the project's next unfinished node gets its actual finish (and start, if it had none)
@@ -180,7 +207,6 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     await page.getByTestId('project-tab-gantt').click();
     await page.getByTestId('gantt-chart').waitFor({ state: 'visible' });
     await expect.poll(async () => Number(await page.getByTestId('gantt-chart').getAttribute('data-done'))).toBe(doneBefore + 1);
-    await screenshot(page, 'unit1-project-gantt');
     const gantt = (
       await apiFromPage<{ projects: { nodes: { id: number; status: string; actualFinish: string | null }[] }[] }>(
         page,

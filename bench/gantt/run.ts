@@ -8,99 +8,18 @@
  *
  *   npx tsx bench/gantt/run.ts [--projects 300] [--nodes 10] [--duration 10] [--connections 4]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import pg from 'pg';
-import { buildApp } from '../../server/src/app.js';
-import { openDatabase, type Database } from '../../server/src/db/client.js';
+import type { Database } from '../../server/src/db/client.js';
 import { seedDemoIfEmpty } from '../../server/src/db/seed/index.js';
+import { buildBenchApp, login, numberArgs, seconds, writeResult } from '../lib/app.js';
+import { MAX_DURATION, compare, printRuns } from '../lib/load.js';
+import { runBenchmark } from '../lib/target.js';
 
-const { values } = parseArgs({
-  options: {
-    projects: { type: 'string', default: '300' },
-    nodes: { type: 'string', default: '10' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '4' },
-  },
-});
-const PROJECTS = Number(values.projects);
-const NODES = Number(values.nodes);
-const DURATION = Math.min(20, Number(values.duration)); // each load run is bounded to ≤ 20 s
-const CONNECTIONS = Number(values.connections);
+const args = numberArgs({ projects: 300, nodes: 10, duration: 10, connections: 4 });
+const PROJECTS = args.projects;
+const NODES = args.nodes;
 const NOW = new Date('2026-07-16T06:00:00Z');
 const clock = { now: () => NOW };
-
-interface Stats {
-  requests: number;
-  errors: number;
-  non2xx: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function load(url: string, headers: Record<string, string>, connections: number): Promise<Stats> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url, connections, duration: DURATION, headers }, (err, res) => (err ? reject(err) : resolve(res)));
-    inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status === 200) times.push(ms);
-    });
-  });
-  times.sort((a, b) => a - b);
-  return {
-    requests: result.requests.total,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    rps: result.requests.average,
-    p50: pct(times, 50),
-    p95: pct(times, 95),
-    p99: pct(times, 99),
-  };
-}
-
-async function openTarget(): Promise<{ database: Database; cleanup: () => Promise<void>; label: string }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `kpc_bench_gantt_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10 });
-    return {
-      database,
-      label: `PostgreSQL (${name}, dropped after)`,
-      cleanup: async () => {
-        await database.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'kpc-bench-gantt-'));
-  const database = await openDatabase({ dataDir: dir });
-  return {
-    database,
-    label: `PGlite (${dir}, removed after)`,
-    cleanup: async () => {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A leader's portfolio: chains of 30-day nodes with a baseline from 2026-01-01; the first 3 nodes done. */
 async function generate(database: Database): Promise<number> {
@@ -151,112 +70,61 @@ function recordStatements(database: Database) {
   return { seen, restore: () => void (target.query = original) };
 }
 
-async function main() {
-  const target = await openTarget();
-  const { database } = target;
-  try {
-    console.log(`database: ${target.label}`);
-    let t0 = performance.now();
-    await seedDemoIfEmpty(database, clock);
-    const leaderId = await generate(database);
-    const { rows } = await database.raw(
-      `select count(*)::int as n from milestones m join projects p on p.id = m.project_id where p.leader_id = $1`,
-      [leaderId],
-    );
-    const nodeCount = Number(rows[0]!.n);
-    console.log(`seeded demo + ${PROJECTS} projects, ${nodeCount} nodes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+await runBenchmark('gantt', async ({ database }) => {
+  const t0 = performance.now();
+  await seedDemoIfEmpty(database, clock);
+  const leaderId = await generate(database);
+  const { rows } = await database.raw(
+    `select count(*)::int as n from milestones m join projects p on p.id = m.project_id where p.leader_id = $1`,
+    [leaderId],
+  );
+  const nodeCount = Number(rows[0]!.n);
+  console.log(`seeded demo + ${PROJECTS} projects, ${nodeCount} nodes in ${seconds(t0)} s`);
 
-    const app = await buildApp({ database, clock, loginRateLimit: 1e6, writeRateLimit: 1e6, webDist: '/nonexistent' });
-    const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'office', password: 'Demo@2026' }),
-    });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const ganttUrl = `${apiUrl}/api/v1/gantt?leaderId=${leaderId}`;
+  const app = await buildBenchApp(database, clock);
+  const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { cookie } = await login(app, 'office');
+  const ganttUrl = `${apiUrl}/api/v1/gantt?leaderId=${leaderId}`;
 
-    // One request with the driver recorded: how many statements, and which (for the baseline).
-    const rec = recordStatements(database);
-    const check = await fetch(ganttUrl, { headers: { cookie } });
-    const body = (await check.json()) as { nodeCount: number; projects: unknown[] };
-    rec.restore();
-    if (check.status !== 200 || body.nodeCount !== nodeCount)
-      throw new Error(`unexpected gantt: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
-    const statements = rec.seen;
-    if (process.env.BENCH_SHOW_SQL) for (const s of statements) console.log(s.text, JSON.stringify(s.values));
-    console.log(
-      `one GET /gantt (${body.nodeCount} nodes, ${body.projects.length} projects): ${statements.length} SQL statements`,
-    );
-    const bytes = JSON.stringify(body).length;
+  // One request with the driver recorded: how many statements, and which (for the baseline).
+  const rec = recordStatements(database);
+  const check = await fetch(ganttUrl, { headers: { cookie } });
+  const body = (await check.json()) as { nodeCount: number; projects: unknown[] };
+  rec.restore();
+  if (check.status !== 200 || body.nodeCount !== nodeCount)
+    throw new Error(`unexpected gantt: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
+  const statements = rec.seen;
+  if (process.env.BENCH_SHOW_SQL) for (const s of statements) console.log(s.text, JSON.stringify(s.values));
+  console.log(`one GET /gantt (${body.nodeCount} nodes, ${body.projects.length} projects): ${statements.length} SQL statements`);
+  const bytes = JSON.stringify(body).length;
 
-    t0 = performance.now();
-    for (let i = 0; i < 10; i++) await fetch(ganttUrl, { headers: { cookie } }).then((r) => r.arrayBuffer());
-    console.log(
-      `warm-up: 10 sequential requests, ${((performance.now() - t0) / 10).toFixed(1)} ms each, ${(bytes / 1024).toFixed(0)} KiB`,
-    );
+  const t1 = performance.now();
+  for (let i = 0; i < 10; i++) await fetch(ganttUrl, { headers: { cookie } }).then((r) => r.arrayBuffer());
+  console.log(
+    `warm-up: 10 sequential requests, ${((performance.now() - t1) / 10).toFixed(1)} ms each, ${(bytes / 1024).toFixed(0)} KiB`,
+  );
 
-    // Baseline: the same statements through the bare driver, rows straight to JSON.
-    const bare = Fastify({ logger: false });
-    bare.get('/baseline', async () => {
-      const out = [];
-      for (const s of statements) out.push((await database.raw(s.text, s.values)).rows);
-      return out;
-    });
-    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+  // Baseline: the same statements through the bare driver, rows straight to JSON.
+  const bare = Fastify({ logger: false });
+  bare.get('/baseline', async () => {
+    const out = [];
+    for (const s of statements) out.push((await database.raw(s.text, s.values)).rows);
+    return out;
+  });
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
-    const row = (name: string, s: Stats) =>
-      `${name.padEnd(40)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.rps.toFixed(1).padStart(8)} ${String(s.requests).padStart(8)} ${String(s.errors + s.non2xx).padStart(6)}`;
-    const runs: { connections: number; api: Stats; baseline: Stats }[] = [];
-    for (const connections of [...new Set([1, CONNECTIONS])]) {
-      console.log(`load: ${connections} connection(s), ${DURATION} s per target`);
-      const api = await load(ganttUrl, { cookie }, connections);
-      const baseline = await load(`${bareUrl}/baseline`, {}, connections);
-      runs.push({ connections, api, baseline });
-    }
-    await app.close();
-    await bare.close();
+  const runs = await compare({ url: ganttUrl, headers: { cookie } }, `${bareUrl}/baseline`, args.connections, args.duration);
+  await app.close();
+  await bare.close();
+  printRuns(runs, { api: 'GET /gantt', baseline: 'baseline (bare driver, same SQL)' });
 
-    console.log(
-      `\n${'target'.padEnd(40)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'requests'.padStart(8)} ${'errors'.padStart(6)}`,
-    );
-    for (const r of runs) {
-      console.log(row(`GET /gantt, ${r.connections} conn.`, r.api));
-      console.log(row(`baseline (bare driver, same SQL), ${r.connections} conn.`, r.baseline));
-      console.log(
-        `ratio API/baseline at ${r.connections} conn.: throughput ${(r.api.rps / r.baseline.rps).toFixed(2)}, p50 ${(r.api.p50 / r.baseline.p50).toFixed(2)}, p95 ${(r.api.p95 / r.baseline.p95).toFixed(2)}\n`,
-      );
-    }
-
-    const resultsDir = join(import.meta.dirname, '..', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `gantt-${database.kind}-${nodeCount}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          database: database.kind,
-          nodes: nodeCount,
-          statements: statements.length,
-          duration: DURATION,
-          runs,
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`written ${file}`);
-  } finally {
-    await target.cleanup();
-  }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
+  const file = writeResult(`gantt-${database.kind}-${nodeCount}`, {
+    at: new Date().toISOString(),
+    database: database.kind,
+    nodes: nodeCount,
+    statements: statements.length,
+    duration: Math.min(MAX_DURATION, args.duration),
+    runs,
+  });
+  console.log(`written ${file}`);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stages, type Stage } from '@kpc/contracts';
-import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
-import { FACTORY_PASSWORD, createProject, createUser, ensureRegion } from './factories.js';
+import { createTestApp, countRows, type Client, type TestApp } from './helpers.js';
+import { createProject, ensureRegion, loginCast } from './factories.js';
 import { stageTransitions } from '../src/db/schema/index.js';
 
 let t: TestApp;
@@ -25,14 +25,7 @@ async function projectWalked(dates: string[]) {
 beforeAll(async () => {
   t = await createTestApp();
   await ensureRegion(t.database, REGION);
-  await ensureRegion(t.database, '411102');
-  office = await login(t.app, 'office');
-  const u = await createUser(t.database, { roles: ['unit'] });
-  const v = await createUser(t.database, { roles: ['viewer'] });
-  const o2 = await createUser(t.database, { roles: ['office'], regionCode: '411102' });
-  unitUser = await login(t.app, u.username, FACTORY_PASSWORD);
-  viewer = await login(t.app, v.username, FACTORY_PASSWORD);
-  otherRegionOffice = await login(t.app, o2.username, FACTORY_PASSWORD);
+  ({ office, unitUser, viewer, otherRegionOffice } = await loginCast(t));
 });
 afterAll(async () => t?.close());
 

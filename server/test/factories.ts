@@ -5,6 +5,7 @@ import type { Database } from '../src/db/client.js';
 import { enterprises, leaders, projects, projectUnits, regions, units, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/lib/password.js';
 import { divisionWithAncestors } from '../src/db/seed/regions.js';
+import { login, type TestApp } from './helpers.js';
 
 export const FACTORY_PASSWORD = 'Factory#2026';
 let hashed: Promise<string> | null = null;
@@ -102,4 +103,21 @@ export async function createProject(
   if (o.cooperatingUnitIds?.length)
     await database.db.insert(projectUnits).values(o.cooperatingUnitIds.map((unitId) => ({ projectId: p!.id, unitId })));
   return p!;
+}
+
+/**
+ * The cast most permission tests need, logged in: the demo office user, a unit user (of `unitId`, if
+ * given), a viewer and an office user of another region (411102, created if missing).
+ */
+export async function loginCast(t: TestApp, o: { unitId?: number } = {}) {
+  await ensureRegion(t.database, '411102');
+  const u = await createUser(t.database, { roles: ['unit'], unitId: o.unitId ?? null });
+  const v = await createUser(t.database, { roles: ['viewer'] });
+  const o2 = await createUser(t.database, { roles: ['office'], regionCode: '411102' });
+  return {
+    office: await login(t.app, 'office'),
+    unitUser: await login(t.app, u.username, FACTORY_PASSWORD),
+    viewer: await login(t.app, v.username, FACTORY_PASSWORD),
+    otherRegionOffice: await login(t.app, o2.username, FACTORY_PASSWORD),
+  };
 }

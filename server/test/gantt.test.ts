@@ -70,12 +70,35 @@ async function generatePortfolio(database: Database, leaderId: number, projectCo
   );
 }
 
+/**
+ * `perProject` ledger items on each of the leader's projects, owed by the first unit: 序号 1 done on
+ * 2026-06-28 (recorded 2026-03-01 in Shanghai, the evening before in UTC), 2 open and past its deadline
+ * (recorded after it), 3 not started, due later; any further ones like 3.
+ */
+async function generateLedger(database: Database, leaderId: number, perProject: number) {
+  await database.raw(
+    `insert into ledger_items (project_id, seq, unit_id, content, deadline, owner_name, status, completed_on, focus, created_at)
+     select p.id, k, (select min(id) from units), '台账事项' || k,
+            case k when 1 then date '2026-06-30' when 2 then date '2026-07-01' else date '2026-09-30' end,
+            '张' || k,
+            case k when 1 then 'done' when 2 then 'in_progress' else 'not_started' end,
+            case k when 1 then date '2026-06-28' end,
+            'progress',
+            case k when 1 then timestamptz '2026-02-28 20:00:00+00' when 2 then timestamptz '2026-07-10 10:00:00+08'
+                   else timestamptz '2026-07-01 10:00:00+08' end
+     from projects p cross join generate_series(1, $2::int) k where p.leader_id = $1::int`,
+    [leaderId, perProject],
+  );
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   portfolioLeader = await createLeader(t.database);
   smallLeader = await createLeader(t.database);
   await generatePortfolio(t.database, portfolioLeader.id, 300, 10);
   await generatePortfolio(t.database, smallLeader.id, 3, 10);
+  await generateLedger(t.database, portfolioLeader.id, 5);
+  await generateLedger(t.database, smallLeader.id, 3);
   await ensureRegion(t.database, '411102');
   const v = await createUser(t.database, { roles: ['viewer'] });
   const o2 = await createUser(t.database, { roles: ['office'], regionCode: '411102' });
@@ -107,6 +130,54 @@ describe('GET /gantt', () => {
     }
   });
 
+  it('adds the ledger items of every project with ledger=true in exactly one more statement', async () => {
+    const counter = countStatements(t.database);
+    try {
+      await viewer.get(`/api/v1/gantt?leaderId=${smallLeader.id}`);
+      const nodesOnly = counter.count;
+
+      let before = counter.count;
+      const big = await viewer.get(`/api/v1/gantt?leaderId=${portfolioLeader.id}&ledger=true`);
+      expect(big.statusCode).toBe(200);
+      expect(counter.count - before).toBe(nodesOnly + 1);
+      const projects = big.json().projects as { ledgerItems: unknown[] }[];
+      expect(projects.length).toBe(300);
+      expect(projects.reduce((n, p) => n + p.ledgerItems.length, 0)).toBe(1500);
+
+      before = counter.count;
+      const small = await viewer.get(`/api/v1/gantt?leaderId=${smallLeader.id}&ledger=true`);
+      expect(small.json().projects.length).toBe(3);
+      // 3 projects or 300: the same one extra statement
+      expect(counter.count - before).toBe(nodesOnly + 1);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  it('gives each ledger item its plan from the day it was recorded to its deadline, completion and overdue flag', async () => {
+    const plain = (await viewer.get(`/api/v1/gantt?leaderId=${smallLeader.id}`)).json();
+    expect(plain.projects[0]).not.toHaveProperty('ledgerItems');
+
+    const g = (await viewer.get(`/api/v1/gantt?leaderId=${smallLeader.id}&ledger=true`)).json();
+    const [done, late, open] = g.projects[0].ledgerItems;
+    expect(g.projects[0].ledgerItems.map((i: { seq: number }) => i.seq)).toEqual([1, 2, 3]);
+    expect(done).toMatchObject({
+      content: '台账事项1',
+      ownerName: '张1',
+      status: 'done',
+      // recorded 2026-02-28 20:00 UTC: already 1 March in Shanghai
+      planStart: '2026-03-01',
+      planFinish: '2026-06-30',
+      completedOn: '2026-06-28',
+      overdue: false,
+      focus: 'progress',
+    });
+    expect(typeof done.unitName).toBe('string');
+    // recorded after its deadline: a nominal two weeks before it; still open on 2026-07-16, so overdue
+    expect(late).toMatchObject({ status: 'in_progress', planStart: '2026-06-17', planFinish: '2026-07-01', overdue: true });
+    expect(open).toMatchObject({ status: 'not_started', planStart: '2026-07-01', planFinish: '2026-09-30', overdue: false });
+  });
+
   it('gives each bar its plan, actual and forecast dates, slip and late flag, and today', async () => {
     const g = (await viewer.get(`/api/v1/gantt?leaderId=${smallLeader.id}`)).json();
     expect(g.today).toBe('2026-07-16');
@@ -131,8 +202,11 @@ describe('GET /gantt', () => {
     expect((await office.get(`/api/v1/gantt?leaderId=${smallLeader.id}&stage=planned`)).json().projects).toEqual([]);
     expect((await office.get(`/api/v1/gantt?leaderId=${smallLeader.id}&level=district`)).json().projects.length).toBe(3);
     expect((await otherRegionOffice.get(`/api/v1/gantt?projectId=${id}`)).statusCode).toBe(404);
-    const theirs = (await otherRegionOffice.get(`/api/v1/gantt?leaderId=${smallLeader.id}`)).json();
+    expect((await otherRegionOffice.get(`/api/v1/gantt?projectId=${id}&ledger=true`)).statusCode).toBe(404);
+    const theirs = (await otherRegionOffice.get(`/api/v1/gantt?leaderId=${smallLeader.id}&ledger=true`)).json();
     expect(theirs.projects).toEqual([]);
+    const mine = (await office.get(`/api/v1/gantt?projectId=${id}&ledger=true`)).json();
+    expect(mine.projects[0].ledgerItems.length).toBe(3);
   });
 
   it('shows the demo portfolio to every role of the region, and refuses anonymous callers', async () => {
@@ -140,5 +214,7 @@ describe('GET /gantt', () => {
     expect(demo.projects.length).toBeGreaterThan(300);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/gantt' })).statusCode).toBe(401);
     expect((await viewer.get('/api/v1/gantt?unitId=abc')).statusCode).toBe(400);
+    expect((await viewer.get('/api/v1/gantt?ledger=yes')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/gantt?ledger=true' })).statusCode).toBe(401);
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
 import { FACTORY_PASSWORD, createLeader, createProject, createUnit, createUser } from './factories.js';
+import { ledgerXlsx, multipart, xlsxBuffer, type Cell } from './xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -12,47 +13,6 @@ let unitB: { id: number; name: string };
 let leader: { id: number; name: string };
 let p1: { id: number; code: string; name: string };
 let p2: { id: number; code: string; name: string };
-
-const HEADERS = [
-  '序号',
-  '项目编号',
-  '项目名称',
-  '责任单位',
-  '具体内容',
-  '工作措施',
-  '完成时限',
-  '责任人',
-  '状态',
-  '完成日期',
-  '备注',
-];
-type Cell = string | number | Date | null;
-
-/** A ledger sheet in the office layout: title, headers, then a merged header row before each project's items. */
-async function ledgerXlsx(groups: { title: string; rows: Cell[][] }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('台账');
-  ws.addRow(['重点项目工作台账']);
-  ws.mergeCells(1, 1, 1, HEADERS.length);
-  ws.addRow(HEADERS);
-  for (const g of groups) {
-    const r = ws.addRow([g.title]);
-    ws.mergeCells(r.number, 1, r.number, HEADERS.length);
-    for (const row of g.rows) ws.addRow(row);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function multipart(filename: string, content: Buffer) {
-  const boundary = `----kpc${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const post = (c: Client, url: string, file: Buffer, headers: Record<string, string> = {}) => {
   const m = multipart('台账.xlsx', file);
@@ -232,7 +192,7 @@ describe('ledger import', () => {
     expect(res.statusCode).toBe(415);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(['hello', 'world']);
-    const job = (await post(office, '/api/v1/imports/ledger-items', Buffer.from(await wb.xlsx.writeBuffer()))).json();
+    const job = (await post(office, '/api/v1/imports/ledger-items', await xlsxBuffer(wb))).json();
     expect(job.status).toBe('invalid');
     expect(job.errors[0]).toMatchObject({ row: 1 });
   });
@@ -295,7 +255,7 @@ describe('project library import', () => {
     const ws = wb.addWorksheet('项目库');
     ws.addRow(HEAD);
     for (const r of data) ws.addRow(r);
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return xlsxBuffer(wb);
   };
 
   it('reports a bad row and imports nothing; fixed, imports; again, changes nothing', async () => {

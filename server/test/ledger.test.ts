@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
 import { FACTORY_PASSWORD, createLeader, createProject, createUnit, createUser, ensureRegion } from './factories.js';
+import { LEDGER_HEADERS } from './xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -230,19 +231,7 @@ describe('ledger export', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const header = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(header).toEqual([
-      '序号',
-      '项目编号',
-      '项目名称',
-      '责任单位',
-      '具体内容',
-      '工作措施',
-      '完成时限',
-      '责任人',
-      '状态',
-      '完成日期',
-      '备注',
-    ]);
+    expect(header).toEqual(LEDGER_HEADERS);
     expect(ws.getCell(3, 1).isMerged).toBe(true);
     expect(String(ws.getCell(3, 1).value)).toContain('LT-SHARED');
     const api = (await office.get(`/api/v1/projects/${shared.id}/ledger-items?pageSize=200`)).json();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, login, type Client, type TestApp } from './helpers.js';
-import { FACTORY_PASSWORD, createProject, createUnit, createUser, ensureRegion } from './factories.js';
+import { countRows, createTestApp, type Client, type TestApp } from './helpers.js';
+import { createProject, createUnit, ensureRegion, loginCast } from './factories.js';
 
 let t: TestApp;
 let office: Client;
@@ -39,13 +39,7 @@ beforeAll(async () => {
   mine = await createProject(t.database, { leadUnitId: myUnit.id, stage: 'started' });
   theirs = await createProject(t.database, { leadUnitId: otherUnit.id });
   elsewhere = await createProject(t.database, { regionCode: '411102' });
-  const u = await createUser(t.database, { roles: ['unit'], unitId: myUnit.id });
-  const v = await createUser(t.database, { roles: ['viewer'] });
-  const o2 = await createUser(t.database, { roles: ['office'], regionCode: '411102' });
-  office = await login(t.app, 'office');
-  unitUser = await login(t.app, u.username, FACTORY_PASSWORD);
-  viewer = await login(t.app, v.username, FACTORY_PASSWORD);
-  otherRegionOffice = await login(t.app, o2.username, FACTORY_PASSWORD);
+  ({ office, unitUser, viewer, otherRegionOffice } = await loginCast(t, { unitId: myUnit.id }));
 });
 afterAll(async () => t?.close());
 

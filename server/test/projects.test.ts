@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
-import { FACTORY_PASSWORD, createLeader, createProject, createUnit, createUser, ensureRegion } from './factories.js';
+import { createTestApp, countRows, type Client, type TestApp } from './helpers.js';
+import { createLeader, createProject, createUnit, ensureRegion, loginCast } from './factories.js';
 
 let t: TestApp;
 let office: Client;
@@ -36,14 +36,7 @@ beforeAll(async () => {
   myUnit = await createUnit(t.database, { name: '测试工信局' });
   otherUnit = await createUnit(t.database, { name: '测试住建局' });
   leader = await createLeader(t.database);
-  await ensureRegion(t.database, '411102');
-  const u = await createUser(t.database, { roles: ['unit'], unitId: myUnit.id });
-  const v = await createUser(t.database, { roles: ['viewer'] });
-  const o2 = await createUser(t.database, { roles: ['office'], regionCode: '411102' });
-  office = await login(t.app, 'office');
-  unitUser = await login(t.app, u.username, FACTORY_PASSWORD);
-  viewer = await login(t.app, v.username, FACTORY_PASSWORD);
-  otherRegionOffice = await login(t.app, o2.username, FACTORY_PASSWORD);
+  ({ office, unitUser, viewer, otherRegionOffice } = await loginCast(t, { unitId: myUnit.id }));
 });
 afterAll(async () => t?.close());
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, idParam, isoDate, paging, regionCode, requiredText, version } from './common.js';
 import { projectCategorySchema, projectLevelSchema, stageSchema } from './enums.js';
+import { ledgerStatusSchema, stageFocusSchema } from './ledger.js';
 
 type Labels<T extends string> = Record<T, { 'zh-CN': string; en: string }>;
 
@@ -200,7 +201,11 @@ export const milestoneListItemSchema = z.object({
 });
 export type MilestoneListItem = z.infer<typeof milestoneListItemSchema>;
 
-export const ganttQuery = z.strictObject(portfolioFilters);
+export const ganttQuery = z.strictObject({
+  ...portfolioFilters,
+  /** Also each project's ledger items 台账事项 (one more statement for the whole response). */
+  ledger: boolQuery.optional(),
+});
 export type GanttQuery = z.infer<typeof ganttQuery>;
 
 export const ganttBarSchema = z.object({
@@ -222,6 +227,25 @@ export const ganttBarSchema = z.object({
 });
 export type GanttBar = z.infer<typeof ganttBarSchema>;
 
+/** A ledger item as a Gantt row: its plan runs to its deadline; done items end on their completion date. */
+export const ganttLedgerItemSchema = z.object({
+  id,
+  seq: z.number().int(),
+  content: z.string(),
+  unitName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  status: ledgerStatusSchema,
+  /** The day the item was recorded (Asia/Shanghai), or deadline − 14 days when recorded after its deadline. */
+  planStart: z.string(),
+  /** The deadline 完成时限. */
+  planFinish: z.string(),
+  completedOn: dateOrNull,
+  /** Not done and past its deadline: drawn red. */
+  overdue: z.boolean(),
+  focus: stageFocusSchema,
+});
+export type GanttLedgerItem = z.infer<typeof ganttLedgerItemSchema>;
+
 export const ganttSchema = z.object({
   today: z.string(),
   nodeCount: z.number().int(),
@@ -239,6 +263,8 @@ export const ganttSchema = z.object({
       slipDays: z.number().int().nullable(),
       late: z.boolean(),
       nodes: z.array(ganttBarSchema),
+      /** Only with `ledger=true`: the project's ledger items by 序号. */
+      ledgerItems: z.array(ganttLedgerItemSchema).optional(),
     }),
   ),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionFor, isLedgerItemOverdue } from './ledger.js';
+import { completionFor, isLedgerItemOverdue, ledgerPlanStart } from './ledger.js';
 
 describe('ledger rules', () => {
   it('counts an item overdue only when not done and past its deadline', () => {
@@ -13,5 +13,11 @@ describe('ledger rules', () => {
     expect(completionFor('done', '2026-07-17', '2026-07-16')).toEqual({ ok: false, refusal: 'completion_date_in_future' });
     expect(completionFor('done', '2026-07-16', '2026-07-16')).toEqual({ ok: true, completedOn: '2026-07-16' });
     expect(completionFor('blocked', '2026-07-10', '2026-07-16')).toEqual({ ok: true, completedOn: null });
+  });
+
+  it('starts the plan bar of an item on the day it was recorded, or two weeks before a deadline it was recorded after', () => {
+    expect(ledgerPlanStart('2026-03-02', '2026-05-31')).toBe('2026-03-02');
+    expect(ledgerPlanStart('2026-07-16', '2026-05-31')).toBe('2026-05-17');
+    expect(ledgerPlanStart('2026-05-31', '2026-05-31')).toBe('2026-05-17');
   });
 });

@@ -25,6 +25,7 @@ const SettingsPage = lazy(() => import('../features/settings/components/settings
 const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
 const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
+const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
 const ImportsPage = lazy(() => import('../features/imports/components/imports-page'));
 const DashboardPage = lazy(() => import('../features/dashboard/components/dashboard-page'));
 const ReportEntryPage = lazy(() => import('../features/investment/components/report-entry-page'));
@@ -66,6 +67,7 @@ export function AppRouter() {
               />
               <Route path="ledger" element={<MyLedgerPage />} />
               <Route path="gantt" element={<GanttPage />} />
+              <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route
                 path="imports"
                 element={

@@ -9,15 +9,28 @@ import zhLedger from '../locales/zh-CN/ledger.json';
 import zhGantt from '../locales/zh-CN/gantt.json';
 import zhDashboard from '../locales/zh-CN/dashboard.json';
 import zhInvestment from '../locales/zh-CN/investment.json';
+import zhAttachments from '../locales/zh-CN/attachments.json';
+import zhMilestones from '../locales/zh-CN/milestones.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
 import enGantt from '../locales/en/gantt.json';
 import enDashboard from '../locales/en/dashboard.json';
 import enInvestment from '../locales/en/investment.json';
+import enAttachments from '../locales/en/attachments.json';
+import enMilestones from '../locales/en/milestones.json';
 
 const bundles = {
-  'zh-CN': { ...zhProjects, ...zhAdmin, ...zhLedger, ...zhGantt, ...zhDashboard, ...zhInvestment },
-  en: { ...enProjects, ...enAdmin, ...enLedger, ...enGantt, ...enDashboard, ...enInvestment },
+  'zh-CN': {
+    ...zhProjects,
+    ...zhAdmin,
+    ...zhLedger,
+    ...zhGantt,
+    ...zhDashboard,
+    ...zhInvestment,
+    ...zhAttachments,
+    ...zhMilestones,
+  },
+  en: { ...enProjects, ...enAdmin, ...enLedger, ...enGantt, ...enDashboard, ...enInvestment, ...enAttachments, ...enMilestones },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

@@ -1,12 +1,14 @@
 /**
  * The SQL of the Gantt wall chart 挂图作战: three statements whatever the number of projects and nodes
- * (projects, their nodes with the current baseline, their dependencies), all filtered the same way.
+ * (projects, their nodes with the current baseline, their dependencies), all filtered the same way;
+ * a fourth, only when asked, brings the ledger items of all those projects.
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   baselineNodes,
   leaders,
+  ledgerItems,
   milestoneDependencies,
   milestones,
   milestoneTemplates,
@@ -15,8 +17,8 @@ import {
   units,
 } from '../../db/schema/index.js';
 
-export async function ganttRows(db: Executor, where: SQL) {
-  const [projectRows, nodeRows, depRows] = await Promise.all([
+export async function ganttRows(db: Executor, where: SQL, withLedger = false) {
+  const [projectRows, nodeRows, depRows, ledgerRows] = await Promise.all([
     db
       .select({
         id: projects.id,
@@ -77,6 +79,30 @@ export async function ganttRows(db: Executor, where: SQL) {
       .from(milestoneDependencies)
       .innerJoin(projects, eq(projects.id, milestoneDependencies.projectId))
       .where(where),
+    withLedger ? ganttLedgerRows(db, where) : Promise.resolve([]),
   ]);
-  return { projectRows, nodeRows, depRows };
+  return { projectRows, nodeRows, depRows, ledgerRows };
+}
+
+/** Every ledger item of the matching projects, in one statement, by project and 序号. */
+function ganttLedgerRows(db: Executor, where: SQL) {
+  return db
+    .select({
+      id: ledgerItems.id,
+      projectId: ledgerItems.projectId,
+      seq: ledgerItems.seq,
+      content: ledgerItems.content,
+      unitName: units.name,
+      ownerName: ledgerItems.ownerName,
+      status: ledgerItems.status,
+      deadline: ledgerItems.deadline,
+      completedOn: ledgerItems.completedOn,
+      focus: ledgerItems.focus,
+      createdAt: ledgerItems.createdAt,
+    })
+    .from(ledgerItems)
+    .innerJoin(projects, eq(projects.id, ledgerItems.projectId))
+    .leftJoin(units, eq(units.id, ledgerItems.unitId))
+    .where(where)
+    .orderBy(asc(ledgerItems.projectId), asc(ledgerItems.seq), asc(ledgerItems.id));
 }

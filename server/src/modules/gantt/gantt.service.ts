@@ -1,5 +1,9 @@
-/** The Gantt of a portfolio (or one project): plan, actual and forecast bars, slip and late flags, today. */
-import type { Gantt, GanttQuery } from '@kpc/contracts';
+/**
+ * The Gantt of a portfolio (or one project): plan, actual and forecast bars, slip and late flags, today;
+ * with `ledger=true` also each project's ledger items (plan to the deadline, done on the completion date).
+ */
+import type { Gantt, GanttLedgerItem, GanttQuery } from '@kpc/contracts';
+import { isLedgerItemOverdue, ledgerPlanStart, shanghaiDate } from '@kpc/domain';
 import type { Db } from '../../db/client.js';
 import { today, type Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
@@ -11,7 +15,7 @@ import { ganttRows } from './gantt.repository.js';
 /** Every logged-in role reads the Gantt of its region; a project outside it is 404. */
 export async function getGantt(db: Db, clock: Clock, actor: Actor, q: GanttQuery): Promise<Gantt> {
   const asOf = today(clock);
-  const { projectRows, nodeRows, depRows } = await ganttRows(db, portfolioWhere(actor.regionCode, q));
+  const { projectRows, nodeRows, depRows, ledgerRows } = await ganttRows(db, portfolioWhere(actor.regionCode, q), q.ledger);
   if (q.projectId && !projectRows.length) throw new AppError('NOT_FOUND');
   const nodesOf = new Map<number, typeof nodeRows>();
   for (const r of nodeRows) {
@@ -24,6 +28,25 @@ export async function getGantt(db: Db, clock: Clock, actor: Actor, q: GanttQuery
     const list = depsOf.get(d.projectId);
     if (list) list.push(d);
     else depsOf.set(d.projectId, [d]);
+  }
+  const ledgerOf = new Map<number, GanttLedgerItem[]>();
+  for (const r of ledgerRows) {
+    const item: GanttLedgerItem = {
+      id: r.id,
+      seq: r.seq,
+      content: r.content,
+      unitName: r.unitName,
+      ownerName: r.ownerName,
+      status: r.status,
+      planStart: ledgerPlanStart(shanghaiDate(r.createdAt), r.deadline),
+      planFinish: r.deadline,
+      completedOn: r.completedOn,
+      overdue: isLedgerItemOverdue(r, asOf),
+      focus: r.focus,
+    };
+    const list = ledgerOf.get(r.projectId);
+    if (list) list.push(item);
+    else ledgerOf.set(r.projectId, [item]);
   }
   let nodeCount = 0;
   const out = projectRows.map((p) => {
@@ -60,6 +83,7 @@ export async function getGantt(db: Db, clock: Clock, actor: Actor, q: GanttQuery
           overdue: t.overdue,
         };
       }),
+      ...(q.ledger ? { ledgerItems: ledgerOf.get(p.id) ?? [] } : {}),
     };
   });
   return { today: asOf, nodeCount, projects: out };

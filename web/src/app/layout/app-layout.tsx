@@ -1,4 +1,7 @@
-/** The shell after login: side menu by role (a drawer at phone width), header with language switch and user menu. */
+/**
+ * The shell after login: side menu by role (a drawer at phone width; sticky beside long pages), header with
+ * language switch and user menu.
+ */
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
@@ -30,8 +33,11 @@ import { PageSpinner } from '../../components/page-spinner';
 import { useLogout } from '../../features/auth/api/logout';
 import { dashboardMenuItems } from '../../features/dashboard/components/menu';
 import { investmentMenuItems } from '../../features/investment/components/menu';
+import { milestoneMenuItems } from '../../features/milestones/components/menu';
 
 type MenuItem = Required<MenuProps>['items'][number];
+
+const HEADER_HEIGHT = 64;
 
 function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
   const link = (to: string, key: string, testId: string) => (
@@ -72,6 +78,7 @@ function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
     ...investmentMenuItems(user, t),
     { key: '/ledger', icon: <UnorderedListOutlined />, label: link('/ledger', 'nav.ledger', 'nav-ledger') },
     { key: '/gantt', icon: <BarChartOutlined />, label: link('/gantt', 'nav.gantt', 'nav-gantt') },
+    ...milestoneMenuItems(t),
   ];
   if (hasRole(user, 'admin', 'office'))
     items.push({ key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'nav.imports', 'nav-imports') });
@@ -139,9 +146,11 @@ export default function AppLayout() {
             gap: 12,
             padding: isPhone ? '0 8px' : '0 20px',
             background: '#1f3b6e',
+            height: HEADER_HEIGHT,
             position: 'sticky',
             top: 0,
-            zIndex: 10,
+            // above antd's sticky table cells (fixed columns use z-index 12), below popups (1000+)
+            zIndex: 100,
           }}
         >
           {isPhone && (
@@ -177,7 +186,20 @@ export default function AppLayout() {
         </Layout.Header>
         <Layout>
           {!isPhone && (
-            <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #e8ecf3' }}>
+            <Layout.Sider
+              width={200}
+              theme="light"
+              data-testid="app-sider"
+              // stays in view on long pages; a menu taller than the window scrolls by itself
+              style={{
+                borderInlineEnd: '1px solid #e8ecf3',
+                position: 'sticky',
+                top: HEADER_HEIGHT,
+                height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+                overflowY: 'auto',
+                alignSelf: 'flex-start',
+              }}
+            >
               {menu}
             </Layout.Sider>
           )}

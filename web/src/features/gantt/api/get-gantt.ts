@@ -1,4 +1,7 @@
-/** GET /gantt?unitId&leaderId&level&stage&projectId → every bar of the matching projects in one response. */
+/**
+ * GET /gantt?unitId&leaderId&level&stage&projectId → every bar of the matching projects in one response;
+ * with `ledger` also each project's ledger items (one project's chart asks for them, the portfolio does not).
+ */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Gantt, ProjectLevel, Stage } from '@kpc/contracts';
 import { api } from '../../../lib/api';
@@ -9,6 +12,7 @@ export interface GanttFilters {
   level?: ProjectLevel;
   stage?: Stage;
   projectId?: number;
+  ledger?: boolean;
 }
 
 export function useGantt(filters: GanttFilters) {

@@ -1,7 +1,8 @@
 /**
  * The Gantt chart: ECharts from 'echarts/core' with only the custom series and the components it uses
  * (SPEC §3: this chunk loads only on pages that show a Gantt). Week / month / quarter / all buttons move
- * the time window; the row slider and the mouse wheel scroll through the projects.
+ * the time window; the row slider and the mouse wheel scroll through the projects. A project's chart
+ * may also carry its ledger items (a second group of rows), counted in a line under the scale buttons.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Segmented, Space, Typography } from 'antd';
@@ -10,7 +11,8 @@ import { init, use, type EChartsType } from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { Gantt } from '@kpc/contracts';
+import { ledgerStatusLabels, type Gantt } from '@kpc/contracts';
+import { labelOf } from '../../../lib/i18n';
 import { buildGanttModel, ganttColors, zoomWindow, type GanttRef, type ZoomScale } from './gantt-option';
 
 use([CustomChart, GridComponent, DataZoomComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
@@ -41,6 +43,18 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
     const dash = (v: string | null | undefined) => v ?? '—';
     const tooltip = (ref: GanttRef) => {
       const head = `<b>${esc(ref.projectName)}</b>`;
+      if (ref.item) {
+        const i = ref.item;
+        const mark = i.overdue ? ` <span style="color:${ganttColors.late}">● ${t('gantt.ledger.overdue')}</span>` : '';
+        return [
+          `${head}<br/>${t('gantt.ledgerGroup')} ${i.seq}：${esc(i.content)}${mark}`,
+          `${t('gantt.ledger.unit')}：${esc(dash(i.unitName))}`,
+          `${t('gantt.ledger.owner')}：${esc(dash(i.ownerName))}`,
+          `${t('gantt.ledger.status')}：${labelOf(ledgerStatusLabels, i.status)}`,
+          `${t('gantt.plan')}：${i.planStart} ~ ${i.planFinish}`,
+          `${t('gantt.ledger.completedOn')}：${dash(i.completedOn)}`,
+        ].join('<br/>');
+      }
       if (!ref.bar) return `${head}<br/>${t('gantt.slip')}：${ref.slipDays ?? '—'}`;
       const b = ref.bar;
       const slip =
@@ -66,6 +80,9 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
         actual: t('gantt.actual'),
         late: t('gantt.late'),
         today: t('gantt.today'),
+        nodeGroup: t('gantt.nodeGroup'),
+        ledgerGroup: t('gantt.ledgerGroup'),
+        ledgerDone: t('gantt.ledgerDone'),
         tooltip,
       },
       { projectRows, visibleRows: Math.max(5, Math.floor((height - 100) / ROW_PX)) },
@@ -112,6 +129,9 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
   // what the canvas shows, also as attributes (for tests and assistive tools that cannot read a canvas)
   const doneCount = gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.status === 'done').length, 0);
   const lateCount = gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.late).length, 0);
+  const ledgerItems = gantt.projects.some((p) => p.ledgerItems) ? gantt.projects.flatMap((p) => p.ledgerItems ?? []) : null;
+  const ledgerDone = ledgerItems?.filter((i) => i.status === 'done').length ?? 0;
+  const ledgerOverdue = ledgerItems?.filter((i) => i.overdue).length ?? 0;
 
   const onScale = (s: ZoomScale) => {
     setScale(s);
@@ -141,6 +161,18 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
           })}
         </Typography.Text>
       </Space>
+      {ledgerItems && (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginBottom: 4 }}
+          data-testid="gantt-ledger-summary"
+          data-items={ledgerItems.length}
+          data-done={ledgerDone}
+          data-overdue={ledgerOverdue}
+        >
+          {t('gantt.ledgerSummary', { items: ledgerItems.length, done: ledgerDone, overdue: ledgerOverdue })}
+        </Typography.Paragraph>
+      )}
       <div
         ref={el}
         style={{ width: '100%', height }}

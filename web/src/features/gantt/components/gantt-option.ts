@@ -3,6 +3,9 @@
  * three custom-series rectangles — the baseline shadow, the plan (forecast) bar, red when late, and the
  * actual bar — plus a today line. renderItem draws plain rects, and dataZoom filters what is off screen,
  * so a few thousand bars stay smooth (no per-bar DOM, no labels on bars).
+ * When the response carries ledger items (one project's chart), they follow the nodes as a second group
+ * of rows 台账事项: a plan bar to the deadline (red when overdue) and, once done, a green bar and marker
+ * ending on the completion date.
  */
 import { graphic } from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
@@ -15,7 +18,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
-import type { Gantt, GanttBar } from '@kpc/contracts';
+import type { Gantt, GanttBar, GanttLedgerItem } from '@kpc/contracts';
 
 export type GanttOption = ComposeOption<
   | CustomSeriesOption
@@ -53,13 +56,20 @@ export interface GanttLabels {
   actual: string;
   late: string;
   today: string;
+  /** Group rows shown when ledger items are drawn. */
+  nodeGroup: string;
+  ledgerGroup: string;
+  /** Legend entry of the completion marker of a ledger item. */
+  ledgerDone: string;
   tooltip: (ref: GanttRef) => string;
 }
 
+/** What a row (and the bars on it) stands for: a project, a node (`bar`), a ledger item (`item`) or a group label. */
 export interface GanttRef {
   projectId: number;
   projectName: string;
   bar: GanttBar | null;
+  item?: GanttLedgerItem;
   slipDays: number | null;
   late: boolean;
 }
@@ -106,17 +116,55 @@ function rectSeries(
   };
 }
 
+/** A diamond at the end value (index 2) of a row, centred on the actual bar: the day a ledger item was done. */
+function markerSeries(name: string, color: string, data: number[][]): CustomSeriesOption {
+  return {
+    type: 'custom',
+    name,
+    itemStyle: { color },
+    encode: { x: [1, 2], y: 0, tooltip: [] },
+    clip: true,
+    data,
+    renderItem: (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn => {
+      const row = api.value(0) as number;
+      const [x, mid] = api.coord([api.value(2), row]) as [number, number];
+      const rowHeight = (api.size!([0, 1]) as number[])[1]!;
+      const box = params.coordSys as unknown as { x: number; y: number; width: number; height: number };
+      if (x < box.x || x > box.x + box.width) return undefined;
+      const y = mid - rowHeight / 2 + rowHeight * 0.69;
+      const r = Math.max(3, Math.min(6, rowHeight * 0.28));
+      return {
+        type: 'polygon',
+        shape: {
+          points: [
+            [x, y - r],
+            [x + r, y],
+            [x, y + r],
+            [x - r, y],
+          ],
+        },
+        style: { fill: color, stroke: '#fff', lineWidth: 1 },
+      };
+    },
+  };
+}
+
+/** Rich-text markup braces in a user's text would be read as styles: show them as full-width ones. */
+const plainLabel = (s: string) => s.replace(/[{}|]/g, (c) => ({ '{': '｛', '}': '｝', '|': '｜' })[c]!);
+
 export function buildGanttModel(
   gantt: Gantt,
   labels: GanttLabels,
   opts: { projectRows: boolean; visibleRows: number },
 ): GanttModel {
-  const rows: { label: string; isProject: boolean }[] = [];
+  const rows: { label: string; kind: 'project' | 'node' | 'group' | 'item' }[] = [];
   const refs: GanttRef[] = [];
   const shadow: number[][] = [];
   const plan: number[][] = [];
   const actual: number[][] = [];
   const summary: number[][] = [];
+  const doneMarks: number[][] = [];
+  let hasLedger = false;
   const todayTs = toTs(gantt.today);
   let minTs = todayTs - 30 * DAY;
   let maxTs = todayTs + 90 * DAY;
@@ -125,14 +173,20 @@ export function buildGanttModel(
     let projectRow = -1;
     if (opts.projectRows) {
       projectRow = rows.length;
-      rows.push({ label: p.name, isProject: true });
+      rows.push({ label: p.name, kind: 'project' });
       refs.push({ projectId: p.id, projectName: p.name, bar: null, slipDays: p.slipDays, late: p.late });
     }
     let pStart = Infinity;
     let pEnd = -Infinity;
+    const items = p.ledgerItems ?? [];
+    const group = (label: string) => {
+      rows.push({ label, kind: 'group' });
+      refs.push({ projectId: p.id, projectName: p.name, bar: null, slipDays: p.slipDays, late: p.late });
+    };
+    if (items.length && p.nodes.length) group(labels.nodeGroup);
     for (const n of p.nodes) {
       const row = rows.length;
-      rows.push({ label: n.name, isProject: false });
+      rows.push({ label: n.name, kind: 'node' });
       const ref = refs.length;
       refs.push({ projectId: p.id, projectName: p.name, bar: n, slipDays: n.slipDays, late: n.late });
       if (n.planStart && n.planFinish) {
@@ -155,6 +209,29 @@ export function buildGanttModel(
         pStart = Math.min(pStart, as);
       }
     }
+    if (items.length) {
+      hasLedger = true;
+      group(labels.ledgerGroup);
+    }
+    for (const item of items) {
+      const row = rows.length;
+      rows.push({ label: `${item.seq}. ${item.content}`, kind: 'item' });
+      const ref = refs.length;
+      refs.push({ projectId: p.id, projectName: p.name, bar: null, item, slipDays: null, late: item.overdue });
+      const s = toTs(item.planStart);
+      const e = toTs(item.planFinish) + DAY;
+      plan.push([row, s, e, item.overdue ? 1 : 0, ref]);
+      pStart = Math.min(pStart, s);
+      pEnd = Math.max(pEnd, e);
+      if (item.status === 'done' && item.completedOn) {
+        const de = toTs(item.completedOn) + DAY;
+        // done from the day it was planned from, or (done before it was recorded) just that day
+        actual.push([row, Math.min(s, de - DAY), de, 0, ref]);
+        doneMarks.push([row, de - DAY, de, 0, ref]);
+        pStart = Math.min(pStart, de - DAY);
+        pEnd = Math.max(pEnd, de);
+      }
+    }
     if (projectRow >= 0 && pStart < pEnd) summary.push([projectRow, pStart, pEnd, p.late ? 1 : 0, projectRow]);
     if (pStart < minTs) minTs = pStart;
     if (pEnd > maxTs) maxTs = pEnd;
@@ -163,7 +240,17 @@ export function buildGanttModel(
   const option: GanttOption = {
     animation: false,
     grid: { left: 8, right: 34, top: 36, bottom: 52, containLabel: true },
-    legend: { top: 4, left: 'center', data: [labels.baseline, labels.plan, labels.actual, labels.late] },
+    legend: {
+      top: 4,
+      left: 'center',
+      data: [
+        labels.baseline,
+        labels.plan,
+        labels.actual,
+        labels.late,
+        ...(hasLedger ? [{ name: labels.ledgerDone, icon: 'diamond' }] : []),
+      ],
+    },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -184,7 +271,7 @@ export function buildGanttModel(
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((r) => (r.isProject ? `{p|${r.label}}` : `{n|${r.label}}`)),
+      data: rows.map((r) => `{${rowStyle[r.kind]}|${plainLabel(r.label)}}`),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: '#cfd6e2' } },
       splitLine: { show: false },
@@ -196,6 +283,7 @@ export function buildGanttModel(
         rich: {
           p: { fontWeight: 'bold', color: '#1f3b6e', fontSize: 12 },
           n: { color: '#4a5568', fontSize: 12, padding: [0, 0, 0, 12] },
+          g: { color: '#6b7a90', fontSize: 12, fontWeight: 'bold' },
         },
       },
     },
@@ -229,10 +317,13 @@ export function buildGanttModel(
       rectSeries(labels.actual, ganttColors.actualDone, [ganttColors.actualDone, ganttColors.actualOpen], 0.56, 0.26, actual),
       // only a legend entry: late plan bars are drawn red by the plan series
       rectSeries(labels.late, ganttColors.late, [ganttColors.late], 0, 0, []),
+      ...(hasLedger ? [markerSeries(labels.ledgerDone, ganttColors.actualDone, doneMarks)] : []),
     ],
   };
   return { option, rowCount: rows.length, refs, minTs, maxTs, todayTs };
 }
+
+const rowStyle = { project: 'p', node: 'n', group: 'g', item: 'n' } as const;
 
 /** A row slider on the right and the mouse wheel scroll the rows; the time zoom stays on ctrl + wheel. */
 function rowZoom(rowCount: number, visibleRows: number): DataZoomComponentOption[] {

@@ -1,6 +1,7 @@
 /**
  * 投资审核: the office's queue of submitted monthly reports. Approve, or return with a reason; the row
- * leaves the queue at once (optimistic) and comes back with the error if the server refuses.
+ * leaves the queue at once (optimistic) and comes back with the error if the server refuses. A row shows
+ * the count of its site photos and opens them.
  */
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +13,7 @@ import {
   Form,
   Input,
   Modal,
+  Popover,
   Space,
   Table,
   Tag,
@@ -19,7 +21,7 @@ import {
   type ButtonProps,
   type TableColumnsType,
 } from 'antd';
-import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, PaperClipOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +33,8 @@ import { investmentKeys, type ReportListQuery } from '../api/keys';
 import { approveReport } from '../api/approve-report';
 import { returnReport } from '../api/return-report';
 import { invalidateInvestment } from '../api/invalidate';
+import { useAttachments } from '../../attachments/api/attachments';
+import { AttachmentList } from '../../attachments/components/attachment-list';
 
 const PAGE_SIZE = 50;
 
@@ -138,6 +142,13 @@ export default function ApprovalsPage() {
       render: (v: string | null) => v ?? '—',
     },
     {
+      title: t('investment.approvals.photos'),
+      key: 'photos',
+      width: 80,
+      align: 'center',
+      render: (_: unknown, r) => <PhotosCell report={r} />,
+    },
+    {
       title: t('investment.approvals.submittedBy'),
       key: 'by',
       width: 170,
@@ -204,7 +215,7 @@ export default function ApprovalsPage() {
           columns={columns}
           dataSource={data?.items}
           loading={isFetching && !data}
-          scroll={{ x: 1050 }}
+          scroll={{ x: 1130 }}
           locale={{ emptyText: t('investment.approvals.empty') }}
           onRow={(r) => ({ 'data-testid': `approval-row-${r.projectCode}-${r.month}` }) as HTMLAttributes<HTMLElement>}
           pagination={{
@@ -242,5 +253,45 @@ export default function ApprovalsPage() {
         </Form>
       </Modal>
     </div>
+  );
+}
+
+/**
+ * The report's site photos: a paperclip with the count, opening the thumbnails (click to enlarge, the
+ * name downloads). One small request per row: the queue is short and the report carries no count.
+ */
+function PhotosCell({ report }: { report: InvestmentReport }) {
+  const { t } = useTranslation();
+  const { data } = useAttachments('investment-reports', report.id, { staleTime: 60_000 });
+  if (!data || data.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Popover
+      trigger="click"
+      placement="left"
+      title={t('investment.photos.reviewTitle')}
+      content={
+        <div style={{ maxWidth: 340 }}>
+          <AttachmentList
+            owner="investment-reports"
+            ownerId={report.id}
+            canUpload={false}
+            readOnly
+            display="photos"
+            labels={{ upload: '', none: t('investment.photos.none') }}
+            testId={`approval-photos-${report.id}`}
+          />
+        </div>
+      }
+    >
+      <Button
+        type="link"
+        size="small"
+        icon={<PaperClipOutlined />}
+        aria-label={t('attachments.count', { count: data.length })}
+        data-testid={`approval-photos-button-${report.id}`}
+      >
+        {data.length}
+      </Button>
+    </Popover>
   );
 }

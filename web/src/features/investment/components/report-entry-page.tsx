@@ -3,6 +3,7 @@
  * (last month by default), the amount in 万元 (converted exactly to integer yuan), a short note; save a
  * draft or submit. What the system knows is filled in (SPEC §2.9): the project from the link, last
  * month's approved figure and the year's plan as hints, and the month's report already on file.
+ * Site photos are optional and come after the buttons, so a phone's first screen still ends with 提交.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -24,6 +25,7 @@ import { invalidateInvestment } from '../api/invalidate';
 import { useProjectInvestment } from '../api/get-project-investment';
 import { projectLabel, useReportableProjects } from '../api/reportable-projects';
 import { investmentAccess } from '../access';
+import { AttachmentList } from '../../attachments/components/attachment-list';
 
 interface Values {
   projectId?: number;
@@ -296,6 +298,7 @@ export default function ReportEntryPage() {
             </Button>
           </div>
         </Form>
+        <ReportPhotos report={open ?? (correcting ? undefined : (waiting ?? approved))} />
       </Card>
       <ReturnedList
         onPick={(r) =>
@@ -303,6 +306,35 @@ export default function ReportEntryPage() {
         }
       />
     </div>
+  );
+}
+
+/**
+ * 现场照片: optional (SPEC §2.9, never needed to submit), added once the report exists and while it is
+ * open or waiting for review; accept="image/*" lets a phone offer its camera.
+ */
+function ReportPhotos({ report }: { report?: InvestmentReport }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  return (
+    <section className="kpc-entry-photos" data-testid="entry-photos-section">
+      <Typography.Text strong>{t('investment.photos.title')}</Typography.Text>
+      {report ? (
+        <AttachmentList
+          owner="investment-reports"
+          ownerId={report.id}
+          canUpload={report.status !== 'approved' && report.status !== 'superseded' && investmentAccess.report(user)}
+          display="photos"
+          accept="image/*"
+          labels={{ upload: t('investment.photos.upload'), hint: t('investment.photos.hint'), none: t('investment.photos.none') }}
+          testId="entry-photos"
+        />
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          {t('investment.photos.afterSave')}
+        </Typography.Paragraph>
+      )}
+    </section>
   );
 }
 

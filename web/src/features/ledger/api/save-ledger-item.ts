@@ -2,16 +2,23 @@
  * POST /projects/:id/ledger-items (CreateLedgerItemBody), PATCH /ledger-items/:id (UpdateLedgerItemBody with
  * version; stale → 409 VERSION_CONFLICT with details.current), DELETE /ledger-items/:id?version=n.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CreateLedgerItemBody, LedgerItem, UpdateLedgerItemBody } from '@kpc/contracts';
 import { api } from '../../../lib/api';
-import { ledgerKeys } from './keys';
+import { ganttKeyRoot, ledgerKeys } from './keys';
+
+/** Every view of ledger items: the ledgers, and the Gantt that draws them. */
+const refreshLedgerViews = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
+    queryClient.invalidateQueries({ queryKey: ganttKeyRoot }),
+  ]);
 
 export function useCreateLedgerItem(projectId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateLedgerItemBody) => api.post<LedgerItem>(`/projects/${projectId}/ledger-items`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
+    onSuccess: () => refreshLedgerViews(queryClient),
   });
 }
 
@@ -19,7 +26,7 @@ export function useUpdateLedgerItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: UpdateLedgerItemBody }) => api.patch<LedgerItem>(`/ledger-items/${id}`, body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
+    onSettled: () => refreshLedgerViews(queryClient),
   });
 }
 
@@ -28,7 +35,7 @@ export function useDeleteLedgerItem() {
   return useMutation({
     mutationFn: ({ id, version }: { id: number; version: number }) =>
       api.delete<unknown>(`/ledger-items/${id}`, { query: { version } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
+    onSuccess: () => refreshLedgerViews(queryClient),
   });
 }
 

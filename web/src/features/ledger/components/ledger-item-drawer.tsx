@@ -19,7 +19,8 @@ import { optionsOf } from '../../../lib/i18n';
 import { blankToNull } from '../../../lib/save';
 import { useCreateLedgerItem } from '../api/save-ledger-item';
 import { useLedgerSave } from './use-ledger-save';
-import { EvidenceList } from './evidence-list';
+import { ledgerKeys } from '../api/keys';
+import { AttachmentList } from '../../attachments/components/attachment-list';
 
 interface Values {
   focus?: StageFocusKey;
@@ -178,7 +179,14 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       </Form>
       <Divider titlePlacement="start">{t('ledger.evidence.title')}</Divider>
       {editing ? (
-        <EvidenceList item={editing} />
+        <AttachmentList
+          owner="ledger-items"
+          ownerId={editing.id}
+          canUpload={editing.permissions.upload}
+          labels={{ upload: t('ledger.evidence.upload'), hint: t('ledger.evidence.hint'), none: t('ledger.evidence.none') }}
+          testId="ledger-evidence"
+          alsoInvalidate={[ledgerKeys.all]}
+        />
       ) : (
         <Typography.Text type="secondary">{t('ledger.evidence.afterSave')}</Typography.Text>
       )}

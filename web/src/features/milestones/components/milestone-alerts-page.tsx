@@ -1,0 +1,203 @@
+/**
+ * 节点预警: every role's list of nodes needing attention in its projects: overdue, or due within 14 days.
+ * Filtered like 挂图作战 (unit, leader, level, stage); a project opens on its 节点计划 tab.
+ */
+import { useState, type HTMLAttributes } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Card, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { projectLevelLabels, projectLevels, stageLabels, stages, type MilestoneListItem } from '@kpc/contracts';
+import { describeError } from '../../../lib/api';
+import { optionsOf } from '../../../lib/i18n';
+import { useLeaders, useUnits } from '../../../lib/reference-data';
+import { alertQuery, useAlertTracking, useMilestoneList, type AlertFilters, type AlertKind } from '../api/list-milestones';
+
+const PAGE_SIZE = 20;
+
+export default function MilestoneAlertsPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const kind: AlertKind = search.get('tab') === 'dueSoon' ? 'dueSoon' : 'overdue';
+  const [filters, setFilters] = useState<AlertFilters>({});
+  const [pages, setPages] = useState<Record<AlertKind, number>>({ overdue: 1, dueSoon: 1 });
+  const units = useUnits().data?.items ?? [];
+  const leaders = useLeaders().data?.items ?? [];
+
+  const overdue = useMilestoneList(alertQuery('overdue', filters, pages.overdue, PAGE_SIZE));
+  const dueSoon = useMilestoneList(alertQuery('dueSoon', filters, pages.dueSoon, PAGE_SIZE));
+  const tracking = useAlertTracking(filters);
+  const list = kind === 'overdue' ? overdue : dueSoon;
+  const today = tracking.data?.today ?? dayjs().format('YYYY-MM-DD');
+
+  const set = (patch: Partial<AlertFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPages({ overdue: 1, dueSoon: 1 });
+  };
+
+  const columns: TableColumnsType<MilestoneListItem> = [
+    {
+      title: t('milestoneAlerts.project'),
+      key: 'project',
+      render: (_: unknown, m) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/projects/${m.projectId}?tab=plan`} data-testid={`alert-project-${m.id}`}>
+            {m.projectName}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {m.projectCode}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('milestoneAlerts.node'), dataIndex: 'name', key: 'node', width: 180 },
+    {
+      title: t('milestoneAlerts.latestFinish'),
+      key: 'latestFinish',
+      width: 150,
+      render: (_: unknown, m) => {
+        if (!m.latestFinish) return '—';
+        const days = dayjs(m.latestFinish).diff(dayjs(today), 'day');
+        return (
+          <Space orientation="vertical" size={0}>
+            <span className="kpc-money">{m.latestFinish}</span>
+            <Typography.Text type={m.overdue ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
+              {m.overdue
+                ? t('milestoneAlerts.overdueDays', { days: m.overdueDays })
+                : days <= 0
+                  ? t('milestoneAlerts.dueToday')
+                  : t('milestoneAlerts.dueIn', { days })}
+            </Typography.Text>
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('milestoneAlerts.forecastFinish'),
+      key: 'forecastFinish',
+      width: 120,
+      render: (_: unknown, m) => <span className="kpc-money">{tracking.data?.nodes.get(m.id)?.forecastFinish ?? '—'}</span>,
+    },
+    {
+      title: t('milestoneAlerts.slip'),
+      key: 'slip',
+      width: 100,
+      align: 'right',
+      render: (_: unknown, m) => {
+        const slip = tracking.data?.nodes.get(m.id)?.slipDays;
+        if (slip === null || slip === undefined) return '—';
+        return (
+          <Typography.Text type={slip > 0 ? 'danger' : undefined} strong={slip > 0} data-testid={`alert-slip-${m.id}`}>
+            {slip > 0 ? `+${slip}` : slip}
+          </Typography.Text>
+        );
+      },
+    },
+    {
+      title: t('milestoneAlerts.leadUnit'),
+      key: 'unit',
+      width: 170,
+      ellipsis: true,
+      render: (_: unknown, m) => tracking.data?.projects.get(m.projectId)?.leadUnitName ?? '—',
+    },
+    {
+      title: t('milestoneAlerts.leader'),
+      key: 'leader',
+      width: 110,
+      render: (_: unknown, m) => tracking.data?.projects.get(m.projectId)?.leaderName ?? '—',
+    },
+  ];
+
+  const tabLabel = (k: AlertKind, total: number | undefined) => (
+    <span data-testid={`alerts-tab-${k}`}>
+      {t(k === 'overdue' ? 'milestoneAlerts.tab.overdue' : 'milestoneAlerts.tab.dueSoon')}
+      {total !== undefined && (
+        <Typography.Text type={k === 'overdue' && total > 0 ? 'danger' : 'secondary'} style={{ marginLeft: 6 }}>
+          {total}
+        </Typography.Text>
+      )}
+    </span>
+  );
+
+  return (
+    <div className="kpc-page">
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('milestoneAlerts.title')}
+          </Typography.Title>
+        }
+        styles={{ body: { paddingTop: 12 } }}
+      >
+        <Space wrap style={{ marginBottom: 4 }}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('milestoneAlerts.filter.unit')}
+            style={{ width: 180 }}
+            data-testid="alerts-filter-unit"
+            value={filters.unitId}
+            onChange={(v?: number) => set({ unitId: v })}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('milestoneAlerts.filter.leader')}
+            style={{ width: 140 }}
+            data-testid="alerts-filter-leader"
+            value={filters.leaderId}
+            onChange={(v?: number) => set({ leaderId: v })}
+            options={leaders.map((l) => ({ value: l.id, label: l.name }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('milestoneAlerts.filter.level')}
+            style={{ width: 120 }}
+            data-testid="alerts-filter-level"
+            value={filters.level}
+            onChange={(v) => set({ level: v })}
+            options={optionsOf(projectLevels, projectLevelLabels)}
+          />
+          <Select
+            allowClear
+            placeholder={t('milestoneAlerts.filter.stage')}
+            style={{ width: 110 }}
+            data-testid="alerts-filter-stage"
+            value={filters.stage}
+            onChange={(v) => set({ stage: v })}
+            options={optionsOf(stages, stageLabels)}
+          />
+        </Space>
+        <Tabs
+          activeKey={kind}
+          onChange={(k) => setSearch((s) => (s.set('tab', k), s), { replace: true })}
+          items={[
+            { key: 'overdue', label: tabLabel('overdue', overdue.data?.total) },
+            { key: 'dueSoon', label: tabLabel('dueSoon', dueSoon.data?.total) },
+          ]}
+        />
+        {list.error && <Alert type="error" showIcon title={describeError(list.error)} style={{ marginBottom: 12 }} />}
+        <Table<MilestoneListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching && !list.data}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t(kind === 'overdue' ? 'milestoneAlerts.emptyOverdue' : 'milestoneAlerts.emptyDueSoon') }}
+          onRow={(m) => ({ 'data-testid': `alert-row-${m.id}` }) as HTMLAttributes<HTMLElement>}
+          pagination={{
+            current: pages[kind],
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: (p) => setPages((s) => ({ ...s, [kind]: p })),
+            size: 'small',
+          }}
+        />
+      </Card>
+    </div>
+  );
+}
