@@ -1,7 +1,8 @@
 /**
  * The dashboard is live: the office sees the article's headline figures; unit1 reports a month's
- * investment from a phone-sized screen, with a site photo; the office approves it in the queue; the dashboard's completed
- * investment of the provincial and municipal projects rises by exactly the reported amount.
+ * investment from a phone-sized screen, with a site photo; the office approves it in the queue (the row
+ * shows the photo); the dashboard's completed investment of the provincial and municipal projects rises
+ * by exactly the reported amount.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
