@@ -146,7 +146,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Client-side routes fall back to index.html; unknown /api paths stay JSON 404s. A catch-all
     // route rather than a second not-found handler: the error handler plugin already owns that one.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('ROUTE_NOT_FOUND');
+      // a missing file (an old chunk name after a deploy, a typo) is a 404, not the app's page
+      if (req.url.startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(req.url.split('?')[0]!)) throw new AppError('ROUTE_NOT_FOUND');
       return reply.sendFile('index.html');
     });
   }

@@ -62,7 +62,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { data?: 'empty' | 'demo'; loginRateLimit?: number; writeRateLimit?: number } = {},
+  opts: { data?: 'empty' | 'demo'; loginRateLimit?: number; writeRateLimit?: number; webDist?: string } = {},
 ): Promise<TestApp> {
   const database = await cloneDatabase(opts.data ?? 'demo');
   const clock = new TestClock();
@@ -71,7 +71,7 @@ export async function createTestApp(
     clock,
     loginRateLimit: opts.loginRateLimit ?? 10_000,
     writeRateLimit: opts.writeRateLimit ?? 100_000,
-    webDist: '/nonexistent',
+    webDist: opts.webDist ?? '/nonexistent',
   });
   await app.ready();
   return {

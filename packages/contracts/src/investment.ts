@@ -58,6 +58,8 @@ export const investmentReportSchema = z.object({
   reviewedBy: z.number().int().nullable(),
   reviewedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** Number of site photos attached to the report. */
+  attachmentCount: z.number().int(),
   version,
   createdAt: z.string(),
   updatedAt: z.string(),

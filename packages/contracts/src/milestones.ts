@@ -197,6 +197,11 @@ export const milestoneListItemSchema = z.object({
   overdue: z.boolean(),
   /** Days past the latest finish (0 when not overdue). */
   overdueDays: z.number().int(),
+  /** Forecast and slip as in the project's view and the Gantt (slip null without a baseline). */
+  forecastFinish: z.string(),
+  slipDays: z.number().int().nullable(),
+  leadUnitName: z.string().nullable(),
+  leaderName: z.string().nullable(),
   version,
 });
 export type MilestoneListItem = z.infer<typeof milestoneListItemSchema>;

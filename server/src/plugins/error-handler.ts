@@ -54,7 +54,8 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       return reply.status(500).send(body('INTERNAL', locale));
     }
     // drizzle wraps driver errors (DrizzleQueryError): the PostgreSQL code is on the cause
-    const pgMapped = fromPg(((err as { cause?: unknown }).cause ?? err) as { code?: string }) ?? fromPg(err as unknown as { code?: string });
+    const pgMapped =
+      fromPg(((err as { cause?: unknown }).cause ?? err) as { code?: string }) ?? fromPg(err as unknown as { code?: string });
     if (pgMapped) {
       req.log.warn({ err }, 'database refused a write');
       return reply.status(pgMapped.status).send(body(pgMapped.code, locale));

@@ -2,7 +2,16 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ExportProjectsQuery, ListInvestmentReportsQuery, ReportStatus } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
-import { annualPlans, investmentReports, leaders, projects, projectUnits, units, users } from '../../db/schema/index.js';
+import {
+  annualPlans,
+  attachments,
+  investmentReports,
+  leaders,
+  projects,
+  projectUnits,
+  units,
+  users,
+} from '../../db/schema/index.js';
 import { projectFilters } from '../projects/projects.repository.js';
 import { inSubtree, offsetOf } from '../../lib/query.js';
 import type { ProjectScope } from '../../lib/policy.js';
@@ -16,12 +25,18 @@ export interface ReportWithProject {
   projectCode: string;
   projectName: string;
   createdByName: string | null;
+  /** Site photos attached to the report. */
+  attachmentCount: number;
   scope: ProjectScope;
 }
 
 const coopIds = sql<
   number[] | null
 >`(select array_agg(pu.unit_id order by pu.unit_id) from ${projectUnits} pu where pu.project_id = "projects"."id")`;
+
+// Correlated count over the (entity, entity_id) index: the list gets its photo counts in the same statement.
+const attachmentCount = sql<number>`(select count(*)::int from ${attachments} a
+  where a.entity = 'investment_report' and a.entity_id = ${investmentReports.id})`;
 
 const reportColumns = {
   r: investmentReports,
@@ -33,6 +48,7 @@ const reportColumns = {
   leaderId: projects.leaderId,
   cooperatingUnitIds: coopIds,
   createdByName: users.displayName,
+  attachmentCount,
 };
 
 type RawReport = {
@@ -45,6 +61,7 @@ type RawReport = {
   leaderId: number | null;
   cooperatingUnitIds: number[] | null;
   createdByName: string | null;
+  attachmentCount: number;
 };
 
 const toReport = (x: RawReport): ReportWithProject => ({
@@ -52,6 +69,7 @@ const toReport = (x: RawReport): ReportWithProject => ({
   projectCode: x.projectCode,
   projectName: x.projectName,
   createdByName: x.createdByName,
+  attachmentCount: Number(x.attachmentCount),
   scope: {
     regionCode: x.regionCode,
     leadUnitId: x.leadUnitId,

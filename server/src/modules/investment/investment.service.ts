@@ -83,6 +83,7 @@ export function presentReport(actor: Actor, x: repo.ReportWithProject): Investme
     reviewedBy: r.reviewedBy,
     reviewedAt: iso(r.reviewedAt),
     returnReason: r.returnReason,
+    attachmentCount: x.attachmentCount,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

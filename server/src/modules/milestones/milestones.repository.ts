@@ -1,10 +1,11 @@
 /** All SQL of milestone templates, a project's nodes and dependencies, baselines, and the cross-project list. */
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListMilestonesQuery, UpdateTemplateBody } from '@kpc/contracts';
 import { milestoneStatusOf, type CalendarMode } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import {
   baselineNodes,
+  leaders,
   milestoneDependencies,
   milestones,
   milestoneTemplates,
@@ -12,6 +13,7 @@ import {
   scheduleBaselines,
   templateDependencies,
   templateNodes,
+  units,
   users,
 } from '../../db/schema/index.js';
 import { offsetOf } from '../../lib/query.js';
@@ -301,17 +303,64 @@ export async function listMilestones(db: Executor, scopeRegion: string, q: ListM
       .leftJoin(
         baselineNodes,
         and(eq(baselineNodes.baselineId, scheduleBaselines.id), eq(baselineNodes.milestoneId, milestones.id)),
-      )
-      .where(where);
+      );
   const [rows, [total]] = await Promise.all([
-    base({ ...nodeColumns, projectCode: projects.code, projectName: projects.name })
+    base({
+      ...nodeColumns,
+      projectCode: projects.code,
+      projectName: projects.name,
+      leadUnitName: units.name,
+      leaderName: leaders.name,
+      // Same rule as a project's view and the Gantt: the baseline's mode, else the template's, else calendar days.
+      calendarMode: sql<CalendarMode>`coalesce(${scheduleBaselines.calendarMode}, ${milestoneTemplates.calendarMode}, 'calendar')`,
+    })
+      .leftJoin(units, eq(units.id, projects.leadUnitId))
+      .leftJoin(leaders, eq(leaders.id, projects.leaderId))
+      .leftJoin(milestoneTemplates, eq(milestoneTemplates.category, projects.category))
+      .where(where)
       .orderBy(sql`${baselineNodes.latestFinish} asc nulls last`, asc(milestones.id))
       .limit(q.pageSize)
       .offset(offsetOf(q)),
-    base({ n: count() }),
+    base({ n: count() }).where(where),
   ]);
   return {
-    rows: rows as unknown as (NodeRow & { projectCode: string; projectName: string })[],
+    rows: rows as unknown as (NodeRow & {
+      projectCode: string;
+      projectName: string;
+      leadUnitName: string | null;
+      leaderName: string | null;
+      calendarMode: CalendarMode;
+    })[],
     total: Number((total as { n: number } | undefined)?.n ?? 0),
   };
+}
+
+/**
+ * Every node (with its current baseline dates) and dependency of the given projects, in two statements:
+ * what forecasting a page of the cross-project list needs, since a node's forecast depends on its predecessors.
+ */
+export async function nodesOfProjects(db: Executor, projectIds: number[]) {
+  if (!projectIds.length) return { nodeRows: [], depRows: [] };
+  const [nodeRows, depRows] = await Promise.all([
+    db
+      .select(nodeColumns)
+      .from(milestones)
+      .leftJoin(scheduleBaselines, currentBaselineJoin)
+      .leftJoin(
+        baselineNodes,
+        and(eq(baselineNodes.baselineId, scheduleBaselines.id), eq(baselineNodes.milestoneId, milestones.id)),
+      )
+      .where(inArray(milestones.projectId, projectIds))
+      .orderBy(asc(milestones.projectId), asc(milestones.sortOrder), asc(milestones.id)),
+    db
+      .select({
+        projectId: milestoneDependencies.projectId,
+        predecessorId: milestoneDependencies.predecessorId,
+        successorId: milestoneDependencies.successorId,
+        lagDays: milestoneDependencies.lagDays,
+      })
+      .from(milestoneDependencies)
+      .where(inArray(milestoneDependencies.projectId, projectIds)),
+  ]);
+  return { nodeRows, depRows };
 }

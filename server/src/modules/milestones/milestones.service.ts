@@ -345,13 +345,39 @@ export async function updateMilestone(
   });
 }
 
+/**
+ * The cross-project list. Forecast and slip follow the same rules as a project's view and the Gantt, so
+ * every node of the page's projects is tracked: four statements per request whatever the page holds.
+ */
 export async function listMilestones(db: Db, clock: Clock, actor: Actor, q: ListMilestonesQuery) {
   const asOf = today(clock);
   const { rows, total } = await repo.listMilestones(db, actor.regionCode, q, asOf);
+  const projectIds = [...new Set(rows.map((r) => r.m.projectId))];
+  const { nodeRows, depRows } = await repo.nodesOfProjects(db, projectIds);
+  const group = <T>(list: T[], projectOf: (x: T) => number) => {
+    const by = new Map<number, T[]>();
+    for (const x of list) {
+      const same = by.get(projectOf(x));
+      if (same) same.push(x);
+      else by.set(projectOf(x), [x]);
+    }
+    return by;
+  };
+  const nodesOf = group(nodeRows, (r) => r.m.projectId);
+  const depsOf = group(depRows, (d) => d.projectId);
+  const modeOf = new Map(rows.map((r) => [r.m.projectId, r.calendarMode]));
+  const tracked = new Map<number, { forecastFinish: string; slipDays: number | null }>();
+  for (const projectId of projectIds) {
+    const nodes = nodesOf.get(projectId) ?? [];
+    trackRows(nodes, depsOf.get(projectId) ?? [], modeOf.get(projectId)!, asOf).nodes.forEach((t, i) =>
+      tracked.set(nodes[i]!.m.id, t),
+    );
+  }
   return {
     total,
     items: rows.map((r) => {
       const overdue = isOverdue({ actualFinish: r.m.actualFinish, latestFinish: r.latestFinish }, asOf);
+      const t = tracked.get(r.m.id)!;
       return {
         id: r.m.id,
         projectId: r.m.projectId,
@@ -366,6 +392,10 @@ export async function listMilestones(db: Db, clock: Clock, actor: Actor, q: List
         status: milestoneStatusOf(r.m),
         overdue,
         overdueDays: overdue ? daysBetween(r.latestFinish!, asOf) : 0,
+        forecastFinish: t.forecastFinish,
+        slipDays: t.slipDays,
+        leadUnitName: r.leadUnitName,
+        leaderName: r.leaderName,
         version: r.m.version,
       };
     }),
