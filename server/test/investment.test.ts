@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
 import { FACTORY_PASSWORD, createEnterprise, createProject, createUnit, createUser, ensureRegion } from './factories.js';
+import { multipart } from './xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -228,5 +229,41 @@ describe('monthly investment reports', () => {
     const byUnit = (await office.get(`/api/v1/investment-reports?unitId=${unitUser.user.unitId}&pageSize=200`)).json();
     expect(new Set(byUnit.items.map((r: { projectId: number }) => r.projectId))).toEqual(new Set([ownProject, coopProject]));
     expect((await office.get('/api/v1/investment-reports?status=bogus')).statusCode).toBe(400);
+  });
+});
+
+describe('site photo counts', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const upload = (id: number, name: string) =>
+    office.request({ method: 'POST', url: `/api/v1/investment-reports/${id}/attachments`, ...multipart(name, PNG, 'image/png') });
+
+  it('gives each report in the list and the detail the number of its photos', async () => {
+    const p = (await createProject(t.database)).id;
+    const withPhotos = (await draft(office, p, 1)).json();
+    const without = (await draft(office, p, 2)).json();
+    expect(withPhotos.attachmentCount).toBe(0);
+    expect((await upload(withPhotos.id, '现场1.png')).statusCode).toBe(201);
+    expect((await upload(withPhotos.id, '现场2.png')).statusCode).toBe(201);
+    // a file of another kind of record with the same id is not this report's photo
+    await t.database.raw(
+      `insert into attachments (entity, entity_id, filename, mime, size, storage_key, sha256)
+       values ('ledger_item', $1, 'x.pdf', 'application/pdf', 1, 'none', 'none')`,
+      [without.id],
+    );
+
+    expect((await office.get(`/api/v1/investment-reports/${withPhotos.id}`)).json().attachmentCount).toBe(2);
+    const list = (await office.get(`/api/v1/investment-reports?projectId=${p}`)).json();
+    const countOf = new Map(list.items.map((r: { id: number; attachmentCount: number }) => [r.id, r.attachmentCount]));
+    expect(countOf).toEqual(
+      new Map([
+        [withPhotos.id, 2],
+        [without.id, 0],
+      ]),
+    );
+    const submitted = await office.post(`/api/v1/investment-reports/${withPhotos.id}/submit`, { version: withPhotos.version });
+    expect(submitted.json().attachmentCount).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type Client, type TestApp } from './helpers.js';
-import { createProject, createUnit, ensureRegion, loginCast } from './factories.js';
+import { createLeader, createProject, createUnit, ensureRegion, loginCast } from './factories.js';
 
 let t: TestApp;
 let office: Client;
@@ -10,6 +10,8 @@ let otherRegionOffice: Client;
 let mine: { id: number };
 let theirs: { id: number };
 let elsewhere: { id: number };
+let myUnitName: string;
+let myLeaderName: string;
 
 interface Node {
   id: number;
@@ -20,6 +22,7 @@ interface Node {
   actualStart: string | null;
   actualFinish: string | null;
   status: string;
+  forecastFinish: string | null;
   slipDays: number | null;
   overdue: boolean;
   predecessors: { key: string; lagDays: number }[];
@@ -35,8 +38,11 @@ beforeAll(async () => {
   t = await createTestApp();
   const myUnit = await createUnit(t.database);
   const otherUnit = await createUnit(t.database);
+  const myLeader = await createLeader(t.database);
+  ({ name: myUnitName } = myUnit);
+  ({ name: myLeaderName } = myLeader);
   await ensureRegion(t.database, '411102');
-  mine = await createProject(t.database, { leadUnitId: myUnit.id, stage: 'started' });
+  mine = await createProject(t.database, { leadUnitId: myUnit.id, leaderId: myLeader.id, stage: 'started' });
   theirs = await createProject(t.database, { leadUnitId: otherUnit.id });
   elsewhere = await createProject(t.database, { regionCode: '411102' });
   ({ office, unitUser, viewer, otherRegionOffice } = await loginCast(t, { unitId: myUnit.id }));
@@ -300,6 +306,40 @@ describe('tracking against the plan', () => {
     expect(theirsView.items.some((i: { projectId: number }) => i.projectId === mine.id)).toBe(false);
     expect((await otherRegionOffice.get(`/api/v1/milestones?projectId=${mine.id}`)).json().total).toBe(0);
     expect((await office.get('/api/v1/milestones?overdue=maybe')).statusCode).toBe(400);
+  });
+
+  it('gives each listed node its forecast, slip, lead unit and leader, as the project’s view and the Gantt do', async () => {
+    const overdue = (await office.get(`/api/v1/milestones?overdue=true&projectId=${mine.id}`)).json();
+    const env = overdue.items.find((i: Node) => i.key === 'env_approval');
+    expect(env.slipDays).toBeGreaterThan(0);
+    expect(env.forecastFinish > env.latestFinish).toBe(true);
+    expect(env).toMatchObject({ leadUnitName: myUnitName, leaderName: myLeaderName });
+
+    const view = await nodesOf(mine.id);
+    const gantt = (await office.get(`/api/v1/gantt?projectId=${mine.id}`)).json();
+    const bars = new Map(
+      gantt.projects[0].nodes.map((n: { id: number; forecastFinish: string; slipDays: number | null }) => [n.id, n]),
+    );
+    for (const item of overdue.items) {
+      const n = view.nodes.find((x) => x.id === item.id)!;
+      expect({ forecastFinish: item.forecastFinish, slipDays: item.slipDays }).toEqual({
+        forecastFinish: n.forecastFinish,
+        slipDays: n.slipDays,
+      });
+      expect(bars.get(item.id)).toMatchObject({ forecastFinish: item.forecastFinish, slipDays: item.slipDays });
+    }
+    // a page spanning many projects: each node tracked with its own project's nodes, names from its project
+    const all = (await office.get('/api/v1/milestones?overdue=true&pageSize=200')).json();
+    const wall = (await office.get('/api/v1/gantt')).json() as {
+      projects: { leadUnitName: string | null; leaderName: string | null; nodes: { id: number }[] }[];
+    };
+    const barOf = new Map(wall.projects.flatMap((p) => p.nodes.map((n) => [n.id, { ...n, p }] as const)));
+    expect(new Set(all.items.map((i: { projectId: number }) => i.projectId)).size).toBeGreaterThan(1);
+    for (const item of all.items) {
+      const bar = barOf.get(item.id)!;
+      expect(bar).toMatchObject({ forecastFinish: item.forecastFinish, slipDays: item.slipDays });
+      expect(bar.p).toMatchObject({ leadUnitName: item.leadUnitName, leaderName: item.leaderName });
+    }
   });
 
   it('filters by unit and by stage', async () => {

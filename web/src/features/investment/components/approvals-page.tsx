@@ -33,7 +33,6 @@ import { investmentKeys, type ReportListQuery } from '../api/keys';
 import { approveReport } from '../api/approve-report';
 import { returnReport } from '../api/return-report';
 import { invalidateInvestment } from '../api/invalidate';
-import { useAttachments } from '../../attachments/api/attachments';
 import { AttachmentList } from '../../attachments/components/attachment-list';
 
 const PAGE_SIZE = 50;
@@ -257,13 +256,12 @@ export default function ApprovalsPage() {
 }
 
 /**
- * The report's site photos: a paperclip with the count, opening the thumbnails (click to enlarge, the
- * name downloads). One small request per row: the queue is short and the report carries no count.
+ * The report's site photos: a paperclip with the count the report carries; the thumbnails (click to
+ * enlarge, the name downloads) are fetched only when the paperclip is opened.
  */
 function PhotosCell({ report }: { report: InvestmentReport }) {
   const { t } = useTranslation();
-  const { data } = useAttachments('investment-reports', report.id, { staleTime: 60_000 });
-  if (!data || data.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (report.attachmentCount === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Popover
       trigger="click"
@@ -287,10 +285,10 @@ function PhotosCell({ report }: { report: InvestmentReport }) {
         type="link"
         size="small"
         icon={<PaperClipOutlined />}
-        aria-label={t('attachments.count', { count: data.length })}
+        aria-label={t('attachments.count', { count: report.attachmentCount })}
         data-testid={`approval-photos-button-${report.id}`}
       >
-        {data.length}
+        {report.attachmentCount}
       </Button>
     </Popover>
   );

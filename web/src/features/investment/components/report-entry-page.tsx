@@ -22,6 +22,7 @@ import { createReport } from '../api/create-report';
 import { updateReport } from '../api/update-report';
 import { submitReport } from '../api/submit-report';
 import { invalidateInvestment } from '../api/invalidate';
+import { investmentKeys } from '../api/keys';
 import { useProjectInvestment } from '../api/get-project-investment';
 import { projectLabel, useReportableProjects } from '../api/reportable-projects';
 import { investmentAccess } from '../access';
@@ -328,6 +329,7 @@ function ReportPhotos({ report }: { report?: InvestmentReport }) {
           accept="image/*"
           labels={{ upload: t('investment.photos.upload'), hint: t('investment.photos.hint'), none: t('investment.photos.none') }}
           testId="entry-photos"
+          alsoInvalidate={[investmentKeys.reportLists()]}
         />
       ) : (
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>

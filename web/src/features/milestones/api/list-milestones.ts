@@ -1,10 +1,9 @@
 /**
  * Nodes across the user's projects for 节点预警: GET /milestones?overdue=true or ?dueWithinDays=14 with the
- * portfolio filters → { items, total }. The list carries no forecast, slip, unit or leader; those come
- * from GET /gantt with the same filters (one request for both tabs, matched by node id and project id).
+ * portfolio filters → { items, total }; each item carries its forecast finish, slip, lead unit and leader.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Gantt, ListMilestonesQuery, MilestoneListItem, ProjectLevel, Stage } from '@kpc/contracts';
+import type { ListMilestonesQuery, MilestoneListItem, ProjectLevel, Stage } from '@kpc/contracts';
 import { api, type Page } from '../../../lib/api';
 
 export interface AlertFilters {
@@ -29,7 +28,6 @@ export const alertQuery = (kind: AlertKind, filters: AlertFilters, page: number,
 export const milestoneListKeys = {
   all: ['milestones', 'list'] as const,
   list: (q: MilestoneListQuery) => [...milestoneListKeys.all, q] as const,
-  tracking: (f: AlertFilters) => ['milestones', 'alert-tracking', f] as const,
 };
 
 export function useMilestoneList(q: MilestoneListQuery, opts: { refetchInterval?: number } = {}) {
@@ -38,32 +36,5 @@ export function useMilestoneList(q: MilestoneListQuery, opts: { refetchInterval?
     queryFn: ({ signal }) => api.get<Page<MilestoneListItem>>('/milestones', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: opts.refetchInterval,
-  });
-}
-
-export interface NodeTracking {
-  forecastFinish: string | null;
-  slipDays: number | null;
-}
-export interface ProjectPeople {
-  leadUnitName: string | null;
-  leaderName: string | null;
-}
-
-/** Forecast and slip per node id, lead unit and leader per project id, for the projects the filters match. */
-export function useAlertTracking(filters: AlertFilters) {
-  return useQuery({
-    queryKey: milestoneListKeys.tracking(filters),
-    queryFn: ({ signal }) => api.get<Gantt>('/gantt', { query: { ...filters }, signal }),
-    select: (g) => {
-      const nodes = new Map<number, NodeTracking>();
-      const projects = new Map<number, ProjectPeople>();
-      for (const p of g.projects) {
-        projects.set(p.id, { leadUnitName: p.leadUnitName, leaderName: p.leaderName });
-        for (const n of p.nodes) nodes.set(n.id, { forecastFinish: n.forecastFinish, slipDays: n.slipDays });
-      }
-      return { today: g.today, nodes, projects };
-    },
-    staleTime: 30_000,
   });
 }

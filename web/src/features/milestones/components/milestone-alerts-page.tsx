@@ -5,13 +5,13 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Card, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { projectLevelLabels, projectLevels, stageLabels, stages, type MilestoneListItem } from '@kpc/contracts';
+import { daysBetween, shanghaiDate } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
 import { optionsOf } from '../../../lib/i18n';
 import { useLeaders, useUnits } from '../../../lib/reference-data';
-import { alertQuery, useAlertTracking, useMilestoneList, type AlertFilters, type AlertKind } from '../api/list-milestones';
+import { alertQuery, useMilestoneList, type AlertFilters, type AlertKind } from '../api/list-milestones';
 
 const PAGE_SIZE = 20;
 
@@ -26,9 +26,9 @@ export default function MilestoneAlertsPage() {
 
   const overdue = useMilestoneList(alertQuery('overdue', filters, pages.overdue, PAGE_SIZE));
   const dueSoon = useMilestoneList(alertQuery('dueSoon', filters, pages.dueSoon, PAGE_SIZE));
-  const tracking = useAlertTracking(filters);
   const list = kind === 'overdue' ? overdue : dueSoon;
-  const today = tracking.data?.today ?? dayjs().format('YYYY-MM-DD');
+  // the server's rules use the Asia/Shanghai date; "due in N days" counts from the same calendar day
+  const today = shanghaiDate(new Date());
 
   const set = (patch: Partial<AlertFilters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -57,7 +57,7 @@ export default function MilestoneAlertsPage() {
       width: 150,
       render: (_: unknown, m) => {
         if (!m.latestFinish) return '—';
-        const days = dayjs(m.latestFinish).diff(dayjs(today), 'day');
+        const days = daysBetween(today, m.latestFinish);
         return (
           <Space orientation="vertical" size={0}>
             <span className="kpc-money">{m.latestFinish}</span>
@@ -76,7 +76,7 @@ export default function MilestoneAlertsPage() {
       title: t('milestoneAlerts.forecastFinish'),
       key: 'forecastFinish',
       width: 120,
-      render: (_: unknown, m) => <span className="kpc-money">{tracking.data?.nodes.get(m.id)?.forecastFinish ?? '—'}</span>,
+      render: (_: unknown, m) => <span className="kpc-money">{m.forecastFinish}</span>,
     },
     {
       title: t('milestoneAlerts.slip'),
@@ -84,8 +84,8 @@ export default function MilestoneAlertsPage() {
       width: 100,
       align: 'right',
       render: (_: unknown, m) => {
-        const slip = tracking.data?.nodes.get(m.id)?.slipDays;
-        if (slip === null || slip === undefined) return '—';
+        const slip = m.slipDays;
+        if (slip === null) return '—';
         return (
           <Typography.Text type={slip > 0 ? 'danger' : undefined} strong={slip > 0} data-testid={`alert-slip-${m.id}`}>
             {slip > 0 ? `+${slip}` : slip}
@@ -98,13 +98,13 @@ export default function MilestoneAlertsPage() {
       key: 'unit',
       width: 170,
       ellipsis: true,
-      render: (_: unknown, m) => tracking.data?.projects.get(m.projectId)?.leadUnitName ?? '—',
+      render: (_: unknown, m) => m.leadUnitName ?? '—',
     },
     {
       title: t('milestoneAlerts.leader'),
       key: 'leader',
       width: 110,
-      render: (_: unknown, m) => tracking.data?.projects.get(m.projectId)?.leaderName ?? '—',
+      render: (_: unknown, m) => m.leaderName ?? '—',
     },
   ];
 
