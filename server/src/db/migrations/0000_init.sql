@@ -400,6 +400,7 @@ CREATE INDEX "projects_stage_idx" ON "projects" USING btree ("stage");--> statem
 CREATE INDEX "projects_leader_idx" ON "projects" USING btree ("leader_id");--> statement-breakpoint
 CREATE INDEX "projects_lead_unit_idx" ON "projects" USING btree ("lead_unit_id");--> statement-breakpoint
 CREATE INDEX "stage_transitions_project_idx" ON "stage_transitions" USING btree ("project_id","on_date");--> statement-breakpoint
+CREATE INDEX "stage_transitions_stage_date_idx" ON "stage_transitions" USING btree ("to_stage","on_date");--> statement-breakpoint
 CREATE INDEX "task_force_project_idx" ON "task_force_members" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "annual_plans_project_year_uq" ON "annual_plans" USING btree ("project_id","year");--> statement-breakpoint
 CREATE INDEX "annual_plans_year_idx" ON "annual_plans" USING btree ("year","project_id","planned_amount");--> statement-breakpoint

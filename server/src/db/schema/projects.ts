@@ -115,5 +115,9 @@ export const stageTransitions = pgTable(
     isRollback: boolean('is_rollback').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stage_transitions_project_idx').on(t.projectId, t.onDate)],
+  (t) => [
+    index('stage_transitions_project_idx').on(t.projectId, t.onDate),
+    // "signed this year" and the batch rates look transitions up by stage and date
+    index('stage_transitions_stage_date_idx').on(t.toStage, t.onDate),
+  ],
 );
