@@ -4,33 +4,12 @@
  * shows the photo); the dashboard's completed investment of the provincial and municipal projects rises
  * by exactly the reported amount.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from './support/browser.js';
+import { logIn, useAppAndBrowser } from './support/suite.js';
 
-const PASSWORD = 'Demo@2026';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const suite = useAppAndBrowser();
 
 /** GET from inside the page, with its session cookie. */
 async function getJson<T>(page: Page, url: string): Promise<T> {
@@ -69,7 +48,7 @@ const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}-value`);
 describe('dashboard in the browser', () => {
   it('shows the headline figures, and an approved phone report raises the completed investment by its amount', async () => {
     // 1. the office lands on the dashboard with the article's figures
-    const office = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
+    const office = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
     await logIn(office, 'office');
     await office.waitForURL('**/dashboard');
     await expect.poll(() => kpi(office, 'completedInvestment').textContent()).toBe('76.55');
@@ -91,7 +70,7 @@ describe('dashboard in the browser', () => {
     await kpi(office, 'completedInvestment').waitFor();
 
     // 2. unit1, on a phone, reports this month for a provincial or municipal project it has not reported yet
-    const unit = await newPage(browser, { baseURL: server.baseUrl, width: 390, height: 844 });
+    const unit = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
     await logIn(unit, 'unit1');
     const me = await getJson<{ user: { unitId: number } }>(unit, '/api/v1/auth/me');
     const year = Number(before.asOf.slice(0, 4));

@@ -9,34 +9,13 @@
  */
 import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Gantt, LedgerItem, ProjectMilestones } from '@kpc/contracts';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { newPage, screenshot } from './support/browser.js';
+import { logIn, useAppAndBrowser } from './support/suite.js';
 
-const PASSWORD = 'Demo@2026';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-projects').waitFor();
-}
+const suite = useAppAndBrowser();
 
 /** Calls the API from inside the page, with the page's session cookie and its CSRF token. */
 async function apiFromPage<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
@@ -110,8 +89,8 @@ async function pickDate(page: Page, fieldId: string, date: string): Promise<void
 
 describe('ledger, milestones and the Gantt in the browser', () => {
   it('unit1 marks a ledger item done with a photo and the project Gantt shows it finished; a node too', async () => {
-    const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
-    await logIn(page, 'unit1');
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'unit1', 'nav-projects');
 
     // one of unit1's own open items, on a project whose milestones unit1 may record
     const me = (await apiFromPage<{ user: { unitId: number } }>(page, 'GET', '/api/v1/auth/me')).json.user;
@@ -219,8 +198,8 @@ describe('ledger, milestones and the Gantt in the browser', () => {
   });
 
   it('office imports a ledger sheet: a bad row is reported and nothing imported; fixed, it imports', async () => {
-    const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
-    await logIn(page, 'office');
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'office', 'nav-projects');
 
     const projects = (
       await apiFromPage<{ items: { id: number; code: string; name: string; leadUnitName: string | null }[] }>(
@@ -320,8 +299,8 @@ describe('ledger, milestones and the Gantt in the browser', () => {
   });
 
   it('office sees the portfolio Gantt (挂图作战): every project’s nodes, the late ones counted', async () => {
-    const page = await newPage(browser, { baseURL: server.baseUrl, width: 1440, height: 900 });
-    await logIn(page, 'office');
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'office', 'nav-projects');
     await page.getByTestId('nav-gantt').click();
     const chart = page.getByTestId('gantt-chart');
     await chart.locator('canvas').first().waitFor();

@@ -2,33 +2,12 @@
  * The project library in a real browser: the office creates, finds, and edits a project; a unit
  * user gets no edit button on another unit's project and the API refuses the write with 403.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from './support/browser.js';
+import { logIn, useAppAndBrowser } from './support/suite.js';
 
-const PASSWORD = 'Demo@2026';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-projects').waitFor();
-}
+const suite = useAppAndBrowser();
 
 /** Picks an option of an antd Select by its visible label. */
 async function choose(page: Page, selectTestIdOrFieldId: { testId?: string; id?: string }, label: string): Promise<void> {
@@ -91,8 +70,8 @@ describe('project library in the browser', () => {
   const renamed = `${name}（二期）`;
 
   it('office creates a project, finds it with the filters, edits it and sees the change', async () => {
-    const page = await newPage(browser, { baseURL: server.baseUrl });
-    await logIn(page, 'office');
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl });
+    await logIn(page, 'office', 'nav-projects');
     await screenshot(page, 'office-home');
 
     await openProjectList(page);
@@ -134,8 +113,8 @@ describe('project library in the browser', () => {
   });
 
   it('unit1 gets no edit button on another unit’s project, and the API refuses the write with 403', async () => {
-    const page = await newPage(browser, { baseURL: server.baseUrl });
-    await logIn(page, 'unit1');
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl });
+    await logIn(page, 'unit1', 'nav-projects');
 
     const me = (await apiFromPage(page, 'GET', '/api/v1/auth/me')).json as { user: { unitId: number } };
     const list = (await apiFromPage(page, 'GET', '/api/v1/projects?pageSize=200')).json as { items: ProjectRow[] };
