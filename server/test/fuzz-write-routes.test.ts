@@ -97,6 +97,21 @@ describe('every write route', () => {
   }, 240_000);
 });
 
+describe('a viewer', () => {
+  it('is refused with 403 on every write route, whatever it sends, and writes nothing', async () => {
+    const v = await login(t.app, 'viewer');
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const ops = writeOperations(doc).filter((o) => !/\/auth\/(login|logout|password)$/.test(o.path));
+    const audits = await countRows(t.database, 'audit_log');
+    for (const op of ops) {
+      const url = op.path.replace(/\{[^}]+\}/g, '1');
+      const res = await v.request({ method: op.method, url, payload: {} });
+      expect([op.method, url, res.statusCode]).toEqual([op.method, url, 403]);
+    }
+    expect(await countRows(t.database, 'audit_log')).toBe(audits);
+  });
+});
+
 describe('login route', () => {
   it('never answers 5xx for any body', async () => {
     await fc.assert(

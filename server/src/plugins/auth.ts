@@ -80,6 +80,10 @@ export default fp(async function auth(app: FastifyInstance) {
     const sent = req.headers['x-csrf-token'];
     const [row] = await app.db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, req.sessionId));
     if (typeof sent !== 'string' || !row || !safeEqual(sent, row.csrf)) throw new AppError('CSRF_FAILED');
+    // A read-only account writes nothing, whatever a route's own checks say; its own session and
+    // password (the routes open during a forced password change) are the exception.
+    if (req.actor && req.actor.roles.every((r) => r === 'viewer') && !req.routeOptions.config.allowPasswordChange)
+      throw new AppError('FORBIDDEN');
   });
 
   async function loadSession(req: FastifyRequest, token: string) {
