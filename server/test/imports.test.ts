@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../src/app.js';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
 import { FACTORY_PASSWORD, createLeader, createProject, createUnit, createUser } from './factories.js';
 import { ledgerXlsx, multipart, xlsxBuffer, type Cell } from './xlsx.js';
@@ -305,5 +306,128 @@ describe('project library import', () => {
       const headerRow = kind === 'projects' ? 1 : 2;
       expect(ws.getRow(headerRow).getCell(1).value).toBe(first);
     }
+  });
+});
+
+/** A second app instance on the same database, as behind a load balancer. */
+describe('import jobs across app instances', () => {
+  let app2: App;
+  let office2: Client;
+  let p3: { id: number; code: string };
+  const rowsFor = (n: number): Cell[][] =>
+    Array.from({ length: n }, (_, i) => [
+      1 + i,
+      p3.code,
+      null,
+      unitA.name,
+      `多实例事项 ${i}`,
+      null,
+      d('2026-12-31'),
+      null,
+      '未开始',
+      null,
+      null,
+    ]);
+  const finished = (s: string) => ['done', 'invalid', 'failed'].includes(s);
+  const jobRow = async (id: number) =>
+    (await t.database.raw('select status, processed_rows, finished_at from imports where id = $1', [id])).rows[0]!;
+
+  beforeAll(async () => {
+    app2 = await buildApp({
+      database: t.database,
+      clock: t.clock,
+      loginRateLimit: 10_000,
+      writeRateLimit: 100_000,
+      webDist: '/nonexistent',
+    });
+    await app2.ready();
+    office2 = await login(app2, 'office');
+    p3 = await createProject(t.database, { code: 'IMP-003', name: '导入测试项目三', leadUnitId: unitA.id, stage: 'building' });
+  });
+  afterAll(async () => app2?.close());
+
+  it('a large import started on one instance is polled to its end on another', async () => {
+    const res = await post(office, '/api/v1/imports/ledger-items', await ledgerXlsx([{ title: p3.code, rows: rowsFor(2_100) }]));
+    expect(res.statusCode).toBe(202);
+    const id = res.json().id as number;
+    let job = (await office2.get(`/api/v1/imports/${id}`)).json();
+    for (let i = 0; i < 300 && !finished(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await office2.get(`/api/v1/imports/${id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', created: 2_100, processedRows: 2_100, progress: 1 });
+    expect(job.finishedAt).not.toBeNull();
+  });
+
+  // PostgreSQL: the progress is written through the pool while the import's transaction is open.
+  // The transaction is held open deterministically: a SHARE lock on ledger_items lets it read but
+  // not insert, after it has counted the 2,100 unchanged rows.
+  it.runIf(process.env.DATABASE_URL)(
+    'shows a running import’s progress to another instance while its transaction is open',
+    async () => {
+      const items = await countRows(t.database, 'ledger_items');
+      const lock = await t.database.pool!.connect();
+      let id = 0;
+      try {
+        await lock.query('begin');
+        await lock.query('lock table ledger_items in share mode');
+        const file = await ledgerXlsx([{ title: p3.code, rows: rowsFor(2_101) }]);
+        const res = await post(office, '/api/v1/imports/ledger-items', file);
+        expect(res.statusCode).toBe(202);
+        id = res.json().id;
+        let job = (await office2.get(`/api/v1/imports/${id}`)).json();
+        for (let i = 0; i < 200 && job.processedRows < 2_100; i++) {
+          await new Promise((r) => setTimeout(r, 25));
+          job = (await office2.get(`/api/v1/imports/${id}`)).json();
+        }
+        expect(job).toMatchObject({ status: 'importing', totalRows: 2_101, processedRows: 2_100, finishedAt: null });
+        expect(job.progress).toBeGreaterThan(0.5);
+        expect(job.progress).toBeLessThan(1);
+        expect(await jobRow(id)).toMatchObject({ status: 'importing', processed_rows: 2_100, finished_at: null });
+        // nothing of it is committed yet
+        expect(await countRows(t.database, 'ledger_items')).toBe(items);
+      } finally {
+        await lock.query('rollback');
+        lock.release();
+      }
+      let job = (await office2.get(`/api/v1/imports/${id}`)).json();
+      for (let i = 0; i < 300 && !finished(job.status); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = (await office2.get(`/api/v1/imports/${id}`)).json();
+      }
+      expect(job).toMatchObject({ status: 'done', created: 1, unchanged: 2_100, processedRows: 2_101, progress: 1 });
+      expect(await jobRow(id)).toMatchObject({ status: 'done', processed_rows: 2_101 });
+    },
+  );
+
+  it('reports an import whose heartbeat stopped 2 minutes ago as failed, and records it so at start-up', async () => {
+    const insertRunning = async () => {
+      const { rows } = await t.database.raw(
+        `insert into imports (kind, status, filename, region_code, total_rows, processed_rows, created_by, created_at, updated_at)
+         values ('ledger_items', 'importing', '中断.xlsx', $1, 100, 40, $2, $3, $3) returning id`,
+        [office.user.regionCode, office.user.id, t.clock.now()],
+      );
+      return Number(rows[0]!.id);
+    };
+    const dead = await insertRunning();
+    t.clock.advanceMinutes(1);
+    const alive = await insertRunning();
+    expect((await office2.get(`/api/v1/imports/${dead}`)).json()).toMatchObject({ status: 'importing', processedRows: 40 });
+
+    t.clock.advanceMinutes(1.5);
+    const job = (await office2.get(`/api/v1/imports/${dead}`)).json();
+    expect(job).toMatchObject({ status: 'failed', progress: 1, errorCount: 1 });
+    expect(job.errors[0].reason).toContain('导入中断');
+    expect(job.finishedAt).not.toBeNull();
+    expect((await office.get(`/api/v1/imports/${alive}`)).json()).toMatchObject({ status: 'importing' });
+    // reading reports it; the table is corrected by the next instance that starts
+    expect(await jobRow(dead)).toMatchObject({ status: 'importing', finished_at: null });
+
+    const app3 = await buildApp({ database: t.database, clock: t.clock, webDist: '/nonexistent' });
+    await app3.ready();
+    await app3.close();
+    expect(await jobRow(dead)).toMatchObject({ status: 'failed' });
+    expect((await jobRow(dead)).finished_at).not.toBeNull();
+    expect(await jobRow(alive)).toMatchObject({ status: 'importing', finished_at: null });
   });
 });

@@ -245,6 +245,7 @@ CREATE TABLE "imports" (
 	"dry_run" boolean DEFAULT false NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint

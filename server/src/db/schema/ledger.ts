@@ -65,6 +65,8 @@ export const imports = pgTable(
     dryRun: boolean('dry_run').notNull().default(false),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Heartbeat of a running import: a running job not updated for minutes has lost its process. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('imports_created_by_idx').on(t.createdBy, t.createdAt)],

@@ -38,6 +38,10 @@ const reasons: Record<string, { 'zh-CN': string; en: string }> = {
   date_order: { 'zh-CN': '不能早于{before}', en: 'Cannot be before {beforeEn}' },
   too_many_rows: { 'zh-CN': '行数超过上限 {max}', en: 'More than {max} rows' },
   internal: { 'zh-CN': '导入时发生内部错误，未导入任何数据', en: 'An internal error stopped the import; nothing was imported' },
+  interrupted: {
+    'zh-CN': '导入中断（服务重启或进程退出），未导入任何数据，请重新导入',
+    en: 'The import was interrupted (the server restarted); nothing was imported, please import again',
+  },
   ...completionRefusalMessages,
 };
 

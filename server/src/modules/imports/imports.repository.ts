@@ -1,5 +1,5 @@
 /** All SQL of import jobs, and the batched audit insert an import needs for thousands of rows. */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { auditLog, imports } from '../../db/schema/index.js';
 
@@ -13,6 +13,33 @@ export async function insertJob(db: Executor, values: typeof imports.$inferInser
 
 export async function updateJob(db: Executor, id: number, values: Partial<typeof imports.$inferInsert>): Promise<void> {
   await db.update(imports).set(values).where(eq(imports.id, id));
+}
+
+/** A job still in progress: its row is owned by the process running it, whose heartbeat is updatedAt. */
+export const runningStatuses = ['validating', 'importing'] as const;
+export type RunningStatus = (typeof runningStatuses)[number];
+
+/** Progress and heartbeat of a running job; a job that already has its outcome is left alone. */
+export async function reportProgress(
+  db: Executor,
+  id: number,
+  progress: { status: RunningStatus; processedRows: number },
+  at: Date,
+): Promise<void> {
+  await db
+    .update(imports)
+    .set({ ...progress, updatedAt: at })
+    .where(and(eq(imports.id, id), inArray(imports.status, [...runningStatuses])));
+}
+
+/** Marks as failed every running job whose heartbeat stopped before `before`; returns how many. */
+export async function failStaleJobs(db: Executor, before: Date, at: Date, errors: unknown[]): Promise<number> {
+  const rows = await db
+    .update(imports)
+    .set({ status: 'failed', errors, errorCount: errors.length, finishedAt: at, updatedAt: at })
+    .where(and(inArray(imports.status, [...runningStatuses]), lt(imports.updatedAt, before)))
+    .returning({ id: imports.id });
+  return rows.length;
 }
 
 export async function findJob(db: Executor, id: number): Promise<ImportRow | null> {

@@ -12,7 +12,13 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onClose', async () => {
     await Promise.allSettled([...pending]);
   });
-  const deps = () => ({ db: app.db, clock: app.clock, pending });
+  // PGlite only: see ImportDeps.live (PostgreSQL instances share nothing but the table)
+  const live = app.database.kind === 'pglite' ? new Map<number, service.LiveProgress>() : null;
+  const deps = (): service.ImportDeps => ({ db: app.db, clock: app.clock, pending, live });
+  // imports left running by a process that died are failed, not shown as running forever
+  app.addHook('onReady', async () => {
+    await service.failStaleImports(deps());
+  });
 
   const route = (path: string, kind: ImportKind, summary: string) =>
     app.post(
@@ -66,7 +72,7 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: importJobSchema },
       },
     },
-    async (req) => service.getImport(app.db, req.requireActor(), req.params.id, req.locale),
+    async (req) => service.getImport(deps(), req.requireActor(), req.params.id, req.locale),
   );
 
   for (const [kind, t] of Object.entries(templates))

@@ -1,9 +1,11 @@
 /**
  * Excel import jobs. Every row is validated first; any bad cell → nothing is written and each one is
- * reported as { row, column, reason }. Otherwise all rows are written in one transaction. A job row
- * records the outcome; live progress is kept in memory so the web can poll GET /imports/:id for a
- * progress bar. Small files finish within the POST (200); larger ones answer 202 and run on.
+ * reported as { row, column, reason }. Otherwise all rows are written in one transaction. The job row
+ * in `imports` holds the progress and the outcome, so GET /imports/:id answers the same on every
+ * instance behind the load balancer. Small files finish within the POST (200); larger ones answer 202
+ * and run on. A running job whose heartbeat (updatedAt) stopped has lost its process: it reads as failed.
  */
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import type { ImportJob, ImportKind, Locale } from '@kpc/contracts';
@@ -39,19 +41,96 @@ export const MAX_ROWS = 50_000;
 /** Bad cells listed in the job (all are counted). */
 const MAX_LISTED_ERRORS = 500;
 
+/** A running job whose heartbeat is older than this has lost its process (crash, kill, redeploy). */
+export const STALE_AFTER_MS = 2 * 60_000;
+/** Progress is written at most every this many rows or milliseconds, whichever comes first… */
+const WRITE_EVERY_ROWS = 500;
+const WRITE_EVERY_MS = 250;
+/** …and the heartbeat at least this often, even while one long statement runs. */
+const HEARTBEAT_MS = 30_000;
+const interrupted: RowError = { row: 0, column: '', code: 'interrupted' };
+
+export interface LiveProgress {
+  status: repo.RunningStatus;
+  processedRows: number;
+}
+
 export interface ImportDeps {
   db: Db;
   clock: Clock;
   /** Jobs still running, so closing the app waits for them. */
   pending: Set<Promise<unknown>>;
+  /**
+   * PGlite only (null on PostgreSQL): progress of this process's running jobs. PGlite is one
+   * connection, so a progress write outside the import's open transaction would wait for it (and,
+   * awaited from inside it, deadlock); the data-directory lock guarantees this is the only instance,
+   * so process memory is safe there. It also keeps a long transaction, whose heartbeat cannot be
+   * written meanwhile, from reading as stale. The table still gets each phase and the outcome.
+   */
+  live: Map<number, LiveProgress> | null;
 }
 
-interface Progress {
-  status: ImportJob['status'];
-  processedRows: number;
+interface ProgressTracker {
+  report: (status: repo.RunningStatus, processedRows: number) => void;
+  /**
+   * No more progress writes. Not awaited before the outcome is written: a progress write still in
+   * flight only touches a running job's row, so it cannot undo the outcome, and awaiting it inside
+   * the transaction would hold one pool connection while waiting for another.
+   */
+  stop: () => void;
+  /** After the outcome: waits for the last progress write and forgets the job. */
+  release: () => Promise<void>;
 }
-/** Live progress of running jobs, by id (the job row holds the outcome). */
-const live = new Map<number, Progress>();
+
+/**
+ * Publishes a running job's progress. On PostgreSQL: through the pool (another connection than the
+ * import's transaction, so other instances see it while the transaction is open), at a bounded
+ * rate, one write at a time, each also the heartbeat. On PGlite: into `deps.live` (see there).
+ */
+function trackProgress(deps: ImportDeps, id: number): ProgressTracker {
+  const live = deps.live;
+  if (live) {
+    const entry: LiveProgress = { status: 'validating', processedRows: 0 };
+    live.set(id, entry);
+    return {
+      report: (status, n) => Object.assign(entry, { status, processedRows: n }),
+      stop: () => undefined,
+      release: async () => void live.delete(id),
+    };
+  }
+  let latest: LiveProgress = { status: 'validating', processedRows: 0 };
+  let written = { rows: 0, at: performance.now() };
+  let chain = Promise.resolve();
+  let queued = false;
+  let stopped = false;
+  const write = () => {
+    if (queued || stopped) return;
+    queued = true;
+    written = { rows: latest.processedRows, at: performance.now() };
+    chain = chain.then(async () => {
+      queued = false; // a report from here on queues a write of its own
+      // a lost progress write only delays the bar; the import itself goes on
+      await repo.reportProgress(deps.db, id, latest, deps.clock.now()).catch(() => undefined);
+    });
+  };
+  const heartbeat = setInterval(write, HEARTBEAT_MS);
+  heartbeat.unref();
+  return {
+    report: (status, n) => {
+      const phase = status !== latest.status;
+      latest = { status, processedRows: n };
+      if (phase || n - written.rows >= WRITE_EVERY_ROWS || performance.now() - written.at >= WRITE_EVERY_MS) write();
+    },
+    stop: () => {
+      stopped = true;
+      clearInterval(heartbeat);
+    },
+    release: async () => {
+      clearInterval(heartbeat);
+      await chain;
+    },
+  };
+}
 
 function progressOf(status: ImportJob['status'], processed: number, total: number): number {
   if (status === 'done' || status === 'invalid' || status === 'failed') return 1;
@@ -59,8 +138,15 @@ function progressOf(status: ImportJob['status'], processed: number, total: numbe
   return status === 'validating' ? part / 2 : 0.5 + part / 2;
 }
 
-function present(row: repo.ImportRow, locale: Locale): ImportJob {
-  const p = live.get(row.id);
+const isRunning = (status: ImportJob['status']): status is repo.RunningStatus =>
+  (repo.runningStatuses as readonly string[]).includes(status);
+
+type PresentDeps = Pick<ImportDeps, 'clock' | 'live'>;
+
+function present(deps: PresentDeps, row: repo.ImportRow, locale: Locale): ImportJob {
+  const p = deps.live?.get(row.id);
+  if (!p && isRunning(row.status) && deps.clock.now().getTime() - row.updatedAt.getTime() > STALE_AFTER_MS)
+    return present(deps, { ...row, status: 'failed', errors: [interrupted], errorCount: 1, finishedAt: row.updatedAt }, locale);
   const status = p?.status ?? row.status;
   const processedRows = p?.processedRows ?? row.processedRows;
   return {
@@ -213,17 +299,17 @@ export async function startImport(
     totalRows: total,
     createdBy: actor.id,
     createdAt: now,
+    updatedAt: now,
   });
-  live.set(job.id, { status: 'validating', processedRows: 0 });
-  const work = run(deps, actor, job, sheet, ctx).finally(() => live.delete(job.id));
+  const work = run(deps, actor, job, sheet, ctx);
   if (total <= SYNC_ROW_LIMIT) {
     await work;
-    return { finished: true, job: present((await repo.findJob(deps.db, job.id))!, locale) };
+    return { finished: true, job: present(deps, (await repo.findJob(deps.db, job.id))!, locale) };
   }
   const tracked = work.catch(() => undefined);
   deps.pending.add(tracked);
   void tracked.finally(() => deps.pending.delete(tracked));
-  return { finished: false, job: present(job, locale) };
+  return { finished: false, job: present(deps, job, locale) };
 }
 
 async function run(
@@ -233,25 +319,32 @@ async function run(
   sheet: ReturnType<typeof readSheet<string>>,
   ctx: AuditContext,
 ) {
-  const progress = live.get(job.id)!;
+  const progress = trackProgress(deps, job.id);
   try {
-    const { errors, validated } = await validate(deps, actor, job.kind, sheet, (n) => (progress.processedRows = n));
+    const { errors, validated } = await validate(deps, actor, job.kind, sheet, (n) => progress.report('validating', n));
     if (errors.length) {
+      progress.stop();
+      const at = deps.clock.now();
       await repo.updateJob(deps.db, job.id, {
         status: 'invalid',
         processedRows: job.totalRows,
         errors: errors.slice(0, MAX_LISTED_ERRORS),
         errorCount: errors.length,
-        finishedAt: deps.clock.now(),
+        finishedAt: at,
+        updatedAt: at,
       });
       return;
     }
-    progress.status = 'importing';
-    progress.processedRows = 0;
-    await repo.updateJob(deps.db, job.id, { status: 'importing', processedRows: 0 });
+    progress.report('importing', 0);
     const now = deps.clock.now();
-    const applyCtx = { actor, ip: ctx.ip, now, asOf: today(deps.clock), onProgress: (n: number) => (progress.processedRows = n) };
-    const counts = await deps.db.transaction(async (tx) => {
+    const applyCtx = {
+      actor,
+      ip: ctx.ip,
+      now,
+      asOf: today(deps.clock),
+      onProgress: (n: number) => progress.report('importing', n),
+    };
+    await deps.db.transaction(async (tx) => {
       const c =
         validated.kind === 'ledger_items'
           ? await applyLedgerRows(tx, validated.rows, validated.refs, applyCtx)
@@ -270,29 +363,38 @@ async function run(
           },
           now,
         );
-      return c;
-    });
-    await repo.updateJob(deps.db, job.id, {
-      status: 'done',
-      processedRows: job.totalRows,
-      ...counts,
-      finishedAt: deps.clock.now(),
+      // the outcome commits with the rows: 'done' exactly when they are written, and a job that dies
+      // before the commit has written nothing, whatever its row last said
+      progress.stop();
+      const at = deps.clock.now();
+      await repo.updateJob(tx, job.id, { status: 'done', processedRows: job.totalRows, ...c, finishedAt: at, updatedAt: at });
     });
   } catch (e) {
+    progress.stop();
+    const at = deps.clock.now();
     await repo.updateJob(deps.db, job.id, {
       status: 'failed',
       errors: [{ row: 0, column: '', code: 'internal' }],
       errorCount: 1,
-      finishedAt: deps.clock.now(),
+      finishedAt: at,
+      updatedAt: at,
     });
     throw e;
+  } finally {
+    await progress.release();
   }
 }
 
+/** Start-up: running jobs whose heartbeat stopped lost their process; record them as failed. */
+export async function failStaleImports(deps: Pick<ImportDeps, 'db' | 'clock'>): Promise<number> {
+  const now = deps.clock.now();
+  return repo.failStaleJobs(deps.db, new Date(now.getTime() - STALE_AFTER_MS), now, [interrupted]);
+}
+
 /** A job its starter, or the office of its region, may see. */
-export async function getImport(db: Db, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
-  const row = await repo.findJob(db, id);
+export async function getImport(deps: PresentDeps & { db: Db }, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
+  const row = await repo.findJob(deps.db, id);
   if (!row || !inRegion(actor, row.regionCode)) throw new AppError('NOT_FOUND');
   if (row.createdBy !== actor.id && !hasRole(actor, 'admin', 'office')) throw new AppError('NOT_FOUND');
-  return present(row, locale);
+  return present(deps, row, locale);
 }
