@@ -65,7 +65,7 @@ export interface ImportDeps {
    * connection, so a progress write outside the import's open transaction would wait for it (and,
    * awaited from inside it, deadlock); the data-directory lock guarantees this is the only instance,
    * so process memory is safe there. It also keeps a long transaction, whose heartbeat cannot be
-   * written meanwhile, from reading as stale. The table still gets each phase and the outcome.
+   * written meanwhile, from reading as stale. The table still gets the outcome.
    */
   live: Map<number, LiveProgress> | null;
 }
