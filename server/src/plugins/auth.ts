@@ -23,6 +23,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the user must still change the password. */
     allowPasswordChange?: boolean;
+    /** A POST that computes and saves nothing (a preview): read-only accounts may call it. */
+    readOnly?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -82,7 +84,8 @@ export default fp(async function auth(app: FastifyInstance) {
     if (typeof sent !== 'string' || !row || !safeEqual(sent, row.csrf)) throw new AppError('CSRF_FAILED');
     // A read-only account writes nothing, whatever a route's own checks say; its own session and
     // password (the routes open during a forced password change) are the exception.
-    if (req.actor && req.actor.roles.every((r) => r === 'viewer') && !req.routeOptions.config.allowPasswordChange)
+    const { allowPasswordChange, readOnly } = req.routeOptions.config;
+    if (req.actor && req.actor.roles.every((r) => r === 'viewer') && !allowPasswordChange && !readOnly)
       throw new AppError('FORBIDDEN');
   });
 

@@ -100,6 +100,8 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/projects/:id/schedule/backward',
     {
+      // a POST only because the target date travels in a body: it computes and saves nothing
+      config: { readOnly: true },
       schema: {
         tags,
         summary: '倒排工期预览 Backward schedule from a target date (preview, nothing saved)',
