@@ -75,8 +75,14 @@ function makePng(size = 16): Buffer {
 
 /** Picks an option of the antd Select that wraps the form field `#id`. */
 async function choose(page: Page, fieldId: string, label: string): Promise<void> {
-  await page.locator(`.ant-select:has(#${fieldId})`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  const select = page.locator(`.ant-select:has(#${fieldId})`);
+  // on a busy machine a click can land while the dropdown is still moving in: check the choice took
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    if ((await select.textContent())?.includes(label)) return;
+  }
+  throw new Error(`could not choose ${label} in #${fieldId}`);
 }
 
 /** Types a date into an antd DatePicker (the form field `#id`). */
@@ -122,6 +128,10 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     await choose(page, 'ledger_status', '已完成');
     await page.getByTestId('ledger-form-submit').click();
     await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
+    // the server has it, before anything on screen is judged
+    await expect
+      .poll(async () => (await apiFromPage<{ status: string }>(page, 'GET', `/api/v1/ledger-items/${item!.id}`)).json.status)
+      .toBe('done');
 
     // evidence: a file that is not what its name says is refused with the server's message …
     const fileInput = page.locator('.ant-drawer [data-testid="ledger-evidence"] input[type=file]');

@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // a loaded 2-core machine renders slower than vitest's 1 s default for expect.poll
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

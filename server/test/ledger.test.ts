@@ -174,6 +174,11 @@ describe('ledger authorization', () => {
     expect((await office.post(`/api/v1/projects/${elsewhere.id}/ledger-items`, item())).statusCode).toBe(404);
     expect((await unitUser.patch(`/api/v1/ledger-items/${a.id}`, { version: 1, status: 'in_progress' })).statusCode).toBe(404);
     expect((await office.delete(`/api/v1/ledger-items/${a.id}?version=1`)).statusCode).toBe(404);
+    expect((await office.get(`/api/v1/ledger-items/${a.id}`)).statusCode).toBe(404);
+    expect((await otherRegionOffice.get(`/api/v1/ledger-items/${a.id}`)).json()).toMatchObject({
+      id: a.id,
+      projectId: elsewhere.id,
+    });
     const all = (await office.get('/api/v1/ledger-items?pageSize=200')).json();
     expect(all.items.some((i: { id: number }) => i.id === a.id)).toBe(false);
   });

@@ -79,6 +79,12 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.listLedger(app.db, app.clock, req.requireActor(), req.query),
   );
 
+  app.get(
+    '/ledger-items/:id',
+    { schema: { tags, summary: '台账事项 One ledger item', params: idParams, response: { 200: ledgerItemSchema } } },
+    async (req) => service.getLedgerItem(app.db, app.clock, req.requireActor(), req.params.id),
+  );
+
   app.patch(
     '/ledger-items/:id',
     {

@@ -75,6 +75,11 @@ async function loadReadableProject(db: Executor, actor: Actor, projectId: number
   return p;
 }
 
+/** One ledger item the actor may read, else 404. */
+export async function getLedgerItem(db: Db, clock: Clock, actor: Actor, id: number): Promise<LedgerItem> {
+  return presentLedgerItem(actor, await loadReadableItem(db, actor, id), today(clock));
+}
+
 export async function listProjectLedger(db: Db, clock: Clock, actor: Actor, projectId: number, q: ListProjectLedgerQuery) {
   await loadReadableProject(db, actor, projectId);
   const asOf = today(clock);

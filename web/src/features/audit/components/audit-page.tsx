@@ -1,6 +1,6 @@
 /** 审计日志: who changed what and when; each row expands to the before/after records. */
 import { useState } from 'react';
-import { Alert, Card, Col, DatePicker, Input, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Col, DatePicker, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { AuditEntry } from '@kpc/contracts';
@@ -20,11 +20,55 @@ function Json({ value }: { value: unknown }) {
 
 const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', login_failed: 'orange' };
 
+/** Codes the server writes; each has a label in admin.json (an unknown code shows as it is). */
+const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+  'reset_password',
+  'unlock',
+  'import',
+  'submit',
+  'approve',
+  'return',
+  'edit',
+  'supersede',
+  'update_list',
+  'stage_transition',
+  'stage_rollback',
+];
+const auditEntities = [
+  'project',
+  'ledger_item',
+  'milestone',
+  'milestones',
+  'milestone_template',
+  'schedule_baseline',
+  'investment_report',
+  'annual_plan',
+  'period',
+  'attachment',
+  'import',
+  'unit',
+  'leader',
+  'enterprise',
+  'region',
+  'user',
+  'session',
+  'settings',
+];
+
 export default function AuditPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const { data, isFetching, error } = useAuditList(query);
   const patch = (p: Partial<AuditQuery>) => setQuery((q) => ({ ...q, ...p, page: 1 }));
+  const actionLabel = (a: string) => t(`admin.audit.actions.${a}`, { defaultValue: a });
+  const entityLabel = (e: string) => t(`admin.audit.entities.${e}`, { defaultValue: e });
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('admin.audit.at'), dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
@@ -34,9 +78,13 @@ export default function AuditPage() {
       title: t('admin.audit.action'),
       dataIndex: 'action',
       width: 120,
-      render: (a: string) => <Tag color={actionColors[a]}>{a}</Tag>,
+      render: (a: string) => (
+        <Tag color={actionColors[a]} title={a}>
+          {actionLabel(a)}
+        </Tag>
+      ),
     },
-    { title: t('admin.audit.entity'), dataIndex: 'entity', width: 120 },
+    { title: t('admin.audit.entity'), dataIndex: 'entity', width: 120, render: (e: string) => entityLabel(e) },
     { title: t('admin.audit.entityId'), dataIndex: 'entityId', width: 90, render: (v: string | null) => v ?? '—' },
   ];
 
@@ -51,17 +99,25 @@ export default function AuditPage() {
       >
         <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
           <Col xs={24} sm={12} md={6}>
-            <Input.Search
+            <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
               placeholder={t('admin.audit.entity')}
-              onSearch={(v) => patch({ entity: v.trim() || undefined })}
+              value={query.entity}
+              onChange={(v?: string) => patch({ entity: v })}
+              options={auditEntities.map((e) => ({ value: e, label: entityLabel(e) }))}
             />
           </Col>
           <Col xs={24} sm={12} md={6}>
-            <Input.Search
+            <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
               placeholder={t('admin.audit.action')}
-              onSearch={(v) => patch({ action: v.trim() || undefined })}
+              value={query.action}
+              onChange={(v?: string) => patch({ action: v })}
+              options={auditActions.map((a) => ({ value: a, label: actionLabel(a) }))}
             />
           </Col>
           <Col xs={24} sm={12} md={4}>

@@ -310,7 +310,15 @@ export function buildGanttModel(
           silent: true,
           symbol: 'none',
           lineStyle: { color: ganttColors.today, type: 'dashed', width: 1.5 },
-          label: { formatter: labels.today, position: 'start', color: ganttColors.today },
+          // on a white chip: at phone width it sits on top of the time axis labels
+          label: {
+            formatter: labels.today,
+            position: 'start',
+            color: ganttColors.today,
+            backgroundColor: '#fff',
+            padding: [1, 3],
+            borderRadius: 2,
+          },
           data: [{ xAxis: todayTs }],
         },
       }),

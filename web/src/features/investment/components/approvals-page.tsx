@@ -163,7 +163,8 @@ export default function ApprovalsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 180,
+      // room for both buttons in English too (Approve / Return)
+      width: 204,
       fixed: 'right',
       render: (_: unknown, r) => (
         <Space>
@@ -214,7 +215,7 @@ export default function ApprovalsPage() {
           columns={columns}
           dataSource={data?.items}
           loading={isFetching && !data}
-          scroll={{ x: 1130 }}
+          scroll={{ x: 1150 }}
           locale={{ emptyText: t('investment.approvals.empty') }}
           onRow={(r) => ({ 'data-testid': `approval-row-${r.projectCode}-${r.month}` }) as HTMLAttributes<HTMLElement>}
           pagination={{

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Card, Grid, Input, List, Select, Space, Switch, Table, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ledgerStatusLabels, ledgerStatuses, stageFocusLabels, type LedgerItem, type LedgerStatus } from '@kpc/contracts';
@@ -32,6 +32,17 @@ export default function MyLedgerPage() {
   const [drawerItem, setDrawerItem] = useState<LedgerItem | undefined>(undefined);
   const set = (patch: Partial<LedgerListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
   const { page: _p, pageSize: _s, sort: _o, ...exportFilters } = query;
+  // at phone width one card per item (content first), like the project's ledger tab; a wide table hides the content
+  const isPhone = !Grid.useBreakpoint().md;
+  const pagination = {
+    current: query.page,
+    pageSize: query.pageSize,
+    total: data?.total ?? 0,
+    showSizeChanger: !isPhone,
+    size: isPhone ? ('small' as const) : undefined,
+    showTotal: (n: number) => t('common.totalCount', { count: n }),
+    onChange: (page: number, pageSize: number) => setQuery((q) => ({ ...q, page, pageSize })),
+  };
 
   return (
     <div className="kpc-page">
@@ -92,66 +103,86 @@ export default function MyLedgerPage() {
           </Space>
         </Space>
         {error && <Typography.Paragraph type="danger">{describeError(error)}</Typography.Paragraph>}
-        <Table<LedgerItem>
-          rowKey="id"
-          size="small"
-          loading={isFetching}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 1200 }}
-          onRow={(i) => ({ style: i.overdue ? { background: '#fff5f5' } : undefined })}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.totalCount', { count: n }),
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-          }}
-          columns={[
-            {
-              title: t('ledger.field.project'),
-              dataIndex: 'projectName',
-              width: 200,
-              render: (v: string, i) => <Link to={`/projects/${i.projectId}?tab=ledger`}>{v}</Link>,
-            },
-            {
-              title: t('ledger.field.focus'),
-              dataIndex: 'focus',
-              width: 90,
-              render: (f: LedgerItem['focus']) => labelOf(stageFocusLabels, f),
-            },
-            { title: t('ledger.field.unit'), dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? '—' },
-            { title: t('ledger.field.content'), dataIndex: 'content' },
-            {
-              title: t('ledger.field.deadline'),
-              dataIndex: 'deadline',
-              width: 150,
-              render: (_: string, i) => <Deadline item={i} />,
-            },
-            { title: t('ledger.field.owner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
-            {
-              title: t('ledger.field.status'),
-              dataIndex: 'status',
-              width: 90,
-              render: (s: LedgerStatus) => <LedgerStatusTag status={s} />,
-            },
-            {
-              title: t('common.actions'),
-              key: 'a',
-              width: 64,
-              fixed: 'right',
-              render: (_: unknown, i) => (
-                <Button
-                  type="link"
-                  size="small"
-                  icon={i.permissions.edit ? <EditOutlined /> : <EyeOutlined />}
-                  onClick={() => setDrawerItem(i)}
-                  aria-label={t('common.edit')}
-                />
-              ),
-            },
-          ]}
-        />
+        {isPhone ? (
+          <List<LedgerItem>
+            size="small"
+            loading={isFetching}
+            dataSource={data?.items ?? []}
+            pagination={{ ...pagination, align: 'center' }}
+            renderItem={(i) => (
+              <List.Item
+                style={{ display: 'block', background: i.overdue ? '#fff5f5' : undefined, cursor: 'pointer' }}
+                onClick={() => setDrawerItem(i)}
+              >
+                <Typography.Text strong>{i.content}</Typography.Text>
+                <div style={{ marginTop: 2 }} onClick={(e) => e.stopPropagation()}>
+                  <Link to={`/projects/${i.projectId}?tab=ledger`}>{i.projectName}</Link>
+                </div>
+                <Space wrap size={[8, 4]} style={{ marginTop: 4, fontSize: 13 }}>
+                  <Typography.Text type="secondary">{labelOf(stageFocusLabels, i.focus)}</Typography.Text>
+                  <Typography.Text type="secondary">{i.unitName ?? '—'}</Typography.Text>
+                  <Deadline item={i} />
+                  {i.ownerName && <Typography.Text type="secondary">{i.ownerName}</Typography.Text>}
+                  <LedgerStatusTag status={i.status} />
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<LedgerItem>
+            rowKey="id"
+            size="small"
+            loading={isFetching}
+            dataSource={data?.items ?? []}
+            scroll={{ x: 1080 }}
+            onRow={(i) => ({ style: i.overdue ? { background: '#fff5f5' } : undefined })}
+            pagination={pagination}
+            columns={[
+              {
+                title: t('ledger.field.project'),
+                dataIndex: 'projectName',
+                width: 190,
+                render: (v: string, i) => <Link to={`/projects/${i.projectId}?tab=ledger`}>{v}</Link>,
+              },
+              {
+                title: t('ledger.field.focus'),
+                dataIndex: 'focus',
+                width: 90,
+                render: (f: LedgerItem['focus']) => labelOf(stageFocusLabels, f),
+              },
+              { title: t('ledger.field.unit'), dataIndex: 'unitName', width: 140, render: (v: string | null) => v ?? '—' },
+              { title: t('ledger.field.content'), dataIndex: 'content' },
+              {
+                title: t('ledger.field.deadline'),
+                dataIndex: 'deadline',
+                width: 140,
+                render: (_: string, i) => <Deadline item={i} />,
+              },
+              { title: t('ledger.field.owner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
+              {
+                title: t('ledger.field.status'),
+                dataIndex: 'status',
+                width: 96,
+                render: (s: LedgerStatus) => <LedgerStatusTag status={s} />,
+              },
+              {
+                title: t('common.actions'),
+                key: 'a',
+                width: 64,
+                fixed: 'right',
+                render: (_: unknown, i) => (
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={i.permissions.edit ? <EditOutlined /> : <EyeOutlined />}
+                    onClick={() => setDrawerItem(i)}
+                    aria-label={t('common.edit')}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
       </Card>
       <LedgerItemDrawer
         projectId={drawerItem?.projectId ?? 0}

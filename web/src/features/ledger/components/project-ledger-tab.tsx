@@ -155,7 +155,7 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
     {
       title: t('ledger.field.evidence'),
       dataIndex: 'attachmentCount',
-      width: 70,
+      width: 84,
       render: (n: number, i: LedgerItem) => (
         <Tooltip title={i.evidenceNote ?? undefined}>
           <Badge count={n} size="small" color="#1f3b6e" showZero={false}>

@@ -6,6 +6,7 @@ import { updateSettingsBody, type Settings } from '@kpc/contracts';
 import { describeError, isApiError } from '../../../lib/api';
 import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
 import { PageSpinner } from '../../../components/page-spinner';
+import { useCurrentUser } from '../../../lib/session';
 import { useSaveSettings, useSettings } from '../api/settings';
 
 const fields: { name: keyof Settings; min: number; max: number; unit?: string }[] = [
@@ -19,6 +20,7 @@ const fields: { name: keyof Settings; min: number; max: number; unit?: string }[
 
 export default function SettingsPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const { message } = App.useApp();
   const { data, isPending, error } = useSettings();
   const save = useSaveSettings();
@@ -58,7 +60,16 @@ export default function SettingsPage() {
             {t('nav.settings')}
           </Typography.Title>
         }
-        extra={<Typography.Text type="secondary">{t('admin.settings.region', { code: data.regionCode })}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary">
+            {t('admin.settings.region', {
+              code:
+                data.regionCode === user.regionCode && user.regionName
+                  ? `${user.regionName}（${data.regionCode}）`
+                  : data.regionCode,
+            })}
+          </Typography.Text>
+        }
       >
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
         <Form<Settings> form={form} name="settings" layout="vertical" onFinish={onFinish} style={{ maxWidth: 720 }}>
