@@ -189,7 +189,10 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     await page.getByTestId(`milestone-record-${node.key}`).click();
     if (!node.actualStart) await pickDate(page, 'milestone_actualStart', plan!.today);
     await pickDate(page, 'milestone_actualFinish', plan!.today);
+    const recorded = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/milestones/'));
     await page.getByTestId('milestone-record-submit').click();
+    const answer = await recorded;
+    expect(answer.status(), await answer.text()).toBe(200);
     await expect.poll(() => page.getByTestId(`milestone-row-${node.key}`).getAttribute('data-status')).toBe('done');
     await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
 

@@ -196,7 +196,8 @@ export default function ProjectPlanTab({ projectId }: { projectId: number }) {
           ]}
         />
       </Card>
-      <ActualDatesModal node={editing} onClose={() => setEditing(null)} />
+      {/* keyed by node: a fresh form store per node, so its initial values are that node's */}
+      <ActualDatesModal key={editing?.id ?? 'closed'} node={editing} onClose={() => setEditing(null)} />
     </div>
   );
 }
@@ -235,20 +236,23 @@ function ActualDatesModal({ node, onClose }: { node: MilestoneNode | null; onClo
       onOk={submit}
       okButtonProps={{ loading: update.isPending, 'data-testid': 'milestone-record-submit' }}
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (open && node)
-          form.setFieldsValue({
-            actualStart: node.actualStart ? dayjs(node.actualStart) : null,
-            actualFinish: node.actualFinish ? dayjs(node.actualFinish) : null,
-          });
-      }}
     >
       {node && (
         <Typography.Paragraph type="secondary">
           {t('milestone.planned', { start: dash(node.latestStart), finish: dash(node.latestFinish) })}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" name="milestone">
+      {/* initial values, not a setFieldsValue after the opening animation: that would overwrite what
+          a quick user has already typed */}
+      <Form
+        form={form}
+        layout="vertical"
+        name="milestone"
+        initialValues={{
+          actualStart: node?.actualStart ? dayjs(node.actualStart) : null,
+          actualFinish: node?.actualFinish ? dayjs(node.actualFinish) : null,
+        }}
+      >
         <Form.Item name="actualStart" label={t('milestone.actualStart')}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
