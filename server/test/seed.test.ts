@@ -257,8 +257,28 @@ describe('demo data on the test clock', () => {
       expect(c.user.roles).toEqual([role]);
       expect(c.user.regionCode).toBe('411104');
     }
-    const forced = await one(t.database, `select count(*)::int as n from users where must_change_password`);
+    const forced = await one(
+      t.database,
+      `select count(*)::int as n from users where must_change_password and username = any($1)`,
+      [Object.keys(expected)],
+    );
     expect(forced.n).toBe(0);
+  });
+
+  it('gives every other responsible unit a liaison account that files its reports but cannot log in yet', async () => {
+    const liaisons = await t.database.raw(`select username, unit_id from users where username like 'liaison%'`);
+    expect(liaisons.rows).toHaveLength(22);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'liaison02', password: 'Demo@2026' },
+    });
+    expect(res.statusCode).toBe(401);
+    const byOffice = await one(
+      t.database,
+      `select count(*)::int as n from investment_reports r join users u on u.id = r.submitted_by where 'office' = any(u.roles)`,
+    );
+    expect(byOffice.n).toBe(0);
   });
 });
 

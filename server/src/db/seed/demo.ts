@@ -8,6 +8,7 @@
  *   plans of 10,330,000,000 (74.1 %); the latest month's pending or returned reports do not count;
  * - four 91-day "three batches" periods, the last ending today, whose rates rise (demo-data.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '@kpc/domain';
 import { stages } from '@kpc/contracts';
@@ -193,6 +194,27 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
     .returning({ id: users.id, username: users.username });
   const userId = new Map(userRows.map((u) => [u.username, u.id]));
   const officeId = userId.get('office')!;
+  // Every other responsible unit has a liaison account that files its reports. They cannot log in
+  // (an unusable random password, change forced) until an admin resets it: only the seven demo
+  // accounts above carry the demo password.
+  const locked = await hashPassword(randomBytes(24).toString('base64'));
+  const liaisonRows = await tx
+    .insert(users)
+    .values(
+      unitRows
+        .filter((u) => u.shortName !== UNIT1_SHORT)
+        .map((u, i) => ({
+          username: `liaison${String(i + 2).padStart(2, '0')}`,
+          displayName: `${u.shortName!.replace(/^区/, '')} 联络员`,
+          passwordHash: locked,
+          roles: ['unit'],
+          regionCode: REGION,
+          unitId: u.id,
+          mustChangePassword: true,
+        })),
+    )
+    .returning({ id: users.id, unitId: users.unitId });
+  const liaisonOf = new Map(liaisonRows.map((u) => [u.unitId!, u.id]));
 
   // Projects, with their dated stage path
   const laid = demoProjects.map((p) => {
@@ -357,8 +379,13 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   for (const r of reportMonths)
     if (r.p.level === 'district' && r.approved.length > 0) ytd.set(r.p.key, Math.floor(r.p.plan * 0.6 * (r.p.pace ?? 1)));
 
+  // who files a project's reports: its owner's account where it has one, else its lead unit's liaison
   const reporter = (p: DemoProject) =>
-    p.enterprise === ENTERPRISE1 ? userId.get('enterprise1')! : p.lead === UNIT1_SHORT ? userId.get('unit1')! : officeId;
+    p.enterprise === ENTERPRISE1
+      ? userId.get('enterprise1')!
+      : p.lead === UNIT1_SHORT
+        ? userId.get('unit1')!
+        : (liaisonOf.get(uid(p.lead)) ?? officeId);
   const reportRows: (typeof investmentReports.$inferInsert)[] = [];
   const corrected = { projectId: 0, month: 0 };
   const correctedKey = carriers.some((r) => r.p.key === CORRECTED_PROJECT) ? CORRECTED_PROJECT : carriers[0]?.p.key;
