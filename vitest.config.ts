@@ -14,7 +14,7 @@ export default defineConfig({
           name: 'integration',
           include: ['server/test/**/*.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 90_000,
           hookTimeout: 60_000,
           pool: 'forks',
         },

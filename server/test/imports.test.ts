@@ -208,7 +208,7 @@ describe('ledger import', () => {
     expect(started).toMatchObject({ totalRows: 2_100 });
     expect(started.progress).toBeLessThan(1);
     let job = started;
-    for (let i = 0; i < 300 && !['done', 'invalid', 'failed'].includes(job.status); i++) {
+    for (const until = Date.now() + 45_000; Date.now() < until && !['done', 'invalid', 'failed'].includes(job.status);) {
       await new Promise((r) => setTimeout(r, 100));
       job = (await office.get(`/api/v1/imports/${started.id}`)).json();
       expect(job.progress).toBeGreaterThanOrEqual(0);
@@ -351,7 +351,7 @@ describe('import jobs across app instances', () => {
     expect(res.statusCode).toBe(202);
     const id = res.json().id as number;
     let job = (await office2.get(`/api/v1/imports/${id}`)).json();
-    for (let i = 0; i < 300 && !finished(job.status); i++) {
+    for (const until = Date.now() + 45_000; Date.now() < until && !finished(job.status);) {
       await new Promise((r) => setTimeout(r, 50));
       job = (await office2.get(`/api/v1/imports/${id}`)).json();
     }
@@ -376,8 +376,9 @@ describe('import jobs across app instances', () => {
         expect(res.statusCode).toBe(202);
         id = res.json().id;
         let job = (await office2.get(`/api/v1/imports/${id}`)).json();
-        for (let i = 0; i < 200 && job.processedRows < 2_100; i++) {
-          await new Promise((r) => setTimeout(r, 25));
+        // deadline-based, not count-based: a loaded CI machine validates 2,100 rows much slower
+        for (const until = Date.now() + 45_000; Date.now() < until && job.processedRows < 2_100;) {
+          await new Promise((r) => setTimeout(r, 50));
           job = (await office2.get(`/api/v1/imports/${id}`)).json();
         }
         expect(job).toMatchObject({ status: 'importing', totalRows: 2_101, processedRows: 2_100, finishedAt: null });
@@ -391,13 +392,14 @@ describe('import jobs across app instances', () => {
         lock.release();
       }
       let job = (await office2.get(`/api/v1/imports/${id}`)).json();
-      for (let i = 0; i < 300 && !finished(job.status); i++) {
+      for (const until = Date.now() + 45_000; Date.now() < until && !finished(job.status);) {
         await new Promise((r) => setTimeout(r, 50));
         job = (await office2.get(`/api/v1/imports/${id}`)).json();
       }
       expect(job).toMatchObject({ status: 'done', created: 1, unchanged: 2_100, processedRows: 2_101, progress: 1 });
       expect(await jobRow(id)).toMatchObject({ status: 'done', processed_rows: 2_101 });
     },
+    120_000,
   );
 
   it('reports an import whose heartbeat stopped 2 minutes ago as failed, and records it so at start-up', async () => {
