@@ -3,13 +3,15 @@
  * edit in a modal. Validation issues land on fields; a stale version reloads the list.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { describeError, isApiError } from '../lib/api';
 import { applyFieldIssues } from '../lib/form-errors';
 import type { SaveResult } from '../lib/save';
 import { validatedValues } from '../lib/forms';
+import { access, useCurrentUser } from '../lib/session';
+import { RegionSelect } from './reference-select';
 
 interface Props<T extends { id: number }, V extends object> {
   title: string;
@@ -149,5 +151,88 @@ export function ReferenceAdminPage<T extends { id: number }, V extends object>(p
         </Form>
       </Modal>
     </div>
+  );
+}
+
+/** A text field of a region's reference data, shown both as a table column and as a form input. */
+export interface ReferenceTextField<V> {
+  name: keyof V & string;
+  label: string;
+  /** The column's width in the table. */
+  width: number;
+  maxLength: number;
+  required?: boolean;
+  tel?: boolean;
+}
+
+interface RegionProps<T extends { id: number }, V extends object> {
+  title: string;
+  formName: string;
+  list: { data?: { items: T[] }; isLoading: boolean; error: unknown };
+  saver: { save: (values: V, row: T | null) => Promise<SaveResult<unknown>>; refresh: () => Promise<unknown> };
+  searchText: (row: T) => string;
+  /** The text fields in form order; `'region'` marks where the region select stands when creating. */
+  fields: (ReferenceTextField<V> | 'region')[];
+  /** The rows have an `active` flag: a status column, new rows active, and a switch when editing. */
+  hasActive?: boolean;
+  scrollX?: number;
+}
+
+/** The reference data of the user's region (units, leaders, enterprises): its list, columns and form. */
+export function RegionReferenceAdminPage<T extends { id: number }, V extends object>(props: RegionProps<T, V>) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const textFields = props.fields.filter((f) => f !== 'region');
+  return (
+    <ReferenceAdminPage<T, V>
+      title={props.title}
+      formName={props.formName}
+      rows={props.list.data?.items}
+      loading={props.list.isLoading}
+      error={props.list.error}
+      canEdit={access.referenceData(user)}
+      searchText={props.searchText}
+      scrollX={props.scrollX}
+      columns={[
+        ...textFields.map((f) => ({ title: f.label, dataIndex: f.name, width: f.width })),
+        ...(props.hasActive
+          ? [
+              {
+                title: t('admin.common.status'),
+                dataIndex: 'active',
+                width: 90,
+                render: (a: boolean) =>
+                  a ? <Tag color="green">{t('admin.common.active')}</Tag> : <Tag>{t('admin.common.inactive')}</Tag>,
+              },
+            ]
+          : []),
+      ]}
+      toFormValues={(row) => ({ ...row }) as unknown as V}
+      initialValues={{ regionCode: user.regionCode, ...(props.hasActive ? { active: true } : {}) } as unknown as Partial<V>}
+      save={props.saver.save}
+      onConflict={() => void props.saver.refresh()}
+      fields={(row) => (
+        <>
+          {props.fields.map((f) =>
+            f === 'region' ? (
+              !row && (
+                <Form.Item key="regionCode" name="regionCode" label={t('admin.common.region')} required>
+                  <RegionSelect allowClear={false} />
+                </Form.Item>
+              )
+            ) : (
+              <Form.Item key={f.name} name={f.name as string} label={f.label} required={f.required}>
+                <Input maxLength={f.maxLength} inputMode={f.tel ? 'tel' : undefined} />
+              </Form.Item>
+            ),
+          )}
+          {row && props.hasActive && (
+            <Form.Item name="active" label={t('admin.common.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          )}
+        </>
+      )}
+    />
   );
 }

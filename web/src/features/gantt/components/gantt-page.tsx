@@ -1,12 +1,10 @@
 /** 挂图作战: the portfolio Gantt, filtered by unit, leader, level and stage; a click opens the project. */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Card, Empty, Grid, Select, Space, Typography } from 'antd';
+import { Card, Empty, Grid, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { projectLevelLabels, projectLevels, stageLabels, stages } from '@kpc/contracts';
-import { optionsOf } from '../../../lib/i18n';
-import { useLeaders, useUnits } from '../../../lib/reference-data';
 import { PageSpinner } from '../../../components/page-spinner';
+import { PortfolioFilters } from '../../../components/portfolio-filters';
 import { describeError } from '../../../lib/api';
 import { useGantt, type GanttFilters } from '../api/get-gantt';
 import { GanttChart } from './gantt-chart';
@@ -15,54 +13,11 @@ export default function GanttPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<GanttFilters>({});
-  const units = useUnits().data?.items ?? [];
-  const leaders = useLeaders().data?.items ?? [];
   const { data, error, isPending, isFetching } = useGantt(filters);
   const set = (patch: Partial<GanttFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const height = Math.max(480, window.innerHeight - 230);
   const isPhone = !Grid.useBreakpoint().md;
-  const filterBar = (
-    <Space wrap>
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('gantt.filter.unit')}
-        style={{ width: 180 }}
-        data-testid="gantt-filter-unit"
-        value={filters.unitId}
-        onChange={(v?: number) => set({ unitId: v })}
-        options={units.map((u) => ({ value: u.id, label: u.name }))}
-      />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('gantt.filter.leader')}
-        style={{ width: 140 }}
-        data-testid="gantt-filter-leader"
-        value={filters.leaderId}
-        onChange={(v?: number) => set({ leaderId: v })}
-        options={leaders.map((l) => ({ value: l.id, label: l.name }))}
-      />
-      <Select
-        allowClear
-        placeholder={t('gantt.filter.level')}
-        style={{ width: 120 }}
-        data-testid="gantt-filter-level"
-        value={filters.level}
-        onChange={(v) => set({ level: v })}
-        options={optionsOf(projectLevels, projectLevelLabels)}
-      />
-      <Select
-        allowClear
-        placeholder={t('gantt.filter.stage')}
-        style={{ width: 110 }}
-        data-testid="gantt-filter-stage"
-        value={filters.stage}
-        onChange={(v) => set({ stage: v })}
-        options={optionsOf(stages, stageLabels)}
-      />
-    </Space>
-  );
+  const filterBar = <PortfolioFilters value={filters} onChange={set} testIdPrefix="gantt" i18nPrefix="gantt" />;
 
   return (
     <div className="kpc-page">

@@ -4,13 +4,12 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Card, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { projectLevelLabels, projectLevels, stageLabels, stages, type MilestoneListItem } from '@kpc/contracts';
+import type { MilestoneListItem } from '@kpc/contracts';
 import { daysBetween, shanghaiDate } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
-import { optionsOf } from '../../../lib/i18n';
-import { useLeaders, useUnits } from '../../../lib/reference-data';
+import { PortfolioFilters } from '../../../components/portfolio-filters';
 import { alertQuery, useMilestoneList, type AlertFilters, type AlertKind } from '../api/list-milestones';
 
 const PAGE_SIZE = 20;
@@ -21,8 +20,6 @@ export default function MilestoneAlertsPage() {
   const kind: AlertKind = search.get('tab') === 'dueSoon' ? 'dueSoon' : 'overdue';
   const [filters, setFilters] = useState<AlertFilters>({});
   const [pages, setPages] = useState<Record<AlertKind, number>>({ overdue: 1, dueSoon: 1 });
-  const units = useUnits().data?.items ?? [];
-  const leaders = useLeaders().data?.items ?? [];
 
   const overdue = useMilestoneList(alertQuery('overdue', filters, pages.overdue, PAGE_SIZE));
   const dueSoon = useMilestoneList(alertQuery('dueSoon', filters, pages.dueSoon, PAGE_SIZE));
@@ -129,46 +126,13 @@ export default function MilestoneAlertsPage() {
         }
         styles={{ body: { paddingTop: 12 } }}
       >
-        <Space wrap style={{ marginBottom: 4 }}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('milestoneAlerts.filter.unit')}
-            style={{ width: 180 }}
-            data-testid="alerts-filter-unit"
-            value={filters.unitId}
-            onChange={(v?: number) => set({ unitId: v })}
-            options={units.map((u) => ({ value: u.id, label: u.name }))}
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('milestoneAlerts.filter.leader')}
-            style={{ width: 140 }}
-            data-testid="alerts-filter-leader"
-            value={filters.leaderId}
-            onChange={(v?: number) => set({ leaderId: v })}
-            options={leaders.map((l) => ({ value: l.id, label: l.name }))}
-          />
-          <Select
-            allowClear
-            placeholder={t('milestoneAlerts.filter.level')}
-            style={{ width: 120 }}
-            data-testid="alerts-filter-level"
-            value={filters.level}
-            onChange={(v) => set({ level: v })}
-            options={optionsOf(projectLevels, projectLevelLabels)}
-          />
-          <Select
-            allowClear
-            placeholder={t('milestoneAlerts.filter.stage')}
-            style={{ width: 110 }}
-            data-testid="alerts-filter-stage"
-            value={filters.stage}
-            onChange={(v) => set({ stage: v })}
-            options={optionsOf(stages, stageLabels)}
-          />
-        </Space>
+        <PortfolioFilters
+          value={filters}
+          onChange={set}
+          testIdPrefix="alerts"
+          i18nPrefix="milestoneAlerts"
+          style={{ marginBottom: 4 }}
+        />
         <Tabs
           activeKey={kind}
           onChange={(k) => setSearch((s) => (s.set('tab', k), s), { replace: true })}
