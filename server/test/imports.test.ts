@@ -96,6 +96,7 @@ describe('ledger import', () => {
     expect(await countRows(t.database, 'ledger_items')).toBe(items);
     expect(await countRows(t.database, 'audit_log')).toBe(audits);
     const en = await post(office, '/api/v1/imports/ledger-items', file, { 'accept-language': 'en' });
+    expect(en.statusCode, en.body).toBe(200);
     expect(en.json().errors[0]).toEqual({ row: 5, column: '责任单位', reason: 'No unit named “不存在的局”' });
   });
 
