@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the three benchmarks one after another, each in its own process, at small sizes
- * (about two minutes in all) — a smoke run that they still work and a rough figure, not a baseline.
+ * `npm run bench`: the four benchmarks one after another, each in its own process, at small sizes
+ * (about two and a half minutes in all) — a smoke run that they still work and a rough figure, not a baseline.
  * DATABASE_URL passes through: each run then makes and drops its own scratch PostgreSQL database.
  * For the recorded sizes run each file on its own (bench/README.md).
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 const runs: { name: string; args: string[] }[] = [
   { name: 'dashboard/run.ts', args: ['--projects', '1000', '--duration', '5', '--connections', '4'] },
+  { name: 'projects/run.ts', args: ['--projects', '1000', '--duration', '5', '--connections', '4'] },
   { name: 'gantt/run.ts', args: ['--projects', '100', '--nodes', '10', '--duration', '5', '--connections', '4'] },
   { name: 'import/run.ts', args: ['--rows', '2000'] },
 ];

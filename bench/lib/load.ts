@@ -25,12 +25,27 @@ export interface Run {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+/** A load target: one URL, or a mix of `paths` on its origin that each connection cycles through in turn. */
+export interface LoadTarget {
+  url: string;
+  headers?: Record<string, string>;
+  paths?: string[];
+}
+
 /** Latencies of the 200 answers only, so errors do not flatter the percentiles. */
-export async function load(url: string, headers: Record<string, string>, connections: number, duration: number): Promise<Stats> {
+export async function load(
+  target: string | LoadTarget,
+  headers: Record<string, string>,
+  connections: number,
+  duration: number,
+): Promise<Stats> {
+  const { url, paths } = typeof target === 'string' ? { url: target, paths: undefined } : target;
   const times: number[] = [];
+  const requests = paths?.map((path) => ({ method: 'GET' as const, path }));
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url, connections, duration: Math.min(MAX_DURATION, duration), headers }, (err, res) =>
-      err ? reject(err) : resolve(res),
+    const inst = autocannon(
+      { url, connections, duration: Math.min(MAX_DURATION, duration), headers, ...(requests ? { requests } : {}) },
+      (err, res) => (err ? reject(err) : resolve(res)),
     );
     inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       if (status === 200) times.push(ms);
@@ -50,16 +65,16 @@ export async function load(url: string, headers: Record<string, string>, connect
 
 /** Loads the API then the baseline, at 1 connection (latency) and at `connections` (throughput). */
 export async function compare(
-  api: { url: string; headers: Record<string, string> },
-  baselineUrl: string,
+  api: LoadTarget & { headers: Record<string, string> },
+  baseline: string | LoadTarget,
   connections: number,
   duration: number,
 ): Promise<Run[]> {
   const runs: Run[] = [];
   for (const c of [...new Set([1, connections])]) {
     console.log(`load: ${c} connection(s), ${Math.min(MAX_DURATION, duration)} s per target`);
-    const apiStats = await load(api.url, api.headers, c, duration);
-    const baseStats = await load(baselineUrl, {}, c, duration);
+    const apiStats = await load(api, api.headers, c, duration);
+    const baseStats = await load(baseline, typeof baseline === 'string' ? {} : (baseline.headers ?? {}), c, duration);
     runs.push({ connections: c, api: apiStats, baseline: baseStats });
   }
   return runs;
