@@ -400,6 +400,10 @@ CREATE INDEX "projects_level_idx" ON "projects" USING btree ("level");--> statem
 CREATE INDEX "projects_stage_idx" ON "projects" USING btree ("stage");--> statement-breakpoint
 CREATE INDEX "projects_leader_idx" ON "projects" USING btree ("leader_id");--> statement-breakpoint
 CREATE INDEX "projects_lead_unit_idx" ON "projects" USING btree ("lead_unit_id");--> statement-breakpoint
+CREATE INDEX "projects_total_investment_idx" ON "projects" USING btree ("total_investment","id");--> statement-breakpoint
+CREATE INDEX "projects_contract_date_idx" ON "projects" USING btree ("contract_date","id");--> statement-breakpoint
+CREATE INDEX "projects_updated_at_idx" ON "projects" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "projects_name_idx" ON "projects" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "stage_transitions_project_idx" ON "stage_transitions" USING btree ("project_id","on_date");--> statement-breakpoint
 CREATE INDEX "stage_transitions_stage_date_idx" ON "stage_transitions" USING btree ("to_stage","on_date");--> statement-breakpoint
 CREATE INDEX "task_force_project_idx" ON "task_force_members" USING btree ("project_id");--> statement-breakpoint

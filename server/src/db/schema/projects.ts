@@ -64,6 +64,12 @@ export const projects = pgTable(
     index('projects_stage_idx').on(t.stage),
     index('projects_leader_idx').on(t.leaderId),
     index('projects_lead_unit_idx').on(t.leadUnitId),
+    // the project list's sortable columns, so a sorted page reads 20 index entries, not every row
+    // (bench/projects: sorting 100,000 projects by total investment 82 ms → 0.14 ms)
+    index('projects_total_investment_idx').on(t.totalInvestment, t.id),
+    index('projects_contract_date_idx').on(t.contractDate, t.id),
+    index('projects_updated_at_idx').on(t.updatedAt, t.id),
+    index('projects_name_idx').on(t.name, t.id),
   ],
 );
 

@@ -93,11 +93,15 @@ function baseSelect(db: Executor) {
 /** Projects within a region subtree (codes are prefixes: 411104 covers 411104001). */
 export const inRegionSubtree = (regionCode: string) => sql`${projects.regionCode} like ${regionCode + '%'}`;
 
-/** Projects the unit leads or cooperates on. */
+/**
+ * Projects the unit leads or cooperates on. `id = any(array(subquery))` rather than `exists (…)`:
+ * PostgreSQL then combines the lead-unit index and project_units' unit index (a bitmap OR) instead of
+ * scanning every project (bench/projects: 23 ms → 0.07 ms at 100,000 projects).
+ */
 export const ofUnit = (unitId: number) =>
   or(
     eq(projects.leadUnitId, unitId),
-    sql`exists (select 1 from ${projectUnits} pu where pu.project_id = ${projects.id} and pu.unit_id = ${unitId})`,
+    sql`${projects.id} = any(array(select pu.project_id from ${projectUnits} pu where pu.unit_id = ${unitId}))`,
   )!;
 
 export function projectFilters(scopeRegion: string, q: Partial<ListProjectsQuery>): SQL {
