@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
+    /** The session's CSRF token, which writes must echo in x-csrf-token. */
+    csrfToken: string | null;
     mustChangePassword: boolean;
     locale: 'zh-CN' | 'en';
     auditCtx(): AuditContext;
@@ -53,6 +55,7 @@ function safeEqual(a: string, b: string): boolean {
 export default fp(async function auth(app: FastifyInstance) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('auditCtx', function (this: FastifyRequest): AuditContext {
@@ -80,8 +83,8 @@ export default fp(async function auth(app: FastifyInstance) {
     if (!MUTATIONS.has(req.method) || !req.url.startsWith('/api/') || !req.sessionId) return;
     if (req.routeOptions.config.public && !req.actor) return;
     const sent = req.headers['x-csrf-token'];
-    const [row] = await app.db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, req.sessionId));
-    if (typeof sent !== 'string' || !row || !safeEqual(sent, row.csrf)) throw new AppError('CSRF_FAILED');
+    // the session row was read in onRequest: compare with its token, no second query
+    if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_FAILED');
     // A read-only account writes nothing, whatever a route's own checks say; its own session and
     // password (the routes open during a forced password change) are the exception.
     const { allowPasswordChange, readOnly } = req.routeOptions.config;
@@ -104,6 +107,7 @@ export default fp(async function auth(app: FastifyInstance) {
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
       await app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
     req.sessionId = id;
+    req.csrfToken = row.session.csrfToken;
     req.mustChangePassword = row.user.mustChangePassword;
     req.actor = {
       id: row.user.id,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, loginResponse, okSchema } from '@kpc/contracts';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
-import { changePassword, csrfTokenOf, currentUser, login, logout } from './auth.service.js';
+import { changePassword, currentUser, login, logout } from './auth.service.js';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -47,7 +47,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => ({
       user: await currentUser(app.db, req.requireActor().id),
-      csrfToken: await csrfTokenOf(app.db, req.sessionId!),
+      csrfToken: req.csrfToken!,
     }),
   );
 

@@ -120,12 +120,6 @@ export async function logout(db: Db, clock: Clock, sessionId: string, ctx: Audit
   });
 }
 
-export async function csrfTokenOf(db: Db, sessionId: string): Promise<string> {
-  const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, sessionId));
-  if (!row) throw new AppError('UNAUTHENTICATED');
-  return row.csrf;
-}
-
 /** Changes the own password; ends the user's other sessions. */
 export async function changePassword(
   db: Db,

@@ -6,10 +6,11 @@ import type { z } from 'zod';
 import type { createEnterpriseBody, Enterprise, updateEnterpriseBody } from '@kpc/contracts';
 import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
-import { AppError, notFound, versionConflict } from '../../lib/errors.js';
+import { notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
+import { deleteUnreferenced } from '../../lib/reference-records.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
 import {
   deleteEnterprise,
@@ -128,28 +129,10 @@ export async function updateEnterpriseFor(
 }
 
 /** Deletes an enterprise nobody refers to; one that still owns a project or has accounts → 409 IN_USE. */
-export async function deleteEnterpriseFor(db: Db, ctx: RequestContext, id: number): Promise<void> {
-  requireRole(ctx.actor, 'admin', 'office');
-  try {
-    await db.transaction(async (tx) => {
-      const current = await loadInScope(tx, ctx, id);
-      await deleteEnterprise(tx, id);
-      await writeAudit(
-        tx,
-        ctx.audit,
-        {
-          action: 'delete',
-          entity: 'enterprise',
-          entityId: id,
-          regionCode: current.regionCode,
-          before: toEnterprise(current),
-        },
-        ctx.now,
-      );
-    });
-  } catch (e) {
-    // every table that refers to enterprises has a foreign key, so the database knows all the references
-    if (pgErrorCode(e) === '23503') throw new AppError('IN_USE');
-    throw e;
-  }
-}
+export const deleteEnterpriseFor = (db: Db, ctx: RequestContext, id: number): Promise<void> =>
+  deleteUnreferenced(db, ctx, id, {
+    entity: 'enterprise',
+    load: (tx, i) => loadInScope(tx, ctx, i),
+    remove: deleteEnterprise,
+    present: toEnterprise,
+  });

@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import type { createLeaderBody, Leader, updateLeaderBody } from '@kpc/contracts';
 import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
-import { AppError, notFound, versionConflict } from '../../lib/errors.js';
+import { notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
-import { pgErrorCode } from '../../lib/query.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { deleteUnreferenced } from '../../lib/reference-records.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
 import { deleteLeader, findLeaderById, insertLeader, listLeaders, updateLeader, type LeaderRow } from './leaders.repository.js';
 
@@ -103,22 +103,10 @@ export async function updateLeaderFor(
 }
 
 /** Deletes a leader nobody refers to; one still contracting a project or linked to an account → 409 IN_USE. */
-export async function deleteLeaderFor(db: Db, ctx: RequestContext, id: number): Promise<void> {
-  requireRole(ctx.actor, 'admin', 'office');
-  try {
-    await db.transaction(async (tx) => {
-      const current = await loadInScope(tx, ctx, id);
-      await deleteLeader(tx, id);
-      await writeAudit(
-        tx,
-        ctx.audit,
-        { action: 'delete', entity: 'leader', entityId: id, regionCode: current.regionCode, before: toLeader(current) },
-        ctx.now,
-      );
-    });
-  } catch (e) {
-    // every table that refers to leaders has a foreign key, so the database knows all the references
-    if (pgErrorCode(e) === '23503') throw new AppError('IN_USE');
-    throw e;
-  }
-}
+export const deleteLeaderFor = (db: Db, ctx: RequestContext, id: number): Promise<void> =>
+  deleteUnreferenced(db, ctx, id, {
+    entity: 'leader',
+    load: (tx, i) => loadInScope(tx, ctx, i),
+    remove: deleteLeader,
+    present: toLeader,
+  });

@@ -6,10 +6,11 @@ import type { z } from 'zod';
 import type { createUnitBody, Unit, updateUnitBody } from '@kpc/contracts';
 import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
-import { AppError, notFound, versionConflict } from '../../lib/errors.js';
+import { notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
+import { deleteUnreferenced } from '../../lib/reference-records.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
 import { deleteUnit, findUnitById, insertUnit, listUnits, unitNameTaken, updateUnit, type UnitRow } from './units.repository.js';
 
@@ -120,22 +121,10 @@ export async function updateUnitFor(
 }
 
 /** Deletes a unit nobody refers to; a unit still named by a project, user or record → 409 IN_USE (deactivate it instead). */
-export async function deleteUnitFor(db: Db, ctx: RequestContext, id: number): Promise<void> {
-  requireRole(ctx.actor, 'admin', 'office');
-  try {
-    await db.transaction(async (tx) => {
-      const current = await loadInScope(tx, ctx, id);
-      await deleteUnit(tx, id);
-      await writeAudit(
-        tx,
-        ctx.audit,
-        { action: 'delete', entity: 'unit', entityId: id, regionCode: current.regionCode, before: toUnit(current) },
-        ctx.now,
-      );
-    });
-  } catch (e) {
-    // every table that refers to units has a foreign key, so the database knows all the references
-    if (pgErrorCode(e) === '23503') throw new AppError('IN_USE');
-    throw e;
-  }
-}
+export const deleteUnitFor = (db: Db, ctx: RequestContext, id: number): Promise<void> =>
+  deleteUnreferenced(db, ctx, id, {
+    entity: 'unit',
+    load: (tx, i) => loadInScope(tx, ctx, i),
+    remove: deleteUnit,
+    present: toUnit,
+  });
