@@ -23,7 +23,8 @@ export interface AuditEntry {
 export async function writeAudit(db: Executor, ctx: AuditContext, e: AuditEntry, at?: Date): Promise<void> {
   await db.insert(auditLog).values({
     at: at ?? new Date(),
-    userId: e.userId !== undefined ? e.userId : (ctx.actor?.id ?? null),
+    // System actors (id 0, scheduled jobs) have no users row: audited by name only.
+    userId: e.userId !== undefined ? e.userId : ctx.actor && ctx.actor.id > 0 ? ctx.actor.id : null,
     username: e.username !== undefined ? e.username : (ctx.actor?.username ?? null),
     ip: ctx.ip,
     action: e.action,
