@@ -1,0 +1,20 @@
+/**
+ * A scheduled job: one file per job in `server/src/jobs/`, listed once in `jobs/index.ts`.
+ * A run covers one period (a day, a week, a month); the scheduler records each run under the
+ * unique key (job, period) and takes a PostgreSQL advisory lock, so any number of instances run
+ * each job once per period. Jobs act as a named system actor (`systemContext`, audited as
+ * `system:<name>`), never as a user.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { RequestContext } from '../lib/request-context.js';
+
+export interface Job {
+  /** Stable name, also the system actor: `system:<name>`. */
+  name: string;
+  /** cron pattern, Asia/Shanghai. */
+  pattern: string;
+  /** The period a run at `now` covers, e.g. the Shanghai date '2026-12-02' for a daily job. */
+  period: (now: Date) => string;
+  /** Does the work; what it returns is kept with the run (counts, file names) for the job list. */
+  run: (ctx: RequestContext, app: FastifyInstance) => Promise<Record<string, unknown> | void>;
+}
