@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,9 +50,24 @@ export async function receiveUpload(filesDir: string, stream: Readable): Promise
 export async function keepUpload(filesDir: string, tmpPath: string): Promise<string> {
   const key = randomBytes(16).toString('hex');
   const path = storedFilePath(filesDir, key);
-  await mkdir(join(filesDir, key.slice(0, 2)), { recursive: true });
+  const dir = join(filesDir, key.slice(0, 2));
+  await mkdir(dir, { recursive: true });
+  // The row naming this file commits after we return: the bytes and the directory entry must be on
+  // disk first, or a power cut leaves an attachment row pointing at nothing.
+  await fsyncPath(tmpPath);
   await rename(tmpPath, path);
+  await fsyncPath(dir);
+  await fsyncPath(filesDir);
   return key;
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 export const discardUpload = (tmpPath: string) => rm(tmpPath, { force: true });
