@@ -43,6 +43,8 @@ export interface AppOptions {
   /** Writes per user (or IP) per minute. */
   writeRateLimit?: number;
   cookieSecure?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: string[];
   /** Uploaded files (evidence); server.ts passes <DATA_DIR>/files, tests get a fresh temp dir. */
   filesDir?: string;
 }
@@ -56,7 +58,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only the configured proxies: with `true`, any client could forge its address (audit, rate limits).
+    trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
     requestTimeout: 30_000,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -115,6 +118,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  // API answers are per user and often personal: never kept by a browser or proxy cache.
+  // Permissions-Policy: the app needs no camera, microphone, geolocation or payment from the browser.
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 20 } });
   await app.register(swagger, {
     openapi: {

@@ -23,6 +23,19 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). Default none:
+   * a forged header then changes neither the rate-limit key nor the address in the audit log.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = z.infer<typeof schema>;

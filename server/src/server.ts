@@ -40,6 +40,7 @@ async function main() {
     database,
     logger: { level: config.LOG_LEVEL },
     cookieSecure: config.COOKIE_SECURE,
+    trustedProxies: config.TRUSTED_PROXIES,
     webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : undefined,
     filesDir: resolve(join(config.DATA_DIR, 'files')),
   });

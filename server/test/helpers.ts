@@ -62,7 +62,13 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { data?: 'empty' | 'demo'; loginRateLimit?: number; writeRateLimit?: number; webDist?: string } = {},
+  opts: {
+    data?: 'empty' | 'demo';
+    loginRateLimit?: number;
+    writeRateLimit?: number;
+    webDist?: string;
+    trustedProxies?: string[];
+  } = {},
 ): Promise<TestApp> {
   const database = await cloneDatabase(opts.data ?? 'demo');
   const clock = new TestClock();
@@ -72,6 +78,7 @@ export async function createTestApp(
     loginRateLimit: opts.loginRateLimit ?? 10_000,
     writeRateLimit: opts.writeRateLimit ?? 100_000,
     webDist: opts.webDist ?? '/nonexistent',
+    trustedProxies: opts.trustedProxies,
   });
   await app.ready();
   return {

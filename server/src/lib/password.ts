@@ -24,7 +24,52 @@ export const dummyVerify = async (pw: string) => {
   return false;
 };
 
-export function assertPasswordPolicy(pw: string, s: Settings): void {
+/**
+ * Passwords that meet the length and character-class rules but are the first an attacker tries:
+ * the demo password, well-known leaked ones, and keyboard or year patterns offices like.
+ * Compared case-insensitively with separators and digits/symbols at the end stripped as well.
+ */
+const BLOCKED = new Set(
+  [
+    'demo@2026',
+    'password1',
+    'password',
+    'passw0rd',
+    'p@ssw0rd',
+    'p@ssword',
+    'admin@123',
+    'admin123',
+    'administrator',
+    'qwerty',
+    'qwertyuiop',
+    '1qaz2wsx',
+    '1qaz@wsx',
+    'abc123',
+    'abcd1234',
+    'a1b2c3d4',
+    'welcome1',
+    'iloveyou',
+    'letmein',
+    'changeme',
+    'woaini1314',
+    'test1234',
+    'root1234',
+    'aa123456',
+    'zxcvbnm',
+  ].map((p) => p.toLowerCase()),
+);
+const stem = (pw: string) => pw.toLowerCase().replace(/[^a-z]+$/u, '');
+
+/** True for a password on the blocklist, or one built from the username. */
+export function isBlockedPassword(pw: string, username?: string): boolean {
+  const lower = pw.toLowerCase();
+  if (BLOCKED.has(lower) || BLOCKED.has(stem(pw))) return true;
+  const user = username?.toLowerCase().trim();
+  return !!user && user.length >= 3 && lower.includes(user);
+}
+
+export function assertPasswordPolicy(pw: string, s: Settings, username?: string): void {
   if (!meetsPasswordPolicy(pw, { minLength: s.passwordMinLength, minClasses: s.passwordMinClasses }))
     throw new AppError('PASSWORD_POLICY', { minLength: s.passwordMinLength, minClasses: s.passwordMinClasses });
+  if (isBlockedPassword(pw, username)) throw new AppError('PASSWORD_POLICY', { reason: 'blocklisted' });
 }

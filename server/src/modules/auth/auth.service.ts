@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors.js';
 import { assertPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from '../../lib/password.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { loadSettings } from '../settings/settings.service.js';
+import { clearLoginFailures, lockAccount, reserveLoginAttempt } from './auth.repository.js';
 
 export async function currentUser(db: Db, userId: number): Promise<CurrentUser> {
   const [row] = await db
@@ -70,28 +71,23 @@ export async function login(
     await dummyVerify(input.password);
     return fail('disabled', user.id);
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
+  // Count the attempt first (atomically), then check the password: see reserveLoginAttempt.
+  const attempt = await reserveLoginAttempt(db, user.id, now);
+  if (attempt === null || attempt > s.lockoutAttempts) {
     await dummyVerify(input.password);
     return fail('locked', user.id);
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= s.lockoutAttempts;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + s.lockoutMinutes * 60_000) : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id));
+    const lock = attempt >= s.lockoutAttempts;
+    if (lock) await lockAccount(db, user.id, new Date(now.getTime() + s.lockoutMinutes * 60_000));
     return fail(lock ? 'wrong_password_locked' : 'wrong_password', user.id);
   }
   const token = newToken();
   const csrfToken = newToken();
   const maxAgeSeconds = s.sessionAbsoluteHours * 3600;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearLoginFailures(tx, user.id);
     await tx.insert(sessions).values({
       id: hashToken(token),
       userId: user.id,
@@ -132,7 +128,7 @@ export async function changePassword(
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
-  assertPasswordPolicy(input.newPassword, await loadSettings(db, user.regionCode));
+  assertPasswordPolicy(input.newPassword, await loadSettings(db, user.regionCode), user.username);
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_POLICY', { reason: 'same_as_current' });
   const passwordHash = await hashPassword(input.newPassword);
   const now = clock.now();

@@ -180,7 +180,13 @@ export async function findProjectScope(db: Executor, id: number) {
   return row ? { ...row, cooperatingUnitIds: (row.cooperatingUnitIds ?? []).map(Number) } : null;
 }
 
+/**
+ * The next ledger number of a project. Takes the project row's lock first (held to the end of the
+ * caller's transaction), so concurrent creates on one project number one after another instead of
+ * reading the same max(seq) and colliding.
+ */
 export async function nextSeq(db: Executor, projectId: number): Promise<number> {
+  await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
   const [row] = await db
     .select({ n: sql<number>`coalesce(max(${ledgerItems.seq}), 0)::int + 1` })
     .from(ledgerItems)

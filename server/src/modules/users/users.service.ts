@@ -136,7 +136,7 @@ export async function createUser(db: Db, ctx: RequestContext, body: CreateUserBo
   };
   await checkLinks(db, ctx, links);
   if (await usernameTaken(db, body.username)) throw duplicateUsername(ctx);
-  assertPasswordPolicy(body.password, await loadSettings(db, body.regionCode));
+  assertPasswordPolicy(body.password, await loadSettings(db, body.regionCode), body.username);
   const passwordHash = await hashPassword(body.password);
   try {
     return await db.transaction(async (tx) => {
@@ -210,7 +210,7 @@ export async function resetPassword(
 ): Promise<User> {
   requireUserAdmin(ctx.actor);
   const target = await loadInScope(db, ctx, id);
-  assertPasswordPolicy(body.password, await loadSettings(db, target.regionCode));
+  assertPasswordPolicy(body.password, await loadSettings(db, target.regionCode), target.username);
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
