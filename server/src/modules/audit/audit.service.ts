@@ -3,7 +3,7 @@ import type { AuditEntry } from '@kpc/contracts';
 import type { Db } from '../../db/client.js';
 import { requireRole } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import { listAudit, type AuditRow } from './audit.repository.js';
+import { isTopRegion, listAudit, type AuditRow } from './audit.repository.js';
 
 const toEntry = (r: AuditRow): AuditEntry => ({
   id: r.id,
@@ -37,6 +37,7 @@ export async function listAuditFor(db: Db, ctx: RequestContext, q: ListAuditInpu
   requireRole(ctx.actor, 'admin');
   const { rows, total } = await listAudit(db, {
     regionCode: ctx.actor.regionCode,
+    seesUnattributed: await isTopRegion(db, ctx.actor.regionCode),
     entity: q.entity || undefined,
     entityId: q.entityId || undefined,
     action: q.action || undefined,

@@ -35,6 +35,9 @@ export async function currentUser(db: Db, userId: number): Promise<CurrentUser> 
   };
 }
 
+/** What the audit log records for a failed login whose username matches no account. */
+export const UNKNOWN_USERNAME = '(unknown)';
+
 export interface LoginResult {
   token: string;
   csrfToken: string;
@@ -54,12 +57,9 @@ export async function login(
     .from(users)
     .where(sql`lower(${users.username}) = lower(${input.username})`);
   const fail = async (reason: string, userId: number | null) => {
-    await writeAudit(
-      db,
-      ctx,
-      { action: 'login_failed', entity: 'session', username: input.username, userId, after: { reason } },
-      now,
-    );
+    // An unknown username is often a password typed into the wrong box: keep a marker, not the text.
+    const username = userId === null ? UNKNOWN_USERNAME : input.username;
+    await writeAudit(db, ctx, { action: 'login_failed', entity: 'session', username, userId, after: { reason } }, now);
     throw new AppError('INVALID_CREDENTIALS');
   };
   if (!user) {
