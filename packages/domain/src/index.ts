@@ -4,3 +4,4 @@ export * from './ledger.js';
 export * from './batches.js';
 export * from './investment.js';
 export * from './schedule.js';
+export * from './access.js';

@@ -5,6 +5,7 @@
  *   unit leads or cooperates on; enterprise users only their own company's projects; outside → 403.
  */
 import type { Role } from '@kpc/contracts';
+import * as access from '@kpc/domain';
 import { AppError } from './errors.js';
 
 export interface Actor {
@@ -18,7 +19,7 @@ export interface Actor {
   enterpriseId: number | null;
 }
 
-export const hasRole = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
+export const hasRole = (actor: Actor, ...roles: Role[]) => access.hasAnyRole(actor, ...roles);
 
 /** Throws 403 unless the actor has one of the roles. */
 export function requireRole(actor: Actor, ...roles: Role[]): void {
@@ -26,7 +27,7 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
 }
 
 /** True when `regionCode` is the actor's region or below it. */
-export const inRegion = (actor: Actor, regionCode: string) => regionCode.startsWith(actor.regionCode);
+export const inRegion = (actor: Actor, regionCode: string) => access.inRegionOf(actor, regionCode);
 
 /** Throws 404 for records outside the actor's regions: they must not learn the record exists. */
 export function requireRegion(actor: Actor, regionCode: string): void {
@@ -43,30 +44,14 @@ export interface ProjectScope {
 }
 
 export const projectPolicy = {
-  canRead(actor: Actor, p: ProjectScope): boolean {
-    return inRegion(actor, p.regionCode);
-  },
-  canEdit(actor: Actor, p: ProjectScope): boolean {
-    if (!inRegion(actor, p.regionCode)) return false;
-    if (hasRole(actor, 'admin', 'office')) return true;
-    if (hasRole(actor, 'unit') && actor.unitId !== null) {
-      if (p.leadUnitId === actor.unitId || p.cooperatingUnitIds.includes(actor.unitId)) return true;
-    }
-    if (hasRole(actor, 'enterprise') && actor.enterpriseId !== null && p.enterpriseId === actor.enterpriseId) return true;
-    return false;
-  },
-  canCreate(actor: Actor): boolean {
-    return hasRole(actor, 'admin', 'office');
-  },
-  canDelete(actor: Actor, p: ProjectScope): boolean {
-    return inRegion(actor, p.regionCode) && hasRole(actor, 'admin', 'office');
-  },
+  canRead: (actor: Actor, p: ProjectScope): boolean => access.canReadProject(actor, p),
+  canEdit: (actor: Actor, p: ProjectScope): boolean => access.canEditProject(actor, p),
+  canCreate: (actor: Actor): boolean => access.canCreateProject(actor),
+  canDelete: (actor: Actor, p: ProjectScope): boolean => access.canDeleteProject(actor, p),
   /** Stage changes: whoever may edit; rollbacks only office/admin. */
-  canRollback(actor: Actor, p: ProjectScope): boolean {
-    return inRegion(actor, p.regionCode) && hasRole(actor, 'admin', 'office');
-  },
+  canRollback: (actor: Actor, p: ProjectScope): boolean => access.canRollbackProject(actor, p),
   /** Fields only the office sets: level, the four-ones assignment, codes, region. */
-  officeOnlyFields: ['code', 'level', 'leaderId', 'leadUnitId', 'cooperatingUnitIds', 'regionCode', 'enterpriseId'] as const,
+  officeOnlyFields: access.projectOfficeOnlyFields,
 };
 
 /** Reads the project scope for a 404/403 decision in one place. */

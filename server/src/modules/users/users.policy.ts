@@ -3,6 +3,7 @@
  * An admin cannot lock themselves out: no disabling their own account, no dropping their own admin role.
  */
 import type { Role } from '@kpc/contracts';
+import { isSelfLockout } from '@kpc/domain';
 import { AppError } from '../../lib/errors.js';
 import { requireRegion, requireRole, type Actor } from '../../lib/policy.js';
 
@@ -25,7 +26,5 @@ export function requireNotSelfLockout(
   targetId: number,
   change: { disabled?: boolean | undefined; roles?: Role[] | undefined },
 ): void {
-  if (actor.id !== targetId) return;
-  if (change.disabled === true || (change.roles && !change.roles.includes('admin')))
-    throw new AppError('FORBIDDEN', { reason: 'self_lockout' }, selfProtection);
+  if (isSelfLockout(actor.id, targetId, change)) throw new AppError('FORBIDDEN', { reason: 'self_lockout' }, selfProtection);
 }
