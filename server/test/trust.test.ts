@@ -75,9 +75,9 @@ describe('X-Forwarded-For', () => {
   it('is believed from a configured trusted proxy', async () => {
     const proxied = await createTestApp({ trustedProxies: ['127.0.0.1'] });
     try {
-      await tryLogin(proxied.app, 'nobody.here', 'x', { 'x-forwarded-for': '203.0.113.9' });
+      await tryLogin(proxied.app, 'office', 'Wrong#2026x', { 'x-forwarded-for': '203.0.113.9' });
       const { rows } = await proxied.database.raw(
-        `select ip from audit_log where action = 'login_failed' and username = 'nobody.here'`,
+        `select ip from audit_log where action = 'login_failed' and username = 'office'`,
       );
       expect(rows.map((r) => r.ip)).toEqual(['203.0.113.9']);
     } finally {
