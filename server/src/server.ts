@@ -1,12 +1,13 @@
 /**
  * Entry point: validate config, open the database (migrations run at start), load the demo data
  * into an empty database, start the scheduler, listen. SIGTERM/SIGINT: stop accepting, finish
- * requests, CHECKPOINT and close the database, release the data-directory lock.
+ * requests, close the pool, stop the embedded database (fast shutdown, checkpoint), release the lock.
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { EmbeddedDbError } from './db/embedded.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty, accountsWithDemoPassword } from './db/seed/index.js';
 import { systemClock } from './lib/clock.js';
@@ -22,6 +23,11 @@ async function main() {
     if (e instanceof DataDirLockedError) {
       console.error(e.message);
       process.exit(1);
+    }
+    // the embedded database could not start (no binaries, damaged or foreign data directory): one line, no stack
+    if (e instanceof EmbeddedDbError) {
+      console.error(e.message);
+      process.exit(2);
     }
     throw e;
   }

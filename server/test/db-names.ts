@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-
 /**
  * Each test run gets its own templates (several runs may share one PostgreSQL server): global-setup
  * sets KPC_TEST_RUN before the workers start, and they inherit it.
  */
 export const testRunId = () => process.env.KPC_TEST_RUN ?? 'local';
-export const templateDir = () => join(import.meta.dirname, '..', '..', '.test-db', testRunId());
+
 /** The fixed "now" of the test suite: a Thursday afternoon in Asia/Shanghai. */
 export const TEST_NOW = new Date('2026-07-16T06:00:00Z');
 

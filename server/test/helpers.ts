@@ -1,17 +1,14 @@
 /**
- * Test helpers: build the app on a private copy of a migrated database (PGlite clone, or a
- * PostgreSQL database copied from a template), log in, send requests with the CSRF token.
+ * Test helpers: build the app on a private copy of a migrated database (a PostgreSQL database
+ * copied from global-setup's template, embedded or DATABASE_URL), log in, send requests with the CSRF token.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../src/app.js';
-import { openDatabase, pgliteStartParams, type Database } from '../src/db/client.js';
+import { openDatabase, type Database } from '../src/db/client.js';
 import type { Clock } from '../src/lib/clock.js';
-import { TEST_NOW, templateDbName, templateDir, withDatabase } from './db-names.js';
+import { TEST_NOW, templateDbName, withDatabase } from './db-names.js';
 
 export { TEST_NOW };
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -31,27 +28,23 @@ export class TestClock implements Clock {
 }
 
 export async function cloneDatabase(kind: 'empty' | 'demo'): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `kpc_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDbName(kind)}`);
-    await admin.end();
-    const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false, poolSize: 5 });
-    const close = database.close;
-    database.close = async () => {
-      await close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-    return database;
-  }
-  const tar = readFileSync(join(templateDir(), `${kind}.tar`));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([tar]), startParams: pgliteStartParams });
-  return openDatabase({ pglite, migrate: false });
+  // global-setup sets DATABASE_URL (the embedded cluster's socket when none was given)
+  const url = process.env.DATABASE_URL!;
+  const name = `kpc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDbName(kind)}`);
+  await admin.end();
+  const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false, poolSize: 5 });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return database;
 }
 
 export interface TestApp {

@@ -64,7 +64,7 @@ async function ready(p: Proc, timeoutMs = 45_000): Promise<string> {
     if (m) {
       const res = await fetch(`${m[1]}/api/v1/health`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok', database: 'pglite' });
+      expect(await res.json()).toEqual({ status: 'ok', database: 'embedded' });
       return m[1]!;
     }
     await new Promise((r) => setTimeout(r, 100));

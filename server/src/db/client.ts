@@ -1,6 +1,8 @@
 /**
- * Opens the database: embedded PGlite in DATA_DIR by default, PostgreSQL through `pg` when
- * DATABASE_URL is set. Both run the same Drizzle schema and the same checked-in migrations.
+ * Opens the database: an embedded PostgreSQL server in DATA_DIR/pg by default (embedded.ts),
+ * the PostgreSQL server of DATABASE_URL when it is set; both through the same `pg` pool, the same
+ * Drizzle schema and the same checked-in migrations (ADR 0007). An already opened PGlite is still
+ * accepted (benchmarks comparing against it); nothing opens one by default any more.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { startEmbedded, type EmbeddedCluster } from './embedded.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -29,7 +32,9 @@ export const pgliteStartParams = PGlite.defaultStartParams.filter((p) => p !== '
 
 export interface Database {
   db: Db;
-  kind: 'pglite' | 'postgres';
+  kind: 'embedded' | 'postgres' | 'pglite';
+  /** A connection string for tools (backup, the test harness): the server's, or the embedded cluster's socket. */
+  url?: string;
   /** Run raw SQL (used for CHECKPOINT, advisory locks, benchmarks). */
   raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   close: () => Promise<void>;
@@ -52,6 +57,32 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (!opts.databaseUrl && !opts.pglite) {
+    const dir = resolve(opts.dataDir ?? './data');
+    mkdirSync(dir, { recursive: true });
+    const lock = acquireDataDirLock(dir);
+    let cluster: EmbeddedCluster | undefined;
+    try {
+      cluster = await startEmbedded(dir);
+      const database = await openDatabase({ ...opts, databaseUrl: cluster.url });
+      const closePool = database.close;
+      const c = cluster;
+      database.kind = 'embedded';
+      database.close = async () => {
+        try {
+          await closePool();
+          await c.stop();
+        } finally {
+          lock.release();
+        }
+      };
+      return database;
+    } catch (e) {
+      await cluster?.stop().catch(() => undefined);
+      lock.release();
+      throw e;
+    }
+  }
   let database: Database;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
@@ -60,6 +91,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     database = {
       db,
       kind: 'postgres',
+      url: opts.databaseUrl,
       pool,
       raw: async (sql, params) => {
         const r = await pool.query(sql, params as unknown[]);
@@ -69,20 +101,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
     if (opts.migrate !== false) await migratePg(drizzlePg(pool), { migrationsFolder });
   } else {
-    let lock: DataDirLock | undefined;
-    let pglite = opts.pglite;
-    if (!pglite) {
-      const dir = resolve(opts.dataDir ?? './data');
-      mkdirSync(dir, { recursive: true });
-      lock = acquireDataDirLock(dir);
-      try {
-        pglite = await PGlite.create({ dataDir: join(dir, 'pgdata'), startParams: pgliteStartParams });
-      } catch (e) {
-        lock.release();
-        throw e;
-      }
-    }
-    const pgl = pglite;
+    const pgl = opts.pglite!;
     const db = drizzlePglite(pgl, { schema }) as unknown as Db;
     database = {
       db,
@@ -93,13 +112,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         return { rows: r.rows as Record<string, unknown>[] };
       },
       close: async () => {
-        try {
-          if (!pgl.closed) {
-            await pgl.exec('CHECKPOINT');
-            await pgl.close();
-          }
-        } finally {
-          lock?.release();
+        if (!pgl.closed) {
+          await pgl.exec('CHECKPOINT');
+          await pgl.close();
         }
       },
     };

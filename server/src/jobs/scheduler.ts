@@ -19,7 +19,7 @@ export const jobs: Job[] = [];
 /** Runs the job if no other instance holds its lock right now. Returns whether it ran. */
 export async function runExclusive(app: FastifyInstance, job: Job): Promise<boolean> {
   const db = app.database;
-  if (db.kind === 'postgres' && db.pool) {
+  if (db.pool) {
     const client = await db.pool.connect();
     try {
       const { rows } = await client.query('select pg_try_advisory_lock($1) as ok', [job.lockKey]);
