@@ -16,7 +16,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
-import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import { startEmbedded, type EmbeddedCluster } from './embedded.js';
 
 export type Schema = typeof schema;
