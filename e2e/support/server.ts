@@ -1,6 +1,6 @@
 /**
  * Starts the real app for a browser test: `tsx server/src/server.ts` on a free port with a fresh
- * temporary DATA_DIR (PGlite, demo data loaded at start), serving the built web app from web/dist.
+ * temporary DATA_DIR (embedded PostgreSQL, demo data loaded at start), serving the built web app from web/dist.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
