@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** A start-up failure the server reports in one line (zh-CN, then English) and exits with code 2. */
 export class EmbeddedDbError extends Error {}
@@ -103,8 +103,15 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedCluster> {
     throw new EmbeddedDbError(`数据目录路径过长（Unix 套接字上限）/ DATA_DIR path too long for a Unix socket: ${pgDir}`);
   const bin = await binaries();
   const owner = runAs();
-  // the postgres user must be able to pass through DATA_DIR to reach its own (0700) cluster folder
-  if (owner) chmodSync(dir, statSync(dir).mode | 0o011);
+  // the postgres user must be able to pass through DATA_DIR and its parents to reach its own (0700)
+  // cluster folder: add the search bit (not read) to those of ours that lack it, e.g. a mktemp folder
+  if (owner) {
+    for (let d = dir; ; d = dirname(d)) {
+      const st = statSync(d);
+      if ((st.mode & 0o001) === 0 && st.uid === process.getuid?.()) chmodSync(d, st.mode | 0o011);
+      if (dirname(d) === d) break;
+    }
+  }
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     if (existsSync(pgDir) && statSync(pgDir).isDirectory() && spawnSync('ls', ['-A', pgDir]).stdout.length > 0)
       throw new EmbeddedDbError(
