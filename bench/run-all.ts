@@ -16,7 +16,7 @@ const runs: { name: string; args: string[] }[] = [
 
 const failed: string[] = [];
 for (const { name, args } of runs) {
-  console.log(`\n=== bench/${name} ${args.join(' ')} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
+  console.log(`\n=== bench/${name} ${args.join(' ')} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'})`);
   const res = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, name), ...args], {
     stdio: 'inherit',
     env: process.env,

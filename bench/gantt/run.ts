@@ -1,6 +1,6 @@
 /**
  * Load run of GET /api/v1/gantt for a portfolio of 3,000 milestone nodes (default 300 projects × 10
- * nodes, chains with a baseline and some actual dates), on a fresh PGlite in a temp dir, or on a scratch
+ * nodes, chains with a baseline and some actual dates), on a fresh embedded PostgreSQL in a temp dir, or on a scratch
  * PostgreSQL database when DATABASE_URL is set (created here and dropped after). It prints the SQL
  * statements one request sends (counted at the driver), then p50/p95 under load. The baseline, in the
  * same run, is a bare Fastify handler sending exactly those statements through the bare driver and
@@ -53,9 +53,9 @@ async function generate(database: Database): Promise<number> {
   return leaderId;
 }
 
-/** Records every statement sent to the driver Drizzle uses (PGlite instance or pg pool). */
+/** Records every statement sent to the driver Drizzle uses (the pg pool). */
 function recordStatements(database: Database) {
-  const target = (database.pglite ?? database.pool) as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const target = database.pool as unknown as { query: (...a: unknown[]) => Promise<unknown> };
   const original = target.query;
   const seen: { text: string; values: unknown[] }[] = [];
   target.query = function (this: unknown, ...args: unknown[]) {

@@ -1,5 +1,5 @@
 /**
- * The database a benchmark runs against: a fresh PGlite in a temp dir, or — when DATABASE_URL is set —
+ * The database a benchmark runs against: a fresh embedded PostgreSQL in a temp dir (the default), or — when DATABASE_URL is set —
  * a scratch PostgreSQL database created here, so a run never touches the database it was pointed at.
  * `cleanup` closes it and removes the dir / drops the database.
  */
@@ -49,7 +49,7 @@ export async function openTarget(name: string): Promise<Target> {
   const database = await openDatabase({ dataDir: dir });
   return {
     database,
-    label: `PGlite (${dir}, removed after)`,
+    label: `embedded PostgreSQL (${dir}, removed after)`,
     cleanup: async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

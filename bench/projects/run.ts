@@ -1,6 +1,6 @@
 /**
  * Load run of GET /api/v1/projects (the project list with filters and paging) at N generated
- * projects (bench/dashboard/generate.ts), on a fresh PGlite in a temp dir, or on a scratch PostgreSQL
+ * projects (bench/dashboard/generate.ts), on a fresh embedded PostgreSQL in a temp dir, or on a scratch PostgreSQL
  * database when DATABASE_URL is set (created here and dropped after). The load is a mix of list
  * queries (filters, name search, unit, sort, deep pages) that each connection cycles through.
  * The baseline, in the same run, is a bare Fastify handler that replays exactly the SQL statements
@@ -30,11 +30,11 @@ interface Statement {
 }
 
 /**
- * Records every statement sent to the driver Drizzle uses (PGlite instance or pg pool), grouped by
+ * Records every statement sent to the driver Drizzle uses (the pg pool), grouped by
  * concurrency: a statement sent while another is still running joins that one's group.
  */
 function recordStatements(database: Database) {
-  const target = (database.pglite ?? database.pool) as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const target = database.pool as unknown as { query: (...a: unknown[]) => Promise<unknown> };
   const original = target.query;
   const groups: Statement[][] = [];
   let inFlight = 0;

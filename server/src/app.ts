@@ -1,6 +1,6 @@
 /**
  * Builds the Fastify app: external plugins → app plugins → routes (fastify/demo order).
- * The database and the clock are injected so tests can run on a cloned PGlite with a fake clock.
+ * The database and the clock are injected so tests can run on a copied template database with a fake clock.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

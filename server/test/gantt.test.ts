@@ -12,10 +12,10 @@ let smallLeader: { id: number };
 
 /**
  * Counts SQL statements sent to the driver. A test-only hook: wraps the driver's `query` method that
- * Drizzle calls (PGlite instance, or the pg pool), so production code carries no instrumentation.
+ * Drizzle calls (the pg pool), so production code carries no instrumentation.
  */
 function countStatements(database: Database) {
-  const target = (database.pglite ?? database.pool) as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const target = database.pool as unknown as { query: (...a: unknown[]) => Promise<unknown> };
   const original = target.query;
   let n = 0;
   target.query = function (this: unknown, ...args: unknown[]) {

@@ -23,7 +23,6 @@ export default async function setup() {
     const cluster = await startEmbedded(dir);
     embedded = { stop: cluster.stop, dir };
     process.env.DATABASE_URL = cluster.url;
-    process.env.KPC_TEST_ENGINE = 'embedded';
   }
   const url = process.env.DATABASE_URL;
   const admin = new pg.Client({ connectionString: url });

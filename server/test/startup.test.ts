@@ -1,6 +1,6 @@
 /**
  * The server process itself: the data-directory lock, graceful shutdown on SIGTERM, and the
- * production guard against demo passwords. Each test spawns real servers on PGlite in a temp
+ * production guard against demo passwords. Each test spawns real servers on the embedded database in a temp
  * DATA_DIR (DATABASE_URL is removed from the child's environment, so this runs on every tier).
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -1,17 +1,13 @@
 /**
  * Opens the database: an embedded PostgreSQL server in DATA_DIR/pg by default (embedded.ts),
  * the PostgreSQL server of DATABASE_URL when it is set; both through the same `pg` pool, the same
- * Drizzle schema and the same checked-in migrations (ADR 0007). An already opened PGlite is still
- * accepted (benchmarks comparing against it); nothing opens one by default any more.
+ * Drizzle schema and the same checked-in migrations (ADR 0007).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
@@ -27,26 +23,20 @@ export type Executor = Db | Tx;
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** PGlite starts PostgreSQL with fsync off (-F); we keep fsync on so an acknowledged write survives a crash (ADR 0003). */
-export const pgliteStartParams = PGlite.defaultStartParams.filter((p) => p !== '-F');
-
 export interface Database {
   db: Db;
-  kind: 'embedded' | 'postgres' | 'pglite';
+  kind: 'embedded' | 'postgres';
   /** A connection string for tools (backup, the test harness): the server's, or the embedded cluster's socket. */
-  url?: string;
-  /** Run raw SQL (used for CHECKPOINT, advisory locks, benchmarks). */
+  url: string;
+  /** Run raw SQL (used for advisory locks, benchmarks, tests). */
   raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   close: () => Promise<void>;
-  pglite?: PGlite;
-  pool?: pg.Pool;
+  pool: pg.Pool;
 }
 
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
-  /** An already opened PGlite (tests clone a migrated template into memory). */
-  pglite?: PGlite;
   migrate?: boolean;
   poolSize?: number;
 }
@@ -56,69 +46,49 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // Calendar dates stay 'YYYY-MM-DD' strings: no time zone shifts.
 pg.types.setTypeParser(1082, (v) => v);
 
-export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (!opts.databaseUrl && !opts.pglite) {
-    const dir = resolve(opts.dataDir ?? './data');
-    mkdirSync(dir, { recursive: true });
-    const lock = acquireDataDirLock(dir);
-    let cluster: EmbeddedCluster | undefined;
-    try {
-      cluster = await startEmbedded(dir);
-      const database = await openDatabase({ ...opts, databaseUrl: cluster.url });
-      const closePool = database.close;
-      const c = cluster;
-      database.kind = 'embedded';
-      database.close = async () => {
-        try {
-          await closePool();
-          await c.stop();
-        } finally {
-          lock.release();
-        }
-      };
-      return database;
-    } catch (e) {
-      await cluster?.stop().catch(() => undefined);
-      lock.release();
-      throw e;
-    }
-  }
-  let database: Database;
-  if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    pool.on('error', () => undefined);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    database = {
-      db,
-      kind: 'postgres',
-      url: opts.databaseUrl,
-      pool,
-      raw: async (sql, params) => {
-        const r = await pool.query(sql, params as unknown[]);
-        return { rows: r.rows as Record<string, unknown>[] };
-      },
-      close: () => pool.end(),
-    };
-    if (opts.migrate !== false) await migratePg(drizzlePg(pool), { migrationsFolder });
-  } else {
-    const pgl = opts.pglite!;
-    const db = drizzlePglite(pgl, { schema }) as unknown as Db;
-    database = {
-      db,
-      kind: 'pglite',
-      pglite: pgl,
-      raw: async (sql, params) => {
-        const r = await pgl.query(sql, params as unknown[]);
-        return { rows: r.rows as Record<string, unknown>[] };
-      },
-      close: async () => {
-        if (!pgl.closed) {
-          await pgl.exec('CHECKPOINT');
-          await pgl.close();
-        }
-      },
-    };
-    if (opts.migrate !== false) await migratePglite(drizzlePglite(pgl), { migrationsFolder });
-  }
+async function openPool(url: string, opts: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  pool.on('error', () => undefined);
+  const database: Database = {
+    db: drizzle(pool, { schema }) as unknown as Db,
+    kind: 'postgres',
+    url,
+    pool,
+    raw: async (sql, params) => {
+      const r = await pool.query(sql, params as unknown[]);
+      return { rows: r.rows as Record<string, unknown>[] };
+    },
+    close: () => pool.end(),
+  };
+  if (opts.migrate !== false) await migrate(drizzle(pool), { migrationsFolder });
   return database;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPool(opts.databaseUrl, opts);
+  // the embedded default: one app per DATA_DIR (lock), the cluster started here and stopped on close
+  const dir = resolve(opts.dataDir ?? './data');
+  mkdirSync(dir, { recursive: true });
+  const lock = acquireDataDirLock(dir);
+  let cluster: EmbeddedCluster | undefined;
+  try {
+    cluster = await startEmbedded(dir);
+    const database = await openPool(cluster.url, opts);
+    const { stop } = cluster;
+    const closePool = database.close;
+    database.kind = 'embedded';
+    database.close = async () => {
+      try {
+        await closePool();
+        await stop();
+      } finally {
+        lock.release();
+      }
+    };
+    return database;
+  } catch (e) {
+    await cluster?.stop().catch(() => undefined);
+    lock.release();
+    throw e;
+  }
 }

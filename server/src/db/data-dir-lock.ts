@@ -1,5 +1,5 @@
 /**
- * PGlite is single-process: two servers on one data directory would corrupt it.
+ * One app owns one embedded cluster: a second server on the same data directory would fight it for the cluster.
  * A lock file holding our pid makes the second one refuse to start; a lock left by a
  * dead process (after SIGKILL) is taken over.
  */

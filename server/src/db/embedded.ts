@@ -6,7 +6,7 @@
  * as to a production server. fsync and synchronous commit are on: an acknowledged write is on disk.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** A start-up failure the server reports in one line (zh-CN, then English) and exits with code 2. */
@@ -113,7 +113,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedCluster> {
     }
   }
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-    if (existsSync(pgDir) && statSync(pgDir).isDirectory() && spawnSync('ls', ['-A', pgDir]).stdout.length > 0)
+    if (existsSync(pgDir) && readdirSync(pgDir).length > 0)
       throw new EmbeddedDbError(
         `数据目录 ${pgDir} 不是数据库目录（缺少 PG_VERSION）/ ${pgDir} is not a database cluster (no PG_VERSION)`,
       );

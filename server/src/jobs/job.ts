@@ -1,9 +1,9 @@
 /**
  * A scheduled job: one file per job in `server/src/jobs/`, listed once in `jobs/index.ts`.
- * A run covers one period (a day, a week, a month); the scheduler records each run under the
- * unique key (job, period) and takes a PostgreSQL advisory lock, so any number of instances run
- * each job once per period. Jobs act as a named system actor (`systemContext`, audited as
- * `system:<name>`), never as a user.
+ * A run covers one period (a day, a week, a month). The scheduler takes a PostgreSQL advisory lock
+ * per job so one instance runs it at a time; the run table with its unique (job, period) key, which
+ * makes it once per period, is still to come (issue 8 item 9). Jobs act as a named system actor
+ * (`systemContext`, audited as `system:<name>`), never as a user.
  */
 import type { FastifyInstance } from 'fastify';
 import type { RequestContext } from '../lib/request-context.js';

@@ -1,42 +1,34 @@
 /**
- * In-process scheduled jobs (croner). Each run takes a PostgreSQL advisory lock so that, with
- * several app instances on one database, each job runs once; jobs are idempotent besides.
+ * In-process scheduled jobs (croner) over the jobs of `jobs/index.ts`. Each run takes a PostgreSQL
+ * advisory lock keyed by the job's name, so with several app instances on one database a job runs
+ * once at a time; jobs are idempotent besides. Each run acts as the job's system actor.
  */
+import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
+import { systemContext } from '../lib/request-context.js';
+import { jobs } from './index.js';
+import type { Job } from './job.js';
 
-export interface Job {
-  name: string;
-  /** cron pattern, Asia/Shanghai */
-  pattern: string;
-  /** A stable number for pg_try_advisory_lock. */
-  lockKey: number;
-  run: (app: FastifyInstance) => Promise<void>;
-}
-
-export const jobs: Job[] = [];
+/** A stable 32-bit advisory-lock key from the job's name. */
+const lockKey = (name: string) => createHash('sha256').update(`kpc-job:${name}`).digest().readInt32BE(0);
 
 /** Runs the job if no other instance holds its lock right now. Returns whether it ran. */
 export async function runExclusive(app: FastifyInstance, job: Job): Promise<boolean> {
-  const db = app.database;
-  if (db.pool) {
-    const client = await db.pool.connect();
+  const client = await app.database.pool.connect();
+  try {
+    const key = lockKey(job.name);
+    const { rows } = await client.query('select pg_try_advisory_lock($1) as ok', [key]);
+    if (!rows[0]?.ok) return false;
     try {
-      const { rows } = await client.query('select pg_try_advisory_lock($1) as ok', [job.lockKey]);
-      if (!rows[0]?.ok) return false;
-      try {
-        await job.run(app);
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [job.lockKey]);
-      }
-      return true;
+      await job.run(systemContext(app.db, app.clock, job.name), app);
     } finally {
-      client.release();
+      await client.query('select pg_advisory_unlock($1)', [key]);
     }
+    return true;
+  } finally {
+    client.release();
   }
-  // PGlite is single-process: the data-directory lock already makes this instance the only one.
-  await job.run(app);
-  return true;
 }
 
 export function startScheduler(app: FastifyInstance): { stop: () => void } {

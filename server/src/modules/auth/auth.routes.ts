@@ -70,7 +70,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['system'],
         summary: '健康检查 Health',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres', 'pglite']) }) },
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) }) },
       },
     },
     async () => {

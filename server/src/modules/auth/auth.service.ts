@@ -1,23 +1,16 @@
 /** Login with lockout, logout, current user, password change. */
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { CurrentUser, Role } from '@kpc/contracts';
 import type { Db } from '../../db/client.js';
-import { regions, sessions, units, users } from '../../db/schema/index.js';
 import { writeAudit, type AuditContext } from '../../lib/audit.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { assertPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from '../../lib/password.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { loadSettings } from '../settings/settings.service.js';
-import { clearLoginFailures, lockAccount, reserveLoginAttempt } from './auth.repository.js';
+import * as repo from './auth.repository.js';
 
 export async function currentUser(db: Db, userId: number): Promise<CurrentUser> {
-  const [row] = await db
-    .select({ user: users, unitName: units.name, regionName: regions.name })
-    .from(users)
-    .leftJoin(units, eq(units.id, users.unitId))
-    .leftJoin(regions, eq(regions.code, users.regionCode))
-    .where(eq(users.id, userId));
+  const row = await repo.findCurrentUser(db, userId);
   if (!row) throw new AppError('UNAUTHENTICATED');
   const u = row.user;
   return {
@@ -52,10 +45,7 @@ export async function login(
 ): Promise<LoginResult> {
   const now = clock.now();
   const ctx: AuditContext = { actor: null, ip: input.ip };
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.username}) = lower(${input.username})`);
+  const user = await repo.findUserByUsername(db, input.username);
   const fail = async (reason: string, userId: number | null) => {
     // An unknown username is often a password typed into the wrong box: keep a marker, not the text.
     const username = userId === null ? UNKNOWN_USERNAME : input.username;
@@ -72,7 +62,7 @@ export async function login(
     return fail('disabled', user.id);
   }
   // Count the attempt first (atomically), then check the password: see reserveLoginAttempt.
-  const attempt = await reserveLoginAttempt(db, user.id, now);
+  const attempt = await repo.reserveLoginAttempt(db, user.id, now);
   if (attempt === null || attempt > s.lockoutAttempts) {
     await dummyVerify(input.password);
     return fail('locked', user.id);
@@ -80,15 +70,15 @@ export async function login(
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
     const lock = attempt >= s.lockoutAttempts;
-    if (lock) await lockAccount(db, user.id, new Date(now.getTime() + s.lockoutMinutes * 60_000));
+    if (lock) await repo.lockAccount(db, user.id, new Date(now.getTime() + s.lockoutMinutes * 60_000));
     return fail(lock ? 'wrong_password_locked' : 'wrong_password', user.id);
   }
   const token = newToken();
   const csrfToken = newToken();
   const maxAgeSeconds = s.sessionAbsoluteHours * 3600;
   await db.transaction(async (tx) => {
-    await clearLoginFailures(tx, user.id);
-    await tx.insert(sessions).values({
+    await repo.clearLoginFailures(tx, user.id);
+    await repo.insertSession(tx, {
       id: hashToken(token),
       userId: user.id,
       csrfToken,
@@ -111,7 +101,7 @@ export async function login(
 export async function logout(db: Db, clock: Clock, sessionId: string, ctx: AuditContext): Promise<void> {
   await db.transaction(async (tx) => {
     const now = clock.now();
-    await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+    await repo.revokeSession(tx, sessionId, now);
     await writeAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor?.id ?? null }, now);
   });
 }
@@ -125,7 +115,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ctx: AuditContext,
 ): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  const user = await repo.findUserById(db, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
   assertPasswordPolicy(input.newPassword, await loadSettings(db, user.regionCode), user.username);
@@ -133,20 +123,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: false,
-        passwordChangedAt: now,
-        updatedAt: now,
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, userId));
-    await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await repo.setOwnPassword(tx, userId, passwordHash, now);
+    await repo.revokeOtherSessions(tx, userId, sessionId, now);
     await writeAudit(tx, ctx, { action: 'password_change', entity: 'user', entityId: userId, regionCode: user.regionCode }, now);
   });
 }

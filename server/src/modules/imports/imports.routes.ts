@@ -12,9 +12,7 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onClose', async () => {
     await Promise.allSettled([...pending]);
   });
-  // PGlite only: see ImportDeps.live (PostgreSQL instances share nothing but the table)
-  const live = app.database.kind === 'pglite' ? new Map<number, service.LiveProgress>() : null;
-  const deps = (): service.ImportDeps => ({ db: app.db, clock: app.clock, pending, live });
+  const deps = (): service.ImportDeps => ({ db: app.db, clock: app.clock, pending });
   // imports left running by a process that died are failed, not shown as running forever
   app.addHook('onReady', async () => {
     await service.failStaleImports(deps());

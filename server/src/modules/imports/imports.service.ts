@@ -50,7 +50,7 @@ const WRITE_EVERY_MS = 250;
 const HEARTBEAT_MS = 30_000;
 const interrupted: RowError = { row: 0, column: '', code: 'interrupted' };
 
-export interface LiveProgress {
+interface LiveProgress {
   status: repo.RunningStatus;
   processedRows: number;
 }
@@ -60,14 +60,6 @@ export interface ImportDeps {
   clock: Clock;
   /** Jobs still running, so closing the app waits for them. */
   pending: Set<Promise<unknown>>;
-  /**
-   * PGlite only (null on PostgreSQL): progress of this process's running jobs. PGlite is one
-   * connection, so a progress write outside the import's open transaction would wait for it (and,
-   * awaited from inside it, deadlock); the data-directory lock guarantees this is the only instance,
-   * so process memory is safe there. It also keeps a long transaction, whose heartbeat cannot be
-   * written meanwhile, from reading as stale. The table still gets the outcome.
-   */
-  live: Map<number, LiveProgress> | null;
 }
 
 interface ProgressTracker {
@@ -83,21 +75,11 @@ interface ProgressTracker {
 }
 
 /**
- * Publishes a running job's progress. On PostgreSQL: through the pool (another connection than the
- * import's transaction, so other instances see it while the transaction is open), at a bounded
- * rate, one write at a time, each also the heartbeat. On PGlite: into `deps.live` (see there).
+ * Publishes a running job's progress through the pool (another connection than the import's
+ * transaction, so other instances see it while the transaction is open), at a bounded rate, one
+ * write at a time, each also the heartbeat.
  */
 function trackProgress(deps: ImportDeps, id: number): ProgressTracker {
-  const live = deps.live;
-  if (live) {
-    const entry: LiveProgress = { status: 'validating', processedRows: 0 };
-    live.set(id, entry);
-    return {
-      report: (status, n) => Object.assign(entry, { status, processedRows: n }),
-      stop: () => undefined,
-      release: async () => void live.delete(id),
-    };
-  }
   let latest: LiveProgress = { status: 'validating', processedRows: 0 };
   let written = { rows: 0, at: performance.now() };
   let chain = Promise.resolve();
@@ -141,14 +123,12 @@ function progressOf(status: ImportJob['status'], processed: number, total: numbe
 const isRunning = (status: ImportJob['status']): status is repo.RunningStatus =>
   (repo.runningStatuses as readonly string[]).includes(status);
 
-type PresentDeps = Pick<ImportDeps, 'clock' | 'live'>;
+type PresentDeps = Pick<ImportDeps, 'clock'>;
 
 function present(deps: PresentDeps, row: repo.ImportRow, locale: Locale): ImportJob {
-  const p = deps.live?.get(row.id);
-  if (!p && isRunning(row.status) && deps.clock.now().getTime() - row.updatedAt.getTime() > STALE_AFTER_MS)
+  if (isRunning(row.status) && deps.clock.now().getTime() - row.updatedAt.getTime() > STALE_AFTER_MS)
     return present(deps, { ...row, status: 'failed', errors: [interrupted], errorCount: 1, finishedAt: row.updatedAt }, locale);
-  const status = p?.status ?? row.status;
-  const processedRows = p?.processedRows ?? row.processedRows;
+  const { status, processedRows } = row;
   return {
     id: row.id,
     kind: row.kind,
