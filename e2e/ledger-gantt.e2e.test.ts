@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Gantt, LedgerItem, ProjectMilestones } from '@kpc/contracts';
-import { newPage, screenshot } from './support/browser.js';
+import { chooseOption, newPage, screenshot } from './support/browser.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
@@ -74,15 +74,8 @@ function makePng(size = 16): Buffer {
 }
 
 /** Picks an option of the antd Select that wraps the form field `#id`. */
-async function choose(page: Page, fieldId: string, label: string): Promise<void> {
-  const select = page.locator(`.ant-select:has(#${fieldId})`);
-  // on a busy machine a click can land while the dropdown is still moving in: check the choice took
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-    if ((await select.textContent())?.includes(label)) return;
-  }
-  throw new Error(`could not choose ${label} in #${fieldId}`);
+function choose(page: Page, fieldId: string, label: string): Promise<void> {
+  return chooseOption(page, page.locator(`.ant-select:has(#${fieldId})`), label);
 }
 
 /** Types a date into an antd DatePicker (the form field `#id`). */

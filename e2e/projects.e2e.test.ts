@@ -4,18 +4,17 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newPage, screenshot } from './support/browser.js';
+import { chooseOption, newPage, screenshot } from './support/browser.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
 
 /** Picks an option of an antd Select by its visible label. */
-async function choose(page: Page, selectTestIdOrFieldId: { testId?: string; id?: string }, label: string): Promise<void> {
+function choose(page: Page, selectTestIdOrFieldId: { testId?: string; id?: string }, label: string): Promise<void> {
   const field = selectTestIdOrFieldId.testId
     ? page.getByTestId(selectTestIdOrFieldId.testId)
     : page.locator(`.ant-select:has(#${selectTestIdOrFieldId.id})`);
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  return chooseOption(page, field, label);
 }
 
 async function openProjectList(page: Page): Promise<void> {

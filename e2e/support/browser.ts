@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = resolve(import.meta.dirname, '..', 'screenshots');
@@ -52,4 +52,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * Picks an option of an antd Select by its visible label. On a busy machine the dropdown can
+ * still be animating (or close again) when the click lands, so each try is short and the choice
+ * is checked on the select itself before it counts.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      if (!(await option.isVisible())) await select.click({ timeout: 5_000 });
+      await option.click({ timeout: 5_000 });
+    } catch {
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+    if ((await select.textContent())?.includes(label)) return;
+  }
+  throw new Error(`could not choose ${label}`);
 }
