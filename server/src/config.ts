@@ -24,6 +24,15 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().optional(),
   /**
+   * Key of the audit log's HMAC chain (≥ 32 characters). Without it the embedded default keeps one in
+   * DATA_DIR/audit.key; with DATABASE_URL in production it is required (every instance needs the same key).
+   */
+  AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY must be at least 32 characters').optional(),
+  /** Uploaded files (default DATA_DIR/files); outside the web root. */
+  FILES_DIR: z.string().min(1).optional(),
+  /** Where `npm run backup` and the nightly backup job write (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /**
    * Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). Default none:
    * a forged header then changes neither the rate-limit key nor the address in the audit log.
    */

@@ -10,6 +10,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { EmbeddedDbError } from './db/embedded.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty, accountsWithDemoPassword } from './db/seed/index.js';
+import { configureAuditKey, resolveAuditKey } from './lib/audit-chain.js';
 import { systemClock } from './lib/clock.js';
 import { startScheduler } from './jobs/scheduler.js';
 
@@ -31,6 +32,25 @@ async function main() {
     }
     throw e;
   }
+  const auditKey = resolveAuditKey({
+    configured: config.AUDIT_HMAC_KEY,
+    dataDir: resolve(config.DATA_DIR),
+    embedded: database.kind === 'embedded',
+  });
+  configureAuditKey(auditKey.key);
+  if (config.NODE_ENV === 'production') {
+    const refusal =
+      auditKey.source === 'development'
+        ? '拒绝启动：生产环境使用 DATABASE_URL 时必须设置 AUDIT_HMAC_KEY / Refusing to start in production: set AUDIT_HMAC_KEY (every instance the same) when DATABASE_URL is used'
+        : !config.COOKIE_SECURE && config.TRUSTED_PROXIES.length === 0
+          ? '拒绝启动：生产环境须设置 COOKIE_SECURE=true（或在 TRUSTED_PROXIES 中配置终止 HTTPS 的代理）/ Refusing to start in production: set COOKIE_SECURE=true (or TRUSTED_PROXIES for the proxy that terminates HTTPS)'
+          : undefined;
+    if (refusal) {
+      console.error(refusal);
+      await database.close();
+      process.exit(1);
+    }
+  }
   if (config.SEED_DEMO) await seedDemoIfEmpty(database, systemClock);
   if (config.NODE_ENV === 'production') {
     const demo = await accountsWithDemoPassword(database);
@@ -48,7 +68,7 @@ async function main() {
     cookieSecure: config.COOKIE_SECURE,
     trustedProxies: config.TRUSTED_PROXIES,
     webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : undefined,
-    filesDir: resolve(join(config.DATA_DIR, 'files')),
+    filesDir: resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')),
   });
   const scheduler = startScheduler(app);
 

@@ -12,7 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
-import { acquireDataDirLock } from './data-dir-lock.js';
+import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock.js';
 import { startEmbedded, type EmbeddedCluster } from './embedded.js';
 
 export type Schema = typeof schema;
@@ -90,5 +90,25 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await cluster?.stop().catch(() => undefined);
     lock.release();
     throw e;
+  }
+}
+
+/**
+ * Opens the database for a command-line tool (backup, audit:verify): like `openDatabase`, but when a
+ * running server holds the embedded DATA_DIR, connects to that server's cluster through its socket
+ * instead of refusing, so the tool works online.
+ */
+export async function openDatabaseForTool(opts: OpenOptions): Promise<Database> {
+  try {
+    return await openDatabase(opts);
+  } catch (e) {
+    if (!(e instanceof DataDirLockedError)) throw e;
+    const pgDir = join(resolve(opts.dataDir ?? './data'), 'pg');
+    const database = await openPool(`postgresql://postgres@localhost/postgres?host=${encodeURIComponent(pgDir)}`, {
+      ...opts,
+      migrate: false,
+    });
+    database.kind = 'embedded';
+    return database;
   }
 }

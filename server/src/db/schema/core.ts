@@ -143,6 +143,10 @@ export const auditLog = pgTable(
     regionCode: text('region_code'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** HMAC-SHA256 over the previous row's hash and this row (lib/audit-chain.ts). */
+    hash: text('hash'),
+    /** The hash of the row before it in the chain: tells a deleted row from an edited one. */
+    prevHash: text('prev_hash'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),

@@ -1,6 +1,7 @@
 /** All SQL of import jobs, and the batched audit insert an import needs for thousands of rows. */
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { writeAudits } from '../../lib/audit.js';
 import { auditLog, imports } from '../../db/schema/index.js';
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -47,7 +48,23 @@ export async function findJob(db: Executor, id: number): Promise<ImportRow | nul
   return row ?? null;
 }
 
-/** The same rows writeAudit writes, in batches (an import may change thousands of records). */
+/** The same rows writeAudit writes, chained, in batches (an import may change thousands of records). */
 export async function insertAudits(db: Executor, rows: AuditRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insert(auditLog).values(rows.slice(i, i + 500));
+  const first = rows[0];
+  if (!first) return;
+  await writeAudits(
+    db,
+    { actor: null, ip: first.ip ?? null },
+    rows.map((r) => ({
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId ?? null,
+      regionCode: r.regionCode ?? null,
+      before: r.before,
+      after: r.after,
+      username: r.username ?? null,
+      userId: r.userId ?? null,
+    })),
+    first.at ?? undefined,
+  );
 }
