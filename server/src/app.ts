@@ -29,6 +29,11 @@ declare module 'fastify' {
     appOptions: Required<Pick<AppOptions, 'loginRateLimit' | 'writeRateLimit' | 'cookieSecure'>>;
     /** Where uploaded files live (outside the web root). */
     filesDir: string;
+    /** Where the nightly backup writes, and where the audit retention job archives old audit rows. */
+    backupDir: string;
+    auditArchiveDir: string;
+    /** The embedded DATA_DIR (its audit.key travels with backups); undefined with DATABASE_URL. */
+    dataDir: string | undefined;
   }
 }
 
@@ -47,6 +52,10 @@ export interface AppOptions {
   trustedProxies?: string[];
   /** Uploaded files (evidence); server.ts passes <DATA_DIR>/files, tests get a fresh temp dir. */
   filesDir?: string;
+  /** Defaults: <filesDir>/../backups and <filesDir>/../audit-archive. */
+  backupDir?: string;
+  auditArchiveDir?: string;
+  dataDir?: string;
 }
 
 export type App = FastifyInstance;
@@ -69,7 +78,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', opts.database);
   app.decorate('db', opts.database.db);
   app.decorate('clock', opts.clock ?? systemClock);
-  app.decorate('filesDir', opts.filesDir ?? mkdtempSync(join(tmpdir(), 'kpc-files-')));
+  const filesDir = opts.filesDir ?? mkdtempSync(join(tmpdir(), 'kpc-files-'));
+  app.decorate('filesDir', filesDir);
+  app.decorate('backupDir', opts.backupDir ?? join(filesDir, '..', 'backups'));
+  app.decorate('auditArchiveDir', opts.auditArchiveDir ?? join(filesDir, '..', 'audit-archive'));
+  app.decorate('dataDir', opts.dataDir);
   // a files directory of its own (tests) goes away with the app
   if (!opts.filesDir) app.addHook('onClose', async () => rmSync(app.filesDir, { recursive: true, force: true }));
   app.decorate('appOptions', {

@@ -17,6 +17,7 @@ import dashboardRoutes from './modules/dashboard/dashboard.routes.js';
 import ledgerRoutes from './modules/ledger/ledger.routes.js';
 import attachmentsRoutes from './modules/attachments/attachments.routes.js';
 import importsRoutes from './modules/imports/imports.routes.js';
+import jobsRoutes from './modules/jobs/jobs.routes.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -36,4 +37,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ledgerRoutes);
   await app.register(attachmentsRoutes);
   await app.register(importsRoutes);
+  await app.register(jobsRoutes);
 }

@@ -12,6 +12,7 @@ import { buildApp } from './app.js';
 import { seedDemoIfEmpty, accountsWithDemoPassword } from './db/seed/index.js';
 import { configureAuditKey, resolveAuditKey } from './lib/audit-chain.js';
 import { systemClock } from './lib/clock.js';
+import { cleanUp } from './jobs/cleanup.js';
 import { startScheduler } from './jobs/scheduler.js';
 
 async function main() {
@@ -69,7 +70,12 @@ async function main() {
     trustedProxies: config.TRUSTED_PROXIES,
     webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : undefined,
     filesDir: resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')),
+    backupDir: resolve(config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups')),
+    auditArchiveDir: resolve(join(config.DATA_DIR, 'audit-archive')),
+    dataDir: database.kind === 'embedded' ? resolve(config.DATA_DIR) : undefined,
   });
+  // what a crash left behind (files no row names, temp files, dead sessions), before the first request
+  app.log.info(await cleanUp(app.db, app.filesDir, app.clock.now()), 'start-up clean-up');
   const scheduler = startScheduler(app);
 
   let closing = false;

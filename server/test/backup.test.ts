@@ -147,7 +147,7 @@ describe('backup and restore', () => {
       const i = lines.findIndex((l) => l.startsWith('{"type":"chunk"'));
       const chunk = JSON.parse(lines[i]!);
       const bytes = Buffer.from(chunk.data, 'base64');
-      bytes[bytes.length - 1] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
       lines[i] = JSON.stringify({ ...chunk, data: bytes.toString('base64') });
       const tampered = join(workDir, 'tampered.jsonl.gz');
       writeFileSync(tampered, gzipSync(lines.join('\n')));

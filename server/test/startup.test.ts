@@ -110,13 +110,22 @@ describe('server process', () => {
 
   it('refuses to start in production while an account has the demo password', { timeout: 60_000 }, async () => {
     const dir = tempDataDir();
-    const p = startServer({ DATA_DIR: dir, NODE_ENV: 'production', SEED_DEMO: 'true' });
+    const p = startServer({ DATA_DIR: dir, NODE_ENV: 'production', SEED_DEMO: 'true', COOKIE_SECURE: 'true' });
     const { code } = await p.exited;
     expect(code).toBe(1);
     expect(p.output()).toContain('Refusing to start in production');
     expect(p.output()).toMatch(/demo password: .*\badmin\b/);
     expect(p.output()).not.toContain('Server listening');
     // it closed the database properly on the way out
+    expect(existsSync(join(dir, 'kpc.lock'))).toBe(false);
+  });
+
+  it('refuses to start in production without secure cookies', { timeout: 60_000 }, async () => {
+    const dir = tempDataDir();
+    const p = startServer({ DATA_DIR: dir, NODE_ENV: 'production', SEED_DEMO: 'false' });
+    const { code } = await p.exited;
+    expect(code).toBe(1);
+    expect(p.output()).toContain('set COOKIE_SECURE=true');
     expect(existsSync(join(dir, 'kpc.lock'))).toBe(false);
   });
 });

@@ -30,6 +30,15 @@ export const errorMessages = {
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_FILE_TYPE: { 'zh-CN': '不支持的文件类型', en: 'Unsupported file type' },
   RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的请求内容类型', en: 'Unsupported request content type' },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '该幂等键已用于另一内容不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    'zh-CN': '相同幂等键的请求正在处理，请稍后重试',
+    en: 'A request with this Idempotency-Key is still being processed; retry shortly',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 } as const;
 

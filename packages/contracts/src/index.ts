@@ -11,3 +11,4 @@ export * from './batches.js';
 export * from './dashboard.js';
 export * from './ledger.js';
 export * from './milestones.js';
+export * from './jobs.js';

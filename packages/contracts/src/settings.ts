@@ -20,6 +20,10 @@ export const settingsSchema = z.strictObject({
     .max(24 * 60),
   passwordMinLength: z.number().int().min(8).max(64),
   passwordMinClasses: z.number().int().min(3).max(4),
+  /** Nightly backups kept (older ones deleted); read from the default settings (region ''). */
+  backupRetentionCount: z.number().int().min(1).max(365),
+  /** Audit rows older than this are archived to files (等保: at least 180 days online). */
+  auditRetentionDays: z.number().int().min(180).max(3650),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +34,8 @@ export const defaultSettings: Settings = {
   lockoutMinutes: 15,
   passwordMinLength: 8,
   passwordMinClasses: 3,
+  backupRetentionCount: 14,
+  auditRetentionDays: 180,
 };
 
 export const updateSettingsBody = settingsSchema.partial();

@@ -16,6 +16,8 @@ const fields: { name: keyof Settings; min: number; max: number; unit?: string }[
   { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'minutes' },
   { name: 'passwordMinLength', min: 8, max: 64, unit: 'chars' },
   { name: 'passwordMinClasses', min: 3, max: 4 },
+  { name: 'backupRetentionCount', min: 1, max: 365, unit: 'backups' },
+  { name: 'auditRetentionDays', min: 180, max: 3650, unit: 'days' },
 ];
 
 export default function SettingsPage() {

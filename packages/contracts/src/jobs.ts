@@ -1,0 +1,41 @@
+/** Scheduled jobs and their runs, as the admin's job list shows them (GET /jobs). */
+import { z } from 'zod';
+
+export const jobNames = ['nightly-backup', 'cleanup', 'audit-retention'] as const;
+export type JobName = (typeof jobNames)[number];
+
+export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
+  'nightly-backup': { 'zh-CN': '每日备份', en: 'Nightly backup' },
+  cleanup: { 'zh-CN': '清理（孤立文件、过期会话）', en: 'Clean-up (orphan files, expired sessions)' },
+  'audit-retention': { 'zh-CN': '审计日志归档', en: 'Audit log archiving' },
+};
+
+export const jobRun = z.object({
+  id: z.number().int(),
+  period: z.string().describe('The period the run covers: a Shanghai date for daily jobs; a manual run adds "#manual-…"'),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  attempts: z.number().int().describe('How many times this period was tried (a failed period is tried again)'),
+  startedAt: z.string().describe('ISO 8601 instant'),
+  finishedAt: z.string().nullable(),
+  result: z.record(z.string(), z.unknown()).nullable().describe('What the run reports: counts, file names'),
+  error: z.string().nullable(),
+});
+export type JobRun = z.infer<typeof jobRun>;
+
+export const jobView = z.object({
+  name: z.enum(jobNames),
+  label: z.string(),
+  pattern: z.string().describe('cron pattern, Asia/Shanghai'),
+  nextRunAt: z.string().nullable(),
+  runs: z.array(jobRun).describe('The latest runs, newest first'),
+});
+export type JobView = z.infer<typeof jobView>;
+
+export const jobList = z.object({ items: z.array(jobView) });
+export type JobList = z.infer<typeof jobList>;
+
+export const runJobResult = z.object({
+  outcome: z.enum(['succeeded', 'failed', 'done_already', 'busy']),
+  run: jobRun.nullable(),
+});
+export type RunJobResult = z.infer<typeof runJobResult>;
