@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import errorHandler from './plugins/error-handler.js';
 import { AppError } from './lib/errors.js';
 import auth from './plugins/auth.js';
+import idempotency from './plugins/idempotency.js';
 import { registerRoutes } from './routes.js';
 
 declare module 'fastify' {
@@ -132,9 +133,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, { global: false });
   // API answers are per user and often personal: never kept by a browser or proxy cache.
-  // Permissions-Policy: the app needs no camera, microphone, geolocation or payment from the browser.
+  // Permissions-Policy: only this origin may ask for the camera and the location (site checks on a phone);
+  // no microphone, payment or USB at all.
   app.addHook('onSend', async (req, reply) => {
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=(self), payment=(), usb=()');
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 20 } });
@@ -157,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // app plugins
   await app.register(errorHandler);
   await app.register(auth);
+  await app.register(idempotency);
 
   // routes
   await app.register(registerRoutes, { prefix: '/api/v1' });

@@ -143,7 +143,8 @@ describe('response headers', () => {
     const res = await office.get('/api/v1/projects?page=1&pageSize=5');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(String(res.headers['permissions-policy'])).toContain('camera=()');
+    expect(String(res.headers['permissions-policy'])).toContain('microphone=()');
+    expect(String(res.headers['permissions-policy'])).toContain('geolocation=(self)');
     const health = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(health.headers['cache-control']).toBe('no-store');
   });
