@@ -18,6 +18,20 @@ export const userMessages = {
   first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
   lat_lng_pair: { 'zh-CN': '经度和纬度须同时填写', en: 'Latitude and longitude go together' },
 
+  // stage changes (the refusals of @kpc/domain's checkTransition)
+  transition_same_stage: { 'zh-CN': '项目已处于该阶段', en: 'The project is already at this stage' },
+  transition_skips_stage: { 'zh-CN': '不能跨阶段推进，须逐级变更', en: 'Stages cannot be skipped; move one stage at a time' },
+  transition_rollback_not_allowed: {
+    'zh-CN': '只有项目办或管理员可以回退阶段',
+    en: 'Only the office or an admin may move a project back',
+  },
+  transition_rollback_needs_reason: { 'zh-CN': '回退阶段须填写原因', en: 'A rollback needs a reason' },
+  transition_date_before_previous: {
+    'zh-CN': '变更日期不能早于上一次阶段变更',
+    en: 'The date cannot be before the previous stage change',
+  },
+  transition_date_in_future: { 'zh-CN': '变更日期不能晚于今天', en: 'The date cannot be in the future' },
+
   // investment reports
   report_open_exists: {
     'zh-CN': '该项目本月已有一份未审核的报告，请修改或提交那一份',
