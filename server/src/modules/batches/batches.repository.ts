@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { BatchList, Stage } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { batchEntries, periods, projects, stageTransitions } from '../../db/schema/index.js';
+import { projectsInRegion } from '../../lib/project-scope.js';
 import { inSubtree } from '../../lib/query.js';
 
 export type PeriodRow = typeof periods.$inferSelect;
@@ -82,7 +83,7 @@ export async function projectsOutside(db: Executor, ids: number[], regionCode: s
   const found = await db
     .select({ id: projects.id })
     .from(projects)
-    .where(and(inArray(projects.id, ids), inSubtree(projects.regionCode, regionCode)));
+    .where(and(inArray(projects.id, ids), projectsInRegion(regionCode)));
   const ok = new Set(found.map((f) => f.id));
   return ids.filter((i) => !ok.has(i));
 }
