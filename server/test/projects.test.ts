@@ -137,6 +137,24 @@ describe('authorization', () => {
     expect(list.items.every((x: { regionCode: string }) => x.regionCode.startsWith('411102'))).toBe(true);
   });
 
+  it('refuses a region filter carrying LIKE wildcards with 400 on every project list', async () => {
+    // Region filters become `region_code like '<code>%'`: a % or _ must never widen the subtree.
+    for (const code of ['41%25', '4111_4', '%25', '41110_'])
+      for (const path of ['/api/v1/projects', '/api/v1/milestones', '/api/v1/gantt', '/api/v1/projects/export.xlsx']) {
+        const res = await otherRegionOffice.get(`${path}?regionCode=${code}`);
+        expect(res.statusCode, `${path}?regionCode=${code}`).toBe(400);
+        expect(res.json().error.details).toContainEqual(expect.objectContaining({ field: 'querystring.regionCode' }));
+      }
+  });
+
+  it('searches a literal % or _ in names and codes, not as a wildcard', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const hit = await createProject(t.database, { name: `通配符测试${tag}50%_项目` });
+    await createProject(t.database, { name: `通配符测试${tag}50X项目` });
+    const list = (await office.get(`/api/v1/projects?pageSize=200&q=${encodeURIComponent(`${tag}50%_`)}`)).json();
+    expect(list.items.map((x: { id: number }) => x.id)).toEqual([hit.id]);
+  });
+
   it('refuses every write of a viewer with 403', async () => {
     const p = await createProject(t.database, { leadUnitId: myUnit.id });
     expect((await viewer.post('/api/v1/projects', body())).statusCode).toBe(403);

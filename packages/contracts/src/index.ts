@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './messages.js';
 export * from './enums.js';
 export * from './issues.js';
 export * from './common.js';

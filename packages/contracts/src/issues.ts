@@ -1,6 +1,7 @@
 /** Turns zod validation issues into field messages in the user's language. */
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
+import { userMessages } from './messages.js';
 
 /** Messages for custom refinements: schemas raise them with `message: '<key>'`. */
 export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
@@ -8,7 +9,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     'zh-CN': '密码至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类',
     en: 'At least 8 characters with 3 of: upper case, lower case, digits, symbols',
   },
-  date_order: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  date_order: userMessages.date_order,
   region_code: { 'zh-CN': '行政区划代码格式错误', en: 'Invalid region code' },
   phone: { 'zh-CN': '手机号格式错误', en: 'Invalid phone number' },
   username: { 'zh-CN': '用户名只能包含字母、数字和 _ . @ -', en: 'Letters, digits and _ . @ - only' },

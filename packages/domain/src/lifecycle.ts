@@ -3,7 +3,7 @@
  * Forward moves go one stage at a time, so no project reaches a stage without passing the ones
  * before it. Going back is a rollback: only office/admin, always with a reason.
  */
-import { stages, type Stage } from '@kpc/contracts';
+import { stages, userMessages, type LocalisedText, type Stage } from '@kpc/contracts';
 
 export const stageIndex = (s: Stage): number => stages.indexOf(s);
 
@@ -14,13 +14,14 @@ export function nextStage(s: Stage): Stage | null {
 export type TransitionRefusal =
   'same_stage' | 'skips_stage' | 'rollback_not_allowed' | 'rollback_needs_reason' | 'date_before_previous' | 'date_in_future';
 
-export const transitionRefusalMessages: Record<TransitionRefusal, { 'zh-CN': string; en: string }> = {
-  same_stage: { 'zh-CN': '项目已处于该阶段', en: 'The project is already at this stage' },
-  skips_stage: { 'zh-CN': '不能跨阶段推进，须逐级变更', en: 'Stages cannot be skipped; move one stage at a time' },
-  rollback_not_allowed: { 'zh-CN': '只有项目办或管理员可以回退阶段', en: 'Only the office or an admin may move a project back' },
-  rollback_needs_reason: { 'zh-CN': '回退阶段须填写原因', en: 'A rollback needs a reason' },
-  date_before_previous: { 'zh-CN': '变更日期不能早于上一次阶段变更', en: 'The date cannot be before the previous stage change' },
-  date_in_future: { 'zh-CN': '变更日期不能晚于今天', en: 'The date cannot be in the future' },
+/** The message of each refusal (texts in @kpc/contracts' userMessages). */
+export const transitionRefusalMessages: Record<TransitionRefusal, LocalisedText> = {
+  same_stage: userMessages.transition_same_stage,
+  skips_stage: userMessages.transition_skips_stage,
+  rollback_not_allowed: userMessages.transition_rollback_not_allowed,
+  rollback_needs_reason: userMessages.transition_rollback_needs_reason,
+  date_before_previous: userMessages.transition_date_before_previous,
+  date_in_future: userMessages.transition_date_in_future,
 };
 
 export interface TransitionRequest {

@@ -1,17 +1,27 @@
 /** What the reference records (units, leaders, enterprises) share beyond their own columns. */
-import type { Db, Executor } from '../db/client.js';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { enterprises, leaders, units } from '../db/schema/index.js';
 import { writeAudit } from './audit.js';
 import { AppError } from './errors.js';
 import { requireRole } from './policy.js';
 import { pgErrorCode } from './query.js';
 import type { RequestContext } from './request-context.js';
 
+/** The filters of a reference list (units, leaders): the actor's region subtree, a search, active or not, a page. */
+export interface ReferenceFilter {
+  regionCode: string;
+  q?: string | undefined;
+  active?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
 /**
  * Deletes a record nobody refers to, audited, for admin or office. Every table that refers to a
  * reference record has a foreign key, so the database knows all the references: a violation → 409 IN_USE.
  */
 export async function deleteUnreferenced<Row extends { regionCode: string }>(
-  db: Db,
   ctx: RequestContext,
   id: number,
   o: {
@@ -24,7 +34,7 @@ export async function deleteUnreferenced<Row extends { regionCode: string }>(
 ): Promise<void> {
   requireRole(ctx.actor, 'admin', 'office');
   try {
-    await db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       const current = await o.load(tx, id);
       await o.remove(tx, id);
       await writeAudit(
@@ -38,4 +48,16 @@ export async function deleteUnreferenced<Row extends { regionCode: string }>(
     if (pgErrorCode(e) === '23503') throw new AppError('IN_USE');
     throw e;
   }
+}
+
+const referenceTables = { unitId: units, leaderId: leaders, enterpriseId: enterprises } as const;
+
+/**
+ * The region of the unit, leader or enterprise an account or record links to, or null when there is
+ * no such record (a shared read: modules do not import each other's repositories).
+ */
+export async function referenceRegion(db: Executor, field: keyof typeof referenceTables, id: number): Promise<string | null> {
+  const t = referenceTables[field];
+  const [row] = await db.select({ regionCode: t.regionCode }).from(t).where(eq(t.id, id));
+  return row?.regionCode ?? null;
 }

@@ -117,8 +117,3 @@ export async function writeProjectsXlsx(
   await wb.commit();
   return { rows: n };
 }
-
-/** Content-Disposition for a UTF-8 file name (RFC 6266 / 5987) with an ASCII fallback. */
-export function attachmentHeader(fileName: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditPage, listAuditQuery } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import { listAuditFor } from './audit.service.js';
+import { listAudit } from './audit.service.js';
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -15,7 +15,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: auditPage },
       },
     },
-    async (req) => listAuditFor(app.db, requestContext(app, req), req.query),
+    async (req) => listAudit(requestContext(app, req), req.query),
   );
 };
 

@@ -1,11 +1,10 @@
 /** The audit log as admins read it: filtered, newest first, limited to their region subtree. */
 import type { AuditEntry } from '@kpc/contracts';
-import type { Db } from '../../db/client.js';
 import { requireRole } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import { isTopRegion, listAudit, type AuditRow } from './audit.repository.js';
+import * as repo from './audit.repository.js';
 
-const toEntry = (r: AuditRow): AuditEntry => ({
+const toEntry = (r: repo.AuditRow): AuditEntry => ({
   id: r.id,
   at: r.at.toISOString(),
   userId: r.userId,
@@ -33,11 +32,12 @@ export interface ListAuditInput {
   to?: string | undefined;
 }
 
-export async function listAuditFor(db: Db, ctx: RequestContext, q: ListAuditInput) {
+export async function listAudit(ctx: RequestContext, q: ListAuditInput) {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin');
-  const { rows, total } = await listAudit(db, {
+  const { rows, total } = await repo.listAudit(db, {
     regionCode: ctx.actor.regionCode,
-    seesUnattributed: await isTopRegion(db, ctx.actor.regionCode),
+    seesUnattributed: await repo.isTopRegion(db, ctx.actor.regionCode),
     entity: q.entity || undefined,
     entityId: q.entityId || undefined,
     action: q.action || undefined,

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { BatchList, Stage } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { batchEntries, periods, projects, stageTransitions } from '../../db/schema/index.js';
+import { projectsInRegion } from '../../lib/project-scope.js';
 import { inSubtree } from '../../lib/query.js';
 
 export type PeriodRow = typeof periods.$inferSelect;
@@ -82,9 +83,43 @@ export async function projectsOutside(db: Executor, ids: number[], regionCode: s
   const found = await db
     .select({ id: projects.id })
     .from(projects)
-    .where(and(inArray(projects.id, ids), inSubtree(projects.regionCode, regionCode)));
+    .where(and(inArray(projects.id, ids), projectsInRegion(regionCode)));
   const ok = new Set(found.map((f) => f.id));
   return ids.filter((i) => !ok.has(i));
+}
+
+export type NewPeriodRow = typeof periods.$inferInsert;
+
+export async function insertPeriod(db: Executor, values: NewPeriodRow): Promise<PeriodRow> {
+  const [row] = await db.insert(periods).values(values).returning();
+  return row!;
+}
+
+/**
+ * Version-checked update of a period (with no `set`, only its version moves on: a list change bumps
+ * the version that guards all its lists); undefined when stale.
+ */
+export async function updatePeriod(
+  db: Executor,
+  id: number,
+  version: number,
+  set: Partial<Pick<NewPeriodRow, 'name' | 'startDate' | 'endDate'>> = {},
+): Promise<PeriodRow | undefined> {
+  const [row] = await db
+    .update(periods)
+    .set({ ...set, version: sql`${periods.version} + 1` })
+    .where(and(eq(periods.id, id), eq(periods.version, version)))
+    .returning();
+  return row;
+}
+
+/** Version-checked delete (its lists go with it); false when stale. */
+export async function deletePeriod(db: Executor, id: number, version: number): Promise<boolean> {
+  const deleted = await db
+    .delete(periods)
+    .where(and(eq(periods.id, id), eq(periods.version, version)))
+    .returning({ id: periods.id });
+  return deleted.length > 0;
 }
 
 export async function replaceList(db: Executor, periodId: number, list: BatchList, projectIds: number[]): Promise<void> {

@@ -15,6 +15,7 @@ import {
   putPeriodListBody,
   updatePeriodBody,
 } from '@kpc/contracts';
+import { requestContext } from '../../lib/request-context.js';
 import * as service from './batches.service.js';
 
 const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +31,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(periodSchema) },
       },
     },
-    async (req) => service.listPeriods(app.db, req.requireActor(), req.query.regionCode),
+    async (req) => service.listPeriods(requestContext(app, req), req.query.regionCode),
   );
 
   app.get(
@@ -44,7 +45,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: periodRatesTrendSchema },
       },
     },
-    async (req) => service.ratesTrend(app.db, app.clock, req.requireActor(), req.query),
+    async (req) => service.getRatesTrend(requestContext(app, req), req.query),
   );
 
   app.get(
@@ -57,7 +58,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: periodDetailSchema },
       },
     },
-    async (req) => service.getPeriod(app.db, req.requireActor(), req.params.id),
+    async (req) => service.getPeriod(requestContext(app, req), req.params.id),
   );
 
   app.post(
@@ -71,7 +72,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const p = await service.createPeriod(app.db, app.clock, req.requireActor(), req.body, req.auditCtx(), req.locale);
+      const p = await service.createPeriod(requestContext(app, req), req.body);
       return reply.status(201).send(p);
     },
   );
@@ -87,8 +88,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: periodDetailSchema },
       },
     },
-    async (req) =>
-      service.updatePeriod(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+    async (req) => service.updatePeriod(requestContext(app, req), req.params.id, req.body),
   );
 
   app.delete(
@@ -103,7 +103,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.deletePeriod(app.db, app.clock, req.requireActor(), req.params.id, req.query.version, req.auditCtx());
+      await service.deletePeriod(requestContext(app, req), req.params.id, req.query.version);
       return { ok: true as const };
     },
   );
@@ -120,17 +120,7 @@ const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: periodDetailSchema },
       },
     },
-    async (req) =>
-      service.putList(
-        app.db,
-        app.clock,
-        req.requireActor(),
-        req.params.id,
-        req.params.list,
-        req.body,
-        req.auditCtx(),
-        req.locale,
-      ),
+    async (req) => service.putList(requestContext(app, req), req.params.id, req.params.list, req.body),
   );
 };
 

@@ -7,14 +7,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProjectLevel, Stage } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
-import { escapeLike } from '../../lib/query.js';
+import { inSubtree } from '../../lib/query.js';
 
 async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
   const r = (await db.execute(q)) as unknown as { rows: T[] };
   return r.rows;
 }
 
-const subtree = (regionCode: string) => escapeLike(regionCode) + '%';
+/** Region-subtree predicates on the raw statements' columns (lib/query.ts escapes the code). */
+const regionOf = (column: string, regionCode: string) => inSubtree(sql.raw(column), regionCode);
 
 export interface AggregateRow {
   /** Which grouping set the row belongs to. */
@@ -49,7 +50,7 @@ export async function aggregates(db: Executor, regionCode: string, year: number,
     sql`
     with p as (
       select id, level, stage, lead_unit_id, leader_id, region_code
-      from projects where region_code like ${subtree(regionCode)}
+      from projects where ${regionOf('region_code', regionCode)}
     ),
     -- investment_totals holds one row per project and year (plan, cumulative approved by month)
     t as (
@@ -95,10 +96,10 @@ export async function responsibleUnits(db: Executor, regionCode: string): Promis
     db,
     sql`select count(*)::int as n from (
       select lead_unit_id as unit_id from projects
-        where region_code like ${subtree(regionCode)} and lead_unit_id is not null
+        where ${regionOf('region_code', regionCode)} and lead_unit_id is not null
       union
       select pu.unit_id from project_units pu join projects p on p.id = pu.project_id
-        where p.region_code like ${subtree(regionCode)}
+        where ${regionOf('p.region_code', regionCode)}
     ) x`,
   );
   return Number(r?.n ?? 0);
@@ -116,7 +117,7 @@ export async function signedBetween(
     db,
     sql`select distinct p.id from stage_transitions st join projects p on p.id = st.project_id
       where st.to_stage = 'signed' and not st.is_rollback and st.on_date >= ${from} and st.on_date <= ${to}
-        and p.total_investment >= ${minInvestment} and p.region_code like ${subtree(regionCode)}
+        and p.total_investment >= ${minInvestment} and ${regionOf('p.region_code', regionCode)}
       order by p.id`,
   );
   return r.map((x) => Number(x.id));

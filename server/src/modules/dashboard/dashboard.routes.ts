@@ -1,6 +1,7 @@
 /** The dashboard summary, readable by every role within its regions (viewer included). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dashboardSummaryQuery, dashboardSummarySchema } from '@kpc/contracts';
+import { requestContext } from '../../lib/request-context.js';
 import * as service from './dashboard.service.js';
 
 const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,7 +16,7 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: dashboardSummarySchema },
       },
     },
-    async (req) => service.summary(app.db, app.clock, req.requireActor(), req.query),
+    async (req) => service.getSummary(requestContext(app, req), req.query),
   );
 };
 

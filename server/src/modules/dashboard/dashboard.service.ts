@@ -12,10 +12,10 @@ import {
   type Stage,
 } from '@kpc/contracts';
 import { completionRate, throughMonth } from '@kpc/domain';
-import type { Db } from '../../db/client.js';
-import { today, type Clock } from '../../lib/clock.js';
+import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import { requireRegion, type Actor } from '../../lib/policy.js';
+import { requireRegion } from '../../lib/policy.js';
+import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
 import * as repo from './dashboard.repository.js';
 
@@ -29,10 +29,11 @@ const group = (r: { projects: number; annualPlan: number; completedInvestment: n
   return { projects, annualPlan, completedInvestment, completionRate: completionRate(completedInvestment, annualPlan) };
 };
 
-export async function summary(db: Db, clock: Clock, actor: Actor, q: DashboardSummaryQuery): Promise<DashboardSummary> {
-  const regionCode = q.regionCode ?? actor.regionCode;
-  requireRegion(actor, regionCode);
-  const asOf = q.asOf ?? today(clock);
+export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery): Promise<DashboardSummary> {
+  const { db } = ctx;
+  const regionCode = q.regionCode ?? ctx.actor.regionCode;
+  requireRegion(ctx.actor, regionCode);
+  const asOf = q.asOf ?? today(ctx.clock);
   const year = q.year ?? Number(asOf.slice(0, 4));
   const month = throughMonth(year, asOf);
   const yearEnd = `${year}-12-31`;
@@ -41,7 +42,7 @@ export async function summary(db: Db, clock: Clock, actor: Actor, q: DashboardSu
     repo.aggregates(db, regionCode, year, month),
     repo.responsibleUnits(db, regionCode),
     signedTo >= `${year}-01-01` ? repo.signedBetween(db, regionCode, `${year}-01-01`, signedTo, LARGE_PROJECT_YUAN) : [],
-    periodRates(db, regionCode, asOf),
+    periodRates(ctx, regionCode, asOf),
     repo.regionName(db, regionCode),
   ]);
   if (name === null) throw new AppError('NOT_FOUND');

@@ -10,13 +10,7 @@ import {
   updateEnterpriseBody,
 } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import {
-  createEnterprise,
-  deleteEnterpriseFor,
-  getEnterprise,
-  listEnterprisesFor,
-  updateEnterpriseFor,
-} from './enterprises.service.js';
+import { createEnterprise, deleteEnterprise, getEnterprise, listEnterprises, updateEnterprise } from './enterprises.service.js';
 
 const tags = ['enterprises'];
 
@@ -31,12 +25,12 @@ const enterprisesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: enterprisePage },
       },
     },
-    async (req) => listEnterprisesFor(app.db, requestContext(app, req), req.query),
+    async (req) => listEnterprises(requestContext(app, req), req.query),
   );
   app.get(
     '/enterprises/:id',
     { schema: { tags, summary: '项目业主详情 Get an enterprise', params: idParams, response: { 200: enterpriseSchema } } },
-    async (req) => getEnterprise(app.db, requestContext(app, req), req.params.id),
+    async (req) => getEnterprise(requestContext(app, req), req.params.id),
   );
   app.post(
     '/enterprises',
@@ -48,7 +42,7 @@ const enterprisesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: enterpriseSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await createEnterprise(app.db, requestContext(app, req), req.body)),
+    async (req, reply) => reply.status(201).send(await createEnterprise(requestContext(app, req), req.body)),
   );
   app.patch(
     '/enterprises/:id',
@@ -61,7 +55,7 @@ const enterprisesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: enterpriseSchema },
       },
     },
-    async (req) => updateEnterpriseFor(app.db, requestContext(app, req), req.params.id, req.body),
+    async (req) => updateEnterprise(requestContext(app, req), req.params.id, req.body),
   );
   app.delete(
     '/enterprises/:id',
@@ -74,7 +68,7 @@ const enterprisesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await deleteEnterpriseFor(app.db, requestContext(app, req), req.params.id);
+      await deleteEnterprise(requestContext(app, req), req.params.id);
       return { ok: true as const };
     },
   );

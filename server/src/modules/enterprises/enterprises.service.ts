@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { createEnterpriseBody, Enterprise, updateEnterpriseBody } from '@kpc/contracts';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
@@ -12,17 +12,9 @@ import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { deleteUnreferenced } from '../../lib/reference-records.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
-import {
-  deleteEnterprise,
-  enterpriseNameTaken,
-  findEnterpriseById,
-  insertEnterprise,
-  listEnterprises,
-  updateEnterprise,
-  type EnterpriseRow,
-} from './enterprises.repository.js';
+import * as repo from './enterprises.repository.js';
 
-export const toEnterprise = (r: EnterpriseRow): Enterprise => ({
+export const toEnterprise = (r: repo.EnterpriseRow): Enterprise => ({
   id: r.id,
   name: r.name,
   creditCode: r.creditCode,
@@ -30,12 +22,8 @@ export const toEnterprise = (r: EnterpriseRow): Enterprise => ({
   version: r.version,
 });
 
-export async function listEnterprisesFor(
-  db: Db,
-  ctx: RequestContext,
-  q: { page: number; pageSize: number; q?: string | undefined },
-) {
-  const { rows, total } = await listEnterprises(db, {
+export async function listEnterprises(ctx: RequestContext, q: { page: number; pageSize: number; q?: string | undefined }) {
+  const { rows, total } = await repo.listEnterprises(ctx.db, {
     regionCode: ctx.actor.regionCode,
     q: q.q || undefined,
     page: q.page,
@@ -44,30 +32,28 @@ export async function listEnterprisesFor(
   return { items: rows.map(toEnterprise), total };
 }
 
-async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<EnterpriseRow> {
-  const row = await findEnterpriseById(db, id);
+async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<repo.EnterpriseRow> {
+  const row = await repo.findEnterpriseById(db, id);
   if (!row) throw notFound();
   requireRegion(ctx.actor, row.regionCode);
   return row;
 }
 
-export async function getEnterprise(db: Db, ctx: RequestContext, id: number): Promise<Enterprise> {
+export async function getEnterprise(ctx: RequestContext, id: number): Promise<Enterprise> {
+  const { db } = ctx;
   return toEnterprise(await loadInScope(db, ctx, id));
 }
 
 const duplicateName = (ctx: RequestContext) => fieldError('DUPLICATE', 'name', ctx.locale);
 
-export async function createEnterprise(
-  db: Db,
-  ctx: RequestContext,
-  body: z.infer<typeof createEnterpriseBody>,
-): Promise<Enterprise> {
+export async function createEnterprise(ctx: RequestContext, body: z.infer<typeof createEnterpriseBody>): Promise<Enterprise> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office');
   await requireWritableRegion(db, ctx, body.regionCode);
-  if (await enterpriseNameTaken(db, body.name)) throw duplicateName(ctx);
+  if (await repo.enterpriseNameTaken(db, body.name)) throw duplicateName(ctx);
   try {
     return await db.transaction(async (tx) => {
-      const row = await insertEnterprise(tx, {
+      const row = await repo.insertEnterprise(tx, {
         name: body.name,
         creditCode: body.creditCode || null,
         regionCode: body.regionCode,
@@ -88,24 +74,24 @@ export async function createEnterprise(
   }
 }
 
-export async function updateEnterpriseFor(
-  db: Db,
+export async function updateEnterprise(
   ctx: RequestContext,
   id: number,
   body: z.infer<typeof updateEnterpriseBody>,
 ): Promise<Enterprise> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office');
   try {
     return await db.transaction(async (tx) => {
       const current = await loadInScope(tx, ctx, id);
       if (current.version !== body.version) throw versionConflict(toEnterprise(current));
       const { version, ...change } = body;
-      if (change.name !== undefined && (await enterpriseNameTaken(tx, change.name, id))) throw duplicateName(ctx);
-      const updated = await updateEnterprise(tx, id, version, {
+      if (change.name !== undefined && (await repo.enterpriseNameTaken(tx, change.name, id))) throw duplicateName(ctx);
+      const updated = await repo.updateEnterprise(tx, id, version, {
         name: change.name ?? current.name,
         creditCode: change.creditCode !== undefined ? change.creditCode || null : current.creditCode,
       });
-      if (!updated) throw versionConflict(toEnterprise((await findEnterpriseById(tx, id)) ?? current));
+      if (!updated) throw versionConflict(toEnterprise((await repo.findEnterpriseById(tx, id)) ?? current));
       const after = toEnterprise(updated);
       await writeAudit(
         tx,
@@ -129,10 +115,10 @@ export async function updateEnterpriseFor(
 }
 
 /** Deletes an enterprise nobody refers to; one that still owns a project or has accounts → 409 IN_USE. */
-export const deleteEnterpriseFor = (db: Db, ctx: RequestContext, id: number): Promise<void> =>
-  deleteUnreferenced(db, ctx, id, {
+export const deleteEnterprise = (ctx: RequestContext, id: number): Promise<void> =>
+  deleteUnreferenced(ctx, id, {
     entity: 'enterprise',
     load: (tx, i) => loadInScope(tx, ctx, i),
-    remove: deleteEnterprise,
+    remove: repo.deleteEnterprise,
     present: toEnterprise,
   });

@@ -1,6 +1,7 @@
 /** GET /gantt: all bars of a portfolio in one response, filtered by unit, leader, level, stage, region or project. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ganttQuery, ganttSchema } from '@kpc/contracts';
+import { requestContext } from '../../lib/request-context.js';
 import { getGantt } from './gantt.service.js';
 
 const ganttRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,7 +15,7 @@ const ganttRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ganttSchema },
       },
     },
-    async (req) => getGantt(app.db, app.clock, req.requireActor(), req.query),
+    async (req) => getGantt(requestContext(app, req), req.query),
   );
 };
 

@@ -4,18 +4,17 @@
  */
 import type { Gantt, GanttLedgerItem, GanttQuery } from '@kpc/contracts';
 import { isLedgerItemOverdue, ledgerPlanStart, shanghaiDate } from '@kpc/domain';
-import type { Db } from '../../db/client.js';
-import { today, type Clock } from '../../lib/clock.js';
+import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import type { Actor } from '../../lib/policy.js';
-import { portfolioWhere } from '../milestones/milestones.repository.js';
+import { portfolioWhere } from '../../lib/project-scope.js';
+import type { RequestContext } from '../../lib/request-context.js';
 import { trackRows } from '../milestones/milestones.service.js';
 import { ganttRows } from './gantt.repository.js';
 
 /** Every logged-in role reads the Gantt of its region; a project outside it is 404. */
-export async function getGantt(db: Db, clock: Clock, actor: Actor, q: GanttQuery): Promise<Gantt> {
-  const asOf = today(clock);
-  const { projectRows, nodeRows, depRows, ledgerRows } = await ganttRows(db, portfolioWhere(actor.regionCode, q), q.ledger);
+export async function getGantt(ctx: RequestContext, q: GanttQuery): Promise<Gantt> {
+  const asOf = today(ctx.clock);
+  const { projectRows, nodeRows, depRows, ledgerRows } = await ganttRows(ctx.db, portfolioWhere(ctx.actor, q), q.ledger);
   if (q.projectId && !projectRows.length) throw new AppError('NOT_FOUND');
   const nodesOf = new Map<number, typeof nodeRows>();
   for (const r of nodeRows) {

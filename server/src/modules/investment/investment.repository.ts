@@ -1,20 +1,11 @@
 /** All SQL of annual plans and monthly investment reports. */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { ExportProjectsQuery, ListInvestmentReportsQuery, ReportStatus } from '@kpc/contracts';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ListInvestmentReportsQuery, ReportStatus } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
-import {
-  annualPlans,
-  attachments,
-  investmentReports,
-  leaders,
-  projects,
-  projectUnits,
-  units,
-  users,
-} from '../../db/schema/index.js';
-import { projectFilters } from '../projects/projects.repository.js';
-import { inSubtree, offsetOf } from '../../lib/query.js';
-import type { ProjectScope } from '../../lib/policy.js';
+import { annualPlans, attachments, investmentReports, projects, users } from '../../db/schema/index.js';
+import type { Actor, ProjectScope } from '../../lib/policy.js';
+import { projectScopeColumns, projectsOfUnit, visibleProjects } from '../../lib/project-scope.js';
+import { offsetOf } from '../../lib/query.js';
 
 export type PlanRow = typeof annualPlans.$inferSelect;
 export type ReportRow = typeof investmentReports.$inferSelect;
@@ -30,10 +21,6 @@ export interface ReportWithProject {
   scope: ProjectScope;
 }
 
-const coopIds = sql<
-  number[] | null
->`(select array_agg(pu.unit_id order by pu.unit_id) from ${projectUnits} pu where pu.project_id = "projects"."id")`;
-
 // Correlated count over the (entity, entity_id) index: the list gets its photo counts in the same statement.
 const attachmentCount = sql<number>`(select count(*)::int from ${attachments} a
   where a.entity = 'investment_report' and a.entity_id = ${investmentReports.id})`;
@@ -42,11 +29,7 @@ const reportColumns = {
   r: investmentReports,
   projectCode: projects.code,
   projectName: projects.name,
-  regionCode: projects.regionCode,
-  leadUnitId: projects.leadUnitId,
-  enterpriseId: projects.enterpriseId,
-  leaderId: projects.leaderId,
-  cooperatingUnitIds: coopIds,
+  ...projectScopeColumns,
   createdByName: users.displayName,
   attachmentCount,
 };
@@ -92,19 +75,13 @@ export async function findReport(db: Executor, id: number): Promise<ReportWithPr
   return row ? toReport(row) : null;
 }
 
-export async function listReports(db: Executor, scopeRegion: string, q: ListInvestmentReportsQuery) {
-  const conds: SQL[] = [inSubtree(projects.regionCode, scopeRegion)];
+export async function listReports(db: Executor, actor: Pick<Actor, 'regionCode'>, q: ListInvestmentReportsQuery) {
+  const conds: SQL[] = [visibleProjects(actor)];
   if (q.status) conds.push(eq(investmentReports.status, q.status));
   if (q.projectId) conds.push(eq(investmentReports.projectId, q.projectId));
   if (q.year) conds.push(eq(investmentReports.year, q.year));
   if (q.month) conds.push(eq(investmentReports.month, q.month));
-  if (q.unitId)
-    conds.push(
-      or(
-        eq(projects.leadUnitId, q.unitId),
-        sql`exists (select 1 from ${projectUnits} pu where pu.project_id = "projects"."id" and pu.unit_id = ${q.unitId})`,
-      )!,
-    );
+  if (q.unitId) conds.push(projectsOfUnit(q.unitId));
   const where = and(...conds);
   const [rows, [count]] = await Promise.all([
     reportSelect(db)
@@ -153,6 +130,59 @@ export async function findOpen(db: Executor, projectId: number, year: number, mo
   return row ?? null;
 }
 
+export type NewReportRow = typeof investmentReports.$inferInsert;
+
+export async function insertReport(db: Executor, values: NewReportRow): Promise<ReportRow> {
+  const [row] = await db.insert(investmentReports).values(values).returning();
+  return row!;
+}
+
+/** Version-checked edit of a draft or returned report; undefined when stale or no longer editable. */
+export async function updateOpenReport(
+  db: Executor,
+  id: number,
+  version: number,
+  set: Partial<Pick<NewReportRow, 'amount' | 'progressNote' | 'updatedAt'>>,
+): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .update(investmentReports)
+    .set({ ...set, version: sql`${investmentReports.version} + 1` })
+    .where(
+      and(
+        eq(investmentReports.id, id),
+        eq(investmentReports.version, version),
+        inArray(investmentReports.status, ['draft', 'returned']),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Version-checked delete of a draft or returned report; false when stale or no longer deletable. */
+export async function deleteOpenReport(db: Executor, id: number, version: number): Promise<boolean> {
+  const deleted = await db
+    .delete(investmentReports)
+    .where(
+      and(
+        eq(investmentReports.id, id),
+        eq(investmentReports.version, version),
+        inArray(investmentReports.status, ['draft', 'returned']),
+      ),
+    )
+    .returning({ id: investmentReports.id });
+  return deleted.length > 0;
+}
+
+/** Marks the approved report a correction replaces as superseded by it; undefined when it is no longer approved. */
+export async function supersedeReport(db: Executor, id: number, byId: number, now: Date): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .update(investmentReports)
+    .set({ status: 'superseded', supersededById: byId, updatedAt: now, version: sql`${investmentReports.version} + 1` })
+    .where(and(eq(investmentReports.id, id), eq(investmentReports.status, 'approved')))
+    .returning();
+  return row;
+}
+
 /** Moves a report to `status` if it is still at `version` and in one of `from`; null otherwise. */
 export async function setStatus(
   db: Executor,
@@ -183,6 +213,39 @@ export async function findPlan(db: Executor, projectId: number, year: number) {
   return row ?? null;
 }
 
+export async function insertPlan(
+  db: Executor,
+  values: { projectId: number; year: number; plannedAmount: number; now: Date },
+): Promise<PlanRow> {
+  const [row] = await db
+    .insert(annualPlans)
+    .values({
+      projectId: values.projectId,
+      year: values.year,
+      plannedAmount: values.plannedAmount,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .returning();
+  return row!;
+}
+
+/** Version-checked change of a plan's amount; undefined when stale. */
+export async function updatePlan(
+  db: Executor,
+  id: number,
+  version: number,
+  plannedAmount: number,
+  now: Date,
+): Promise<PlanRow | undefined> {
+  const [row] = await db
+    .update(annualPlans)
+    .set({ plannedAmount, updatedAt: now, version: sql`${annualPlans.version} + 1` })
+    .where(and(eq(annualPlans.id, id), eq(annualPlans.version, version)))
+    .returning();
+  return row;
+}
+
 /** Approved amounts of a project's year by month, and the status of any report in progress. */
 export async function monthFigures(db: Executor, projectId: number, year: number) {
   const rows = await db
@@ -196,64 +259,4 @@ export async function monthFigures(db: Executor, projectId: number, year: number
       ),
     );
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
-}
-
-const exportSort = {
-  code: projects.code,
-  name: projects.name,
-  level: projects.level,
-  stage: projects.stage,
-  totalInvestment: projects.totalInvestment,
-  contractDate: projects.contractDate,
-  updatedAt: projects.updatedAt,
-};
-
-/**
- * Yields the export rows in chunks: each project with its plan of `year`, the approved amount of
- * `month` and the approved total of months 1…`month`.
- */
-export async function* exportRows(
-  db: Executor,
-  scopeRegion: string,
-  q: ExportProjectsQuery,
-  year: number,
-  month: number,
-  chunk = 2000,
-) {
-  const where = projectFilters(scopeRegion, q);
-  const order = q.order === 'desc' ? desc : asc;
-  for (let offset = 0; ; offset += chunk) {
-    const rows = await db
-      .select({
-        code: projects.code,
-        name: projects.name,
-        level: projects.level,
-        stage: projects.stage,
-        leadUnitName: units.name,
-        leaderName: leaders.name,
-        totalInvestment: projects.totalInvestment,
-        plannedAmount: sql<string | number | null>`(select ap.planned_amount from ${annualPlans} ap
-          where ap.project_id = "projects"."id" and ap.year = ${year})`,
-        monthAmount: sql<string | number>`(select coalesce(sum(ir.amount), 0)::bigint from ${investmentReports} ir
-          where ir.project_id = "projects"."id" and ir.year = ${year} and ir.month = ${month} and ir.status = 'approved')`,
-        yearToDate: sql<string | number>`(select coalesce(sum(ir.amount), 0)::bigint from ${investmentReports} ir
-          where ir.project_id = "projects"."id" and ir.year = ${year} and ir.month <= ${month} and ir.status = 'approved')`,
-      })
-      .from(projects)
-      .leftJoin(units, eq(units.id, projects.leadUnitId))
-      .leftJoin(leaders, eq(leaders.id, projects.leaderId))
-      .where(where)
-      .orderBy(order(exportSort[q.sort]), asc(projects.id))
-      .limit(chunk)
-      .offset(offset);
-    if (!rows.length) return;
-    yield rows.map((r) => ({
-      ...r,
-      totalInvestment: Number(r.totalInvestment),
-      plannedAmount: r.plannedAmount == null ? null : Number(r.plannedAmount),
-      monthAmount: Number(r.monthAmount),
-      yearToDate: Number(r.yearToDate),
-    }));
-    if (rows.length < chunk) return;
-  }
 }

@@ -1,11 +1,10 @@
-/** Annual plans, monthly investment reports (draft → submitted → approved | returned), a project's series, the Excel export. */
+/** Annual plans, monthly investment reports (draft → submitted → approved | returned), a project's series. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   annualPlanSchema,
   createInvestmentReportBody,
   deleteReportQuery,
-  exportProjectsQuery,
   idParams,
   investmentReportSchema,
   listInvestmentReportsQuery,
@@ -19,7 +18,7 @@ import {
   returnReportBody,
   updateInvestmentReportBody,
 } from '@kpc/contracts';
-import { attachmentHeader } from '../../reports/projects-xlsx.js';
+import { requestContext } from '../../lib/request-context.js';
 import * as service from './investment.service.js';
 
 const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +34,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(annualPlanSchema) },
       },
     },
-    async (req) => service.listPlans(app.db, req.requireActor(), req.params.id),
+    async (req) => service.listPlans(requestContext(app, req), req.params.id),
   );
 
   app.put(
@@ -50,8 +49,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: annualPlanSchema },
       },
     },
-    async (req) =>
-      service.putPlan(app.db, app.clock, req.requireActor(), req.params.id, req.params.year, req.body, req.auditCtx()),
+    async (req) => service.putPlan(requestContext(app, req), req.params.id, req.params.year, req.body),
   );
 
   app.get(
@@ -65,28 +63,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: projectInvestmentSchema },
       },
     },
-    async (req) => service.projectInvestment(app.db, app.clock, req.requireActor(), req.params.id, req.query.year),
-  );
-
-  app.get(
-    '/projects/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary:
-          '导出项目投资完成情况 Export the project list with investment columns as .xlsx (list filters plus year and asOf; amounts in 万元)',
-        querystring: exportProjectsQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      },
-    },
-    async (req, reply) => {
-      const x = service.exportProjects(app.db, app.clock, req.requireActor(), req.query);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachmentHeader(x.fileName, x.asciiName))
-        .header('cache-control', 'no-store')
-        .send(x.stream);
-    },
+    async (req) => service.getProjectInvestment(requestContext(app, req), req.params.id, req.query.year),
   );
 
   app.get(
@@ -99,13 +76,13 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(investmentReportSchema) },
       },
     },
-    async (req) => service.listReports(app.db, req.requireActor(), req.query),
+    async (req) => service.listReports(requestContext(app, req), req.query),
   );
 
   app.get(
     '/investment-reports/:id',
     { schema: { tags, summary: '投资月报详情 One report', params: idParams, response: { 200: investmentReportSchema } } },
-    async (req) => service.getReport(app.db, req.requireActor(), req.params.id),
+    async (req) => service.getReport(requestContext(app, req), req.params.id),
   );
 
   app.post(
@@ -120,7 +97,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await service.createReport(app.db, app.clock, req.requireActor(), req.body, req.auditCtx(), req.locale);
+      const r = await service.createReport(requestContext(app, req), req.body);
       return reply.status(201).send(r);
     },
   );
@@ -136,7 +113,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) => service.updateReport(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx()),
+    async (req) => service.updateReport(requestContext(app, req), req.params.id, req.body),
   );
 
   app.post(
@@ -150,7 +127,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) => service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'submit', req.body, req.auditCtx()),
+    async (req) => service.actOnReport(requestContext(app, req), req.params.id, 'submit', req.body),
   );
 
   app.post(
@@ -164,7 +141,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) => service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'approve', req.body, req.auditCtx()),
+    async (req) => service.actOnReport(requestContext(app, req), req.params.id, 'approve', req.body),
   );
 
   app.post(
@@ -178,7 +155,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: investmentReportSchema },
       },
     },
-    async (req) => service.actOnReport(app.db, app.clock, req.requireActor(), req.params.id, 'return', req.body, req.auditCtx()),
+    async (req) => service.actOnReport(requestContext(app, req), req.params.id, 'return', req.body),
   );
 
   app.delete(
@@ -193,7 +170,7 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.deleteReport(app.db, app.clock, req.requireActor(), req.params.id, req.query.version, req.auditCtx());
+      await service.deleteReport(requestContext(app, req), req.params.id, req.query.version);
       return { ok: true as const };
     },
   );

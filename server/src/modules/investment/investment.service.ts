@@ -3,63 +3,31 @@
  * that supersede an approved report, one current report per project and month. Only approved
  * figures count anywhere. Every change is versioned and audited in its transaction.
  */
-import type {
-  AnnualPlan,
-  CreateInvestmentReportBody,
-  ExportProjectsQuery,
-  InvestmentReport,
-  ListInvestmentReportsQuery,
-  Locale,
-  ProjectInvestment,
-  PutAnnualPlanBody,
-  UpdateInvestmentReportBody,
-} from '@kpc/contracts';
-import { PassThrough } from 'node:stream';
 import {
-  completionRate,
-  monthlySeries,
-  monthReportable,
-  reportActionAllowed,
-  sumYuan,
-  throughMonth,
-  type ReportAction,
-} from '@kpc/domain';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
-import { annualPlans, investmentReports } from '../../db/schema/index.js';
-import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import { today, type Clock } from '../../lib/clock.js';
+  userMessages,
+  type AnnualPlan,
+  type CreateInvestmentReportBody,
+  type InvestmentReport,
+  type ListInvestmentReportsQuery,
+  type LocalisedText,
+  type ProjectInvestment,
+  type PutAnnualPlanBody,
+  type UpdateInvestmentReportBody,
+} from '@kpc/contracts';
+import { completionRate, monthlySeries, monthReportable, reportActionAllowed, sumYuan } from '@kpc/domain';
+import type { Executor } from '../../db/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/clock.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
-import { requireProjectRead, type Actor, type ProjectScope } from '../../lib/policy.js';
+import { requireProjectRead, type Actor } from '../../lib/policy.js';
+import { findProjectRef } from '../../lib/project-scope.js';
 import { pgErrorCode } from '../../lib/query.js';
-import { fieldError } from '../../lib/request-context.js';
-import { writeProjectsXlsx } from '../../reports/projects-xlsx.js';
-import * as projectsRepo from '../projects/projects.repository.js';
+import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { investmentPolicy } from './investment.policy.js';
 import { refreshInvestmentTotals } from './investment.totals.js';
 import * as repo from './investment.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-const messages = {
-  openExists: {
-    'zh-CN': '该项目本月已有一份未审核的报告，请修改或提交那一份',
-    en: 'This project already has a report in progress for this month; edit or submit that one',
-  },
-  approvedExists: {
-    'zh-CN': '该项目本月已有审核通过的报告；如需修改，请提交更正',
-    en: 'This project already has an approved report for this month; file a correction instead',
-  },
-  futureMonth: { 'zh-CN': '不能填报未来月份的投资', en: 'A future month cannot be reported' },
-  correctsInvalid: {
-    'zh-CN': '只能更正同一项目同一月份已审核通过的报告',
-    en: 'Only an approved report of the same project and month can be corrected',
-  },
-  wrongState: {
-    'zh-CN': '报告当前状态不允许此操作',
-    en: 'The report is not in a state that allows this',
-  },
-} satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export function presentReport(actor: Actor, x: repo.ReportWithProject): InvestmentReport {
   const r = x.r;
@@ -97,7 +65,7 @@ export function presentReport(actor: Actor, x: repo.ReportWithProject): Investme
 }
 
 /** Turns a unique-index violation into a 409 that says which rule it broke. */
-async function guardDuplicates<T>(work: () => Promise<T>, message: { 'zh-CN': string; en: string }): Promise<T> {
+async function guardDuplicates<T>(work: () => Promise<T>, message: LocalisedText): Promise<T> {
   try {
     return await work();
   } catch (e) {
@@ -106,14 +74,20 @@ async function guardDuplicates<T>(work: () => Promise<T>, message: { 'zh-CN': st
   }
 }
 
-async function loadProjectScope(db: Executor, actor: Actor, projectId: number, field?: string, locale: Locale = 'zh-CN') {
-  const p = await projectsRepo.findProject(db, projectId);
-  if (!p) throw field ? fieldError('REFERENCE_INVALID', field, locale) : new AppError('NOT_FOUND');
-  requireProjectRead(actor, p);
+const wrongState = (status: string) => new AppError('INVALID_STATE', { status }, userMessages.report_wrong_state);
+
+/** The project of a plan or series the actor may read, else 404. */
+async function loadProjectScope(ctx: RequestContext, projectId: number) {
+  const p = await findProjectRef(ctx.db, projectId);
+  if (!p) throw new AppError('NOT_FOUND');
+  requireProjectRead(ctx.actor, p);
   return p;
 }
 
-/** A report the actor may read (with its project scope), else 404. */
+/**
+ * A report the actor may read (with its project scope), else 404. Kept as `(db, actor, id)`: the
+ * attachments module loads the owner of a report's photos through it.
+ */
 export async function loadReport(db: Executor, actor: Actor, id: number) {
   const x = await repo.findReport(db, id);
   if (!x) throw new AppError('NOT_FOUND');
@@ -121,105 +95,76 @@ export async function loadReport(db: Executor, actor: Actor, id: number) {
   return x;
 }
 
-export async function listReports(db: Db, actor: Actor, q: ListInvestmentReportsQuery) {
-  const page = await repo.listReports(db, actor.regionCode, q);
-  return { items: page.items.map((x) => presentReport(actor, x)), total: page.total };
+export async function listReports(ctx: RequestContext, q: ListInvestmentReportsQuery) {
+  const page = await repo.listReports(ctx.db, ctx.actor, q);
+  return { items: page.items.map((x) => presentReport(ctx.actor, x)), total: page.total };
 }
 
-export async function getReport(db: Db, actor: Actor, id: number) {
-  return presentReport(actor, await loadReport(db, actor, id));
+export async function getReport(ctx: RequestContext, id: number) {
+  return presentReport(ctx.actor, await loadReport(ctx.db, ctx.actor, id));
 }
 
-export async function createReport(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  body: CreateInvestmentReportBody,
-  ctx: AuditContext,
-  locale: Locale,
-) {
-  const project = await projectsRepo.findProject(db, body.projectId);
+export async function createReport(ctx: RequestContext, body: CreateInvestmentReportBody) {
+  const { db, actor, now, locale } = ctx;
+  const project = await findProjectRef(db, body.projectId);
   if (!project) throw fieldError('REFERENCE_INVALID', 'projectId', locale);
   requireProjectRead(actor, project);
   if (!investmentPolicy.canReport(actor, project)) throw new AppError('FORBIDDEN');
-  if (!monthReportable(body.year, body.month, today(clock)))
-    throw fieldError('VALIDATION_FAILED', 'month', locale, messages.futureMonth);
+  if (!monthReportable(body.year, body.month, today(ctx.clock)))
+    throw fieldError('VALIDATION_FAILED', 'month', locale, userMessages.report_future_month);
   if (body.correctsId != null) {
     const corrected = await repo.findReport(db, body.correctsId);
     const r = corrected?.r;
     if (!r || r.status !== 'approved' || r.projectId !== body.projectId || r.year !== body.year || r.month !== body.month)
-      throw fieldError('VALIDATION_FAILED', 'correctsId', locale, messages.correctsInvalid);
+      throw fieldError('VALIDATION_FAILED', 'correctsId', locale, userMessages.report_corrects_invalid);
   } else if (await repo.findApproved(db, body.projectId, body.year, body.month)) {
-    throw new AppError('DUPLICATE', { field: 'month' }, messages.approvedExists);
+    throw new AppError('DUPLICATE', { field: 'month' }, userMessages.report_approved_exists);
   }
   if (await repo.findOpen(db, body.projectId, body.year, body.month))
-    throw new AppError('DUPLICATE', { field: 'month' }, messages.openExists);
-  const now = clock.now();
+    throw new AppError('DUPLICATE', { field: 'month' }, userMessages.report_open_exists);
   const id = await guardDuplicates(
     () =>
       db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(investmentReports)
-          .values({
-            projectId: body.projectId,
-            year: body.year,
-            month: body.month,
-            amount: body.amount,
-            progressNote: body.progressNote ?? null,
-            correctsId: body.correctsId ?? null,
-            status: 'draft',
-            createdBy: actor.id,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
+        const row = await repo.insertReport(tx, {
+          projectId: body.projectId,
+          year: body.year,
+          month: body.month,
+          amount: body.amount,
+          progressNote: body.progressNote ?? null,
+          correctsId: body.correctsId ?? null,
+          status: 'draft',
+          createdBy: actor.id,
+          createdAt: now,
+          updatedAt: now,
+        });
         await writeAudit(
           tx,
-          ctx,
-          { action: 'create', entity: 'investment_report', entityId: row!.id, regionCode: project.regionCode, after: row },
+          ctx.audit,
+          { action: 'create', entity: 'investment_report', entityId: row.id, regionCode: project.regionCode, after: row },
           now,
         );
-        return row!.id;
+        return row.id;
       }),
-    messages.openExists,
+    userMessages.report_open_exists,
   );
-  return getReport(db, actor, id);
+  return getReport(ctx, id);
 }
 
-export async function updateReport(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  body: UpdateInvestmentReportBody,
-  ctx: AuditContext,
-) {
+export async function updateReport(ctx: RequestContext, id: number, body: UpdateInvestmentReportBody) {
+  const { db, actor, now } = ctx;
   const before = await loadReport(db, actor, id);
   if (!investmentPolicy.canReport(actor, before.scope)) throw new AppError('FORBIDDEN');
-  if (!reportActionAllowed(before.r.status, 'edit'))
-    throw new AppError('INVALID_STATE', { status: before.r.status }, messages.wrongState);
-  const now = clock.now();
+  if (!reportActionAllowed(before.r.status, 'edit')) throw wrongState(before.r.status);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(investmentReports)
-      .set({
-        ...(body.amount !== undefined ? { amount: body.amount } : {}),
-        ...(body.progressNote !== undefined ? { progressNote: body.progressNote } : {}),
-        updatedAt: now,
-        version: sql`${investmentReports.version} + 1`,
-      })
-      .where(
-        and(
-          eq(investmentReports.id, id),
-          eq(investmentReports.version, body.version),
-          sql`${investmentReports.status} in ('draft', 'returned')`,
-        ),
-      )
-      .returning();
+    const row = await repo.updateOpenReport(tx, id, body.version, {
+      ...(body.amount !== undefined ? { amount: body.amount } : {}),
+      ...(body.progressNote !== undefined ? { progressNote: body.progressNote } : {}),
+      updatedAt: now,
+    });
     if (!row) throw versionConflict(presentReport(actor, (await repo.findReport(tx, id))!));
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       {
         action: 'update',
         entity: 'investment_report',
@@ -231,41 +176,34 @@ export async function updateReport(
       now,
     );
   });
-  return getReport(db, actor, id);
+  return getReport(ctx, id);
 }
 
 /** submit / approve / return: one state change, checked against the domain's state machine. */
 export async function actOnReport(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
+  ctx: RequestContext,
   id: number,
   action: 'submit' | 'approve' | 'return',
   body: { version: number; reason?: string },
-  ctx: AuditContext,
 ) {
+  const { db, actor, now } = ctx;
   const before = await loadReport(db, actor, id);
   const allowed =
     action === 'submit' ? investmentPolicy.canReport(actor, before.scope) : investmentPolicy.canReview(actor, before.scope);
   if (!allowed) throw new AppError('FORBIDDEN');
   const r = before.r;
-  if (!reportActionAllowed(r.status, action)) throw new AppError('INVALID_STATE', { status: r.status }, messages.wrongState);
+  if (!reportActionAllowed(r.status, action)) throw wrongState(r.status);
   if (r.version !== body.version) throw versionConflict(presentReport(actor, before));
-  const now = clock.now();
   await guardDuplicates(
     () =>
       db.transaction(async (tx) => {
         if (action === 'approve' && r.correctsId != null) {
           // supersede first: the partial unique index allows one approved report per month
-          const [old] = await tx
-            .update(investmentReports)
-            .set({ status: 'superseded', supersededById: id, updatedAt: now, version: sql`${investmentReports.version} + 1` })
-            .where(and(eq(investmentReports.id, r.correctsId), eq(investmentReports.status, 'approved')))
-            .returning();
-          if (!old) throw new AppError('INVALID_STATE', { correctsId: r.correctsId }, messages.correctsInvalid);
+          const old = await repo.supersedeReport(tx, r.correctsId, id, now);
+          if (!old) throw new AppError('INVALID_STATE', { correctsId: r.correctsId }, userMessages.report_corrects_invalid);
           await writeAudit(
             tx,
-            ctx,
+            ctx.audit,
             {
               action: 'supersede',
               entity: 'investment_report',
@@ -296,39 +234,28 @@ export async function actOnReport(
         if (action === 'approve') await refreshInvestmentTotals(tx, [{ projectId: r.projectId, year: r.year }]);
         await writeAudit(
           tx,
-          ctx,
+          ctx.audit,
           { action, entity: 'investment_report', entityId: id, regionCode: before.scope.regionCode, before: r, after },
           now,
         );
       }),
-    messages.approvedExists,
+    userMessages.report_approved_exists,
   );
-  return getReport(db, actor, id);
+  return getReport(ctx, id);
 }
 
-export async function deleteReport(db: Db, clock: Clock, actor: Actor, id: number, version: number, ctx: AuditContext) {
+export async function deleteReport(ctx: RequestContext, id: number, version: number) {
+  const { db, actor } = ctx;
   const before = await loadReport(db, actor, id);
   if (!investmentPolicy.canReport(actor, before.scope)) throw new AppError('FORBIDDEN');
-  const action: ReportAction = 'delete';
-  if (!reportActionAllowed(before.r.status, action))
-    throw new AppError('INVALID_STATE', { status: before.r.status }, messages.wrongState);
+  if (!reportActionAllowed(before.r.status, 'delete')) throw wrongState(before.r.status);
   await db.transaction(async (tx) => {
-    const deleted = await tx
-      .delete(investmentReports)
-      .where(
-        and(
-          eq(investmentReports.id, id),
-          eq(investmentReports.version, version),
-          sql`${investmentReports.status} in ('draft', 'returned')`,
-        ),
-      )
-      .returning({ id: investmentReports.id });
-    if (!deleted.length) throw versionConflict(presentReport(actor, before));
+    if (!(await repo.deleteOpenReport(tx, id, version))) throw versionConflict(presentReport(actor, before));
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       { action: 'delete', entity: 'investment_report', entityId: id, regionCode: before.scope.regionCode, before: before.r },
-      clock.now(),
+      ctx.now,
     );
   });
 }
@@ -342,57 +269,42 @@ const presentPlan = (p: repo.PlanRow): AnnualPlan => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
-export async function listPlans(db: Db, actor: Actor, projectId: number) {
-  await loadProjectScope(db, actor, projectId);
-  return (await repo.listPlans(db, projectId)).map(presentPlan);
+export async function listPlans(ctx: RequestContext, projectId: number) {
+  await loadProjectScope(ctx, projectId);
+  return (await repo.listPlans(ctx.db, projectId)).map(presentPlan);
 }
 
-export async function putPlan(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  projectId: number,
-  year: number,
-  body: PutAnnualPlanBody,
-  ctx: AuditContext,
-) {
-  const project: ProjectScope = await loadProjectScope(db, actor, projectId);
+export async function putPlan(ctx: RequestContext, projectId: number, year: number, body: PutAnnualPlanBody) {
+  const { db, actor, now } = ctx;
+  const project = await loadProjectScope(ctx, projectId);
   if (!investmentPolicy.canPlan(actor, project)) throw new AppError('FORBIDDEN');
   const current = await repo.findPlan(db, projectId, year);
   // Creating needs no version; changing an existing plan needs the one the user saw.
   if (current && body.version !== current.version) throw versionConflict(presentPlan(current));
-  const now = clock.now();
   try {
     return await db.transaction(async (tx) => {
       let row: repo.PlanRow | undefined;
       if (!current) {
-        [row] = await tx
-          .insert(annualPlans)
-          .values({ projectId, year, plannedAmount: body.plannedAmount, createdAt: now, updatedAt: now })
-          .returning();
+        row = await repo.insertPlan(tx, { projectId, year, plannedAmount: body.plannedAmount, now });
       } else {
-        [row] = await tx
-          .update(annualPlans)
-          .set({ plannedAmount: body.plannedAmount, updatedAt: now, version: sql`${annualPlans.version} + 1` })
-          .where(and(eq(annualPlans.id, current.id), eq(annualPlans.version, current.version)))
-          .returning();
+        row = await repo.updatePlan(tx, current.id, current.version, body.plannedAmount, now);
         if (!row) throw versionConflict(presentPlan((await repo.findPlan(tx, projectId, year))!));
       }
       await refreshInvestmentTotals(tx, [{ projectId, year }]);
       await writeAudit(
         tx,
-        ctx,
+        ctx.audit,
         {
           action: current ? 'update' : 'create',
           entity: 'annual_plan',
-          entityId: row!.id,
+          entityId: row.id,
           regionCode: project.regionCode,
           before: current,
           after: row,
         },
         now,
       );
-      return presentPlan(row!);
+      return presentPlan(row);
     });
   } catch (e) {
     // two offices creating the same year's plan at once: the second sees the first's
@@ -401,15 +313,14 @@ export async function putPlan(
   }
 }
 
-export async function projectInvestment(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
+export async function getProjectInvestment(
+  ctx: RequestContext,
   projectId: number,
   year: number | undefined,
 ): Promise<ProjectInvestment> {
-  await loadProjectScope(db, actor, projectId);
-  const asOf = today(clock);
+  const { db } = ctx;
+  await loadProjectScope(ctx, projectId);
+  const asOf = today(ctx.clock);
   const y = year ?? Number(asOf.slice(0, 4));
   const [plan, figures] = await Promise.all([repo.findPlan(db, projectId, y), repo.monthFigures(db, projectId, y)]);
   const approved = figures.filter((f) => f.status === 'approved');
@@ -427,16 +338,4 @@ export async function projectInvestment(
     yearToDate,
     completionRate: completionRate(yearToDate, plannedAmount),
   };
-}
-
-/** The project list with investment columns as a streamed .xlsx (see reports/projects-xlsx.ts). */
-export function exportProjects(db: Db, clock: Clock, actor: Actor, q: ExportProjectsQuery) {
-  const asOf = q.asOf ?? today(clock);
-  const year = q.year ?? Number(asOf.slice(0, 4));
-  const month = Math.max(1, throughMonth(year, asOf));
-  const out = new PassThrough();
-  writeProjectsXlsx(out, repo.exportRows(db, actor.regionCode, q, year, month), { year, month, asOf }).catch((e: unknown) =>
-    out.destroy(e instanceof Error ? e : new Error(String(e))),
-  );
-  return { stream: out, fileName: `重点项目投资完成情况-${year}-截至${asOf}.xlsx`, asciiName: `projects-${year}-${asOf}.xlsx` };
 }

@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { leaders } from '../../db/schema/index.js';
 import { contains, inSubtree, offsetOf } from '../../lib/query.js';
-import type { ReferenceFilter } from '../units/units.repository.js';
+import type { ReferenceFilter } from '../../lib/reference-records.js';
 
 export type LeaderRow = typeof leaders.$inferSelect;
 export type NewLeaderRow = typeof leaders.$inferInsert;

@@ -10,7 +10,7 @@ import {
   updateLeaderBody,
 } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import { createLeader, deleteLeaderFor, getLeader, listLeadersFor, updateLeaderFor } from './leaders.service.js';
+import { createLeader, deleteLeader, getLeader, listLeaders, updateLeader } from './leaders.service.js';
 
 const tags = ['leaders'];
 
@@ -20,17 +20,17 @@ const leadersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags, summary: '分包领导列表 List leaders', querystring: listReferenceQuery, response: { 200: leaderPage } },
     },
-    async (req) => listLeadersFor(app.db, requestContext(app, req), req.query),
+    async (req) => listLeaders(requestContext(app, req), req.query),
   );
   app.get(
     '/leaders/:id',
     { schema: { tags, summary: '分包领导详情 Get a leader', params: idParams, response: { 200: leaderSchema } } },
-    async (req) => getLeader(app.db, requestContext(app, req), req.params.id),
+    async (req) => getLeader(requestContext(app, req), req.params.id),
   );
   app.post(
     '/leaders',
     { schema: { tags, summary: '新建分包领导 Create a leader', body: createLeaderBody, response: { 201: leaderSchema } } },
-    async (req, reply) => reply.status(201).send(await createLeader(app.db, requestContext(app, req), req.body)),
+    async (req, reply) => reply.status(201).send(await createLeader(requestContext(app, req), req.body)),
   );
   app.patch(
     '/leaders/:id',
@@ -43,7 +43,7 @@ const leadersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: leaderSchema },
       },
     },
-    async (req) => updateLeaderFor(app.db, requestContext(app, req), req.params.id, req.body),
+    async (req) => updateLeader(requestContext(app, req), req.params.id, req.body),
   );
   app.delete(
     '/leaders/:id',
@@ -56,7 +56,7 @@ const leadersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await deleteLeaderFor(app.db, requestContext(app, req), req.params.id);
+      await deleteLeader(requestContext(app, req), req.params.id);
       return { ok: true as const };
     },
   );

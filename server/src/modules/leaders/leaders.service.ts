@@ -4,16 +4,16 @@
  */
 import type { z } from 'zod';
 import type { createLeaderBody, Leader, updateLeaderBody } from '@kpc/contracts';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { deleteUnreferenced } from '../../lib/reference-records.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
-import { deleteLeader, findLeaderById, insertLeader, listLeaders, updateLeader, type LeaderRow } from './leaders.repository.js';
+import * as repo from './leaders.repository.js';
 
-export const toLeader = (r: LeaderRow): Leader => ({
+export const toLeader = (r: repo.LeaderRow): Leader => ({
   id: r.id,
   name: r.name,
   title: r.title,
@@ -23,12 +23,11 @@ export const toLeader = (r: LeaderRow): Leader => ({
   version: r.version,
 });
 
-export async function listLeadersFor(
-  db: Db,
+export async function listLeaders(
   ctx: RequestContext,
   q: { page: number; pageSize: number; q?: string | undefined; active?: 'true' | 'false' | undefined },
 ) {
-  const { rows, total } = await listLeaders(db, {
+  const { rows, total } = await repo.listLeaders(ctx.db, {
     regionCode: ctx.actor.regionCode,
     q: q.q || undefined,
     active: q.active === undefined ? undefined : q.active === 'true',
@@ -38,22 +37,24 @@ export async function listLeadersFor(
   return { items: rows.map(toLeader), total };
 }
 
-async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<LeaderRow> {
-  const row = await findLeaderById(db, id);
+async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<repo.LeaderRow> {
+  const row = await repo.findLeaderById(db, id);
   if (!row) throw notFound();
   requireRegion(ctx.actor, row.regionCode);
   return row;
 }
 
-export async function getLeader(db: Db, ctx: RequestContext, id: number): Promise<Leader> {
+export async function getLeader(ctx: RequestContext, id: number): Promise<Leader> {
+  const { db } = ctx;
   return toLeader(await loadInScope(db, ctx, id));
 }
 
-export async function createLeader(db: Db, ctx: RequestContext, body: z.infer<typeof createLeaderBody>): Promise<Leader> {
+export async function createLeader(ctx: RequestContext, body: z.infer<typeof createLeaderBody>): Promise<Leader> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office');
   await requireWritableRegion(db, ctx, body.regionCode);
   return db.transaction(async (tx) => {
-    const row = await insertLeader(tx, {
+    const row = await repo.insertLeader(tx, {
       name: body.name,
       title: body.title ?? '',
       regionCode: body.regionCode,
@@ -72,25 +73,21 @@ export async function createLeader(db: Db, ctx: RequestContext, body: z.infer<ty
   });
 }
 
-export async function updateLeaderFor(
-  db: Db,
-  ctx: RequestContext,
-  id: number,
-  body: z.infer<typeof updateLeaderBody>,
-): Promise<Leader> {
+export async function updateLeader(ctx: RequestContext, id: number, body: z.infer<typeof updateLeaderBody>): Promise<Leader> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office');
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
     if (current.version !== body.version) throw versionConflict(toLeader(current));
     const { version, ...change } = body;
-    const updated = await updateLeader(tx, id, version, {
+    const updated = await repo.updateLeader(tx, id, version, {
       name: change.name ?? current.name,
       title: change.title ?? current.title,
       phone: change.phone !== undefined ? change.phone : current.phone,
       active: change.active ?? current.active,
       updatedAt: ctx.now,
     });
-    if (!updated) throw versionConflict(toLeader((await findLeaderById(tx, id)) ?? current));
+    if (!updated) throw versionConflict(toLeader((await repo.findLeaderById(tx, id)) ?? current));
     const after = toLeader(updated);
     await writeAudit(
       tx,
@@ -103,10 +100,10 @@ export async function updateLeaderFor(
 }
 
 /** Deletes a leader nobody refers to; one still contracting a project or linked to an account → 409 IN_USE. */
-export const deleteLeaderFor = (db: Db, ctx: RequestContext, id: number): Promise<void> =>
-  deleteUnreferenced(db, ctx, id, {
+export const deleteLeader = (ctx: RequestContext, id: number): Promise<void> =>
+  deleteUnreferenced(ctx, id, {
     entity: 'leader',
     load: (tx, i) => loadInScope(tx, ctx, i),
-    remove: deleteLeader,
+    remove: repo.deleteLeader,
     present: toLeader,
   });

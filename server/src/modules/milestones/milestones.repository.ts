@@ -17,7 +17,8 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { offsetOf } from '../../lib/query.js';
-import { projectFilters } from '../projects/projects.repository.js';
+import type { Actor } from '../../lib/policy.js';
+import { portfolioWhere } from '../../lib/project-scope.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -265,24 +266,8 @@ export async function findBaseline(db: Executor, id: number) {
 
 // ---- across projects ----
 
-/** Project filters of the portfolio views (region scope always applies). */
-export function portfolioWhere(
-  scopeRegion: string,
-  q: Pick<ListMilestonesQuery, 'unitId' | 'leaderId' | 'level' | 'stage' | 'category' | 'regionCode' | 'projectId'>,
-): SQL {
-  return projectFilters(scopeRegion, {
-    unitId: q.unitId,
-    leaderId: q.leaderId,
-    level: q.level,
-    stage: q.stage,
-    category: q.category,
-    regionCode: q.regionCode,
-    ids: q.projectId ? String(q.projectId) : undefined,
-  });
-}
-
-export async function listMilestones(db: Executor, scopeRegion: string, q: ListMilestonesQuery, asOf: string) {
-  const conds: SQL[] = [portfolioWhere(scopeRegion, q)];
+export async function listMilestones(db: Executor, actor: Pick<Actor, 'regionCode'>, q: ListMilestonesQuery, asOf: string) {
+  const conds: SQL[] = [portfolioWhere(actor, q)];
   const unfinished = sql`${milestones.actualFinish} is null`;
   if (q.overdue === true) conds.push(sql`${unfinished} and ${baselineNodes.latestFinish} < ${asOf}`);
   if (q.overdue === false)

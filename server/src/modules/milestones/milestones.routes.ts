@@ -17,6 +17,7 @@ import {
   updateMilestoneBody,
   updateTemplateBody,
 } from '@kpc/contracts';
+import { requestContext } from '../../lib/request-context.js';
 import * as service from './milestones.service.js';
 
 const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,10 +32,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(milestoneTemplateSchema) }) },
       },
     },
-    async (req) => {
-      req.requireActor();
-      return { items: await service.listTemplates(app.db) };
-    },
+    async (req) => ({ items: await service.listTemplates(requestContext(app, req)) }),
   );
 
   app.get(
@@ -47,10 +45,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: milestoneTemplateDetailSchema },
       },
     },
-    async (req) => {
-      req.requireActor();
-      return service.getTemplate(app.db, req.params.id);
-    },
+    async (req) => service.getTemplate(requestContext(app, req), req.params.id),
   );
 
   app.put(
@@ -64,8 +59,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: milestoneTemplateDetailSchema },
       },
     },
-    async (req) =>
-      service.updateTemplate(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+    async (req) => service.updateTemplate(requestContext(app, req), req.params.id, req.body),
   );
 
   app.get(
@@ -78,7 +72,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: projectMilestonesSchema },
       },
     },
-    async (req) => service.getProjectMilestones(app.db, app.clock, req.requireActor(), req.params.id),
+    async (req) => service.getProjectMilestones(requestContext(app, req), req.params.id),
   );
 
   app.post(
@@ -92,7 +86,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const view = await service.instantiateFromTemplate(app.db, app.clock, req.requireActor(), req.params.id, req.auditCtx());
+      const view = await service.instantiateFromTemplate(requestContext(app, req), req.params.id);
       return reply.status(201).send(view);
     },
   );
@@ -110,7 +104,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: scheduleResultSchema },
       },
     },
-    async (req) => service.previewBackward(app.db, app.clock, req.requireActor(), req.params.id, req.body.targetDate, req.locale),
+    async (req) => service.previewBackward(requestContext(app, req), req.params.id, req.body.targetDate),
   );
 
   app.get(
@@ -123,7 +117,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(scheduleBaselineSchema) }) },
       },
     },
-    async (req) => ({ items: await service.listBaselines(app.db, req.requireActor(), req.params.id) }),
+    async (req) => ({ items: await service.listBaselines(requestContext(app, req), req.params.id) }),
   );
 
   app.post(
@@ -138,15 +132,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const saved = await service.saveBaseline(
-        app.db,
-        app.clock,
-        req.requireActor(),
-        req.params.id,
-        req.body.targetDate,
-        req.auditCtx(),
-        req.locale,
-      );
+      const saved = await service.saveBaseline(requestContext(app, req), req.params.id, req.body.targetDate);
       return reply.status(201).send(saved);
     },
   );
@@ -162,8 +148,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: milestoneNodeSchema },
       },
     },
-    async (req) =>
-      service.updateMilestone(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+    async (req) => service.updateMilestone(requestContext(app, req), req.params.id, req.body),
   );
 
   app.get(
@@ -176,7 +161,7 @@ const milestonesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(milestoneListItemSchema) },
       },
     },
-    async (req) => service.listMilestones(app.db, app.clock, req.requireActor(), req.query),
+    async (req) => service.listMilestones(requestContext(app, req), req.query),
   );
 };
 

@@ -2,14 +2,15 @@
  * Milestone rules: templates, a project's nodes, reverse scheduling previews and saved baselines,
  * actual dates with version checks and audit, tracking (forecast, slip, overdue) from the domain package.
  */
-import type {
-  ListMilestonesQuery,
-  MilestoneNode,
-  Project,
-  ProjectMilestones,
-  ScheduleResult,
-  UpdateMilestoneBody,
-  UpdateTemplateBody,
+import {
+  userMessages,
+  type ListMilestonesQuery,
+  type LocalisedText,
+  type MilestoneNode,
+  type ProjectMilestones,
+  type ScheduleResult,
+  type UpdateMilestoneBody,
+  type UpdateTemplateBody,
 } from '@kpc/contracts';
 import {
   backwardSchedule,
@@ -20,79 +21,69 @@ import {
   trackMilestones,
   daysBetween,
   type CalendarMode,
+  type ScheduleErrorKind,
 } from '@kpc/domain';
-import type { Db, Executor } from '../../db/client.js';
-import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import { today, type Clock } from '../../lib/clock.js';
+import type { Executor } from '../../db/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/clock.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
 import { requireProjectRead, type Actor } from '../../lib/policy.js';
-import { findProject } from '../projects/projects.repository.js';
+import { findProjectRef, type ProjectRef } from '../../lib/project-scope.js';
+import type { RequestContext } from '../../lib/request-context.js';
 import { milestonePolicy } from './milestones.policy.js';
 import * as repo from './milestones.repository.js';
 
-type Locale = 'zh-CN' | 'en';
+type Project = ProjectRef;
 
-const messages: Record<string, { 'zh-CN': string; en: string }> = {
-  date_in_future: { 'zh-CN': '实际日期不能晚于今天', en: 'An actual date cannot be in the future' },
-  finish_before_start: { 'zh-CN': '实际完成日期不能早于实际开始日期', en: 'The actual finish cannot be before the actual start' },
-  finish_needs_start: { 'zh-CN': '填写实际完成日期前须先有实际开始日期', en: 'An actual finish needs an actual start' },
-  cycle: { 'zh-CN': '节点依赖存在循环', en: 'The node dependencies form a cycle' },
-  unknown_node: { 'zh-CN': '依赖引用了不存在的节点', en: 'A dependency names an unknown node' },
-  duplicate_node: { 'zh-CN': '节点编码重复', en: 'Duplicate node key' },
-  bad_duration: { 'zh-CN': '工期须为非负整数', en: 'Durations are whole days, zero or more' },
-  bad_lag: { 'zh-CN': '间隔须为非负整数', en: 'Lags are whole days, zero or more' },
+const scheduleMessages: Record<ScheduleErrorKind, LocalisedText> = {
+  cycle: userMessages.schedule_cycle,
+  unknown_node: userMessages.schedule_unknown_node,
+  duplicate_node: userMessages.schedule_duplicate_node,
+  bad_duration: userMessages.schedule_bad_duration,
+  bad_lag: userMessages.schedule_bad_lag,
 };
 
-const invalid = (locale: Locale, field: string, message: string, extra?: string) =>
-  new AppError('VALIDATION_FAILED', [
-    { field, message: `${messages[message]?.[locale] ?? message}${extra ? `: ${extra}` : ''}` },
-  ]);
+const invalid = (ctx: RequestContext, field: string, message: LocalisedText, extra?: string) =>
+  new AppError('VALIDATION_FAILED', [{ field, message: `${message[ctx.locale]}${extra ? `: ${extra}` : ''}` }]);
 
-function scheduleErrorToApp(e: unknown, locale: Locale): never {
-  if (e instanceof ScheduleError) throw invalid(locale, 'dependencies', e.kind, e.keys.join(' → '));
+function scheduleErrorToApp(e: unknown, ctx: RequestContext): never {
+  if (e instanceof ScheduleError) throw invalid(ctx, 'dependencies', scheduleMessages[e.kind], e.keys.join(' → '));
   throw e;
 }
 
 /** Loads a project the actor may read, else 404. */
-async function readableProject(db: Executor, actor: Actor, projectId: number): Promise<Project> {
-  const p = await findProject(db, projectId);
+async function readableProject(ctx: RequestContext, projectId: number): Promise<Project> {
+  const p = await findProjectRef(ctx.db, projectId);
   if (!p) throw new AppError('NOT_FOUND');
-  requireProjectRead(actor, p);
+  requireProjectRead(ctx.actor, p);
   return p;
 }
 
 // ---- templates ----
 
-export const listTemplates = (db: Db) => repo.listTemplates(db);
+/** Templates are reference data every signed-in user reads. */
+export const listTemplates = (ctx: RequestContext) => repo.listTemplates(ctx.db);
 
-export async function getTemplate(db: Db, id: number) {
-  const t = await repo.findTemplate(db, { id });
+export async function getTemplate(ctx: RequestContext, id: number) {
+  const t = await repo.findTemplate(ctx.db, { id });
   if (!t) throw new AppError('NOT_FOUND');
   return t;
 }
 
-export async function updateTemplate(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  body: UpdateTemplateBody,
-  ctx: AuditContext,
-  locale: Locale,
-) {
-  if (!milestonePolicy.canEditTemplates(actor)) throw new AppError('FORBIDDEN');
+export async function updateTemplate(ctx: RequestContext, id: number, body: UpdateTemplateBody) {
+  const { db, now } = ctx;
+  if (!milestonePolicy.canEditTemplates(ctx.actor)) throw new AppError('FORBIDDEN');
   const before = await repo.findTemplate(db, { id });
   if (!before) throw new AppError('NOT_FOUND');
   try {
     checkScheduleGraph(body.nodes, body.dependencies);
   } catch (e) {
-    scheduleErrorToApp(e, locale);
+    scheduleErrorToApp(e, ctx);
   }
-  const now = clock.now();
   return db.transaction(async (tx) => {
     if (!(await repo.replaceTemplate(tx, id, body, now))) throw versionConflict((await repo.findTemplate(tx, { id }))!);
     const after = (await repo.findTemplate(tx, { id }))!;
-    await writeAudit(tx, ctx, { action: 'update', entity: 'milestone_template', entityId: id, before, after }, now);
+    await writeAudit(tx, ctx.audit, { action: 'update', entity: 'milestone_template', entityId: id, before, after }, now);
     return after;
   });
 }
@@ -173,25 +164,25 @@ async function buildView(db: Executor, actor: Actor, project: Project, asOf: str
   };
 }
 
-export async function getProjectMilestones(db: Db, clock: Clock, actor: Actor, projectId: number) {
-  const project = await readableProject(db, actor, projectId);
-  return buildView(db, actor, project, today(clock));
+export async function getProjectMilestones(ctx: RequestContext, projectId: number) {
+  const project = await readableProject(ctx, projectId);
+  return buildView(ctx.db, ctx.actor, project, today(ctx.clock));
 }
 
-export async function instantiateFromTemplate(db: Db, clock: Clock, actor: Actor, projectId: number, ctx: AuditContext) {
-  const project = await readableProject(db, actor, projectId);
+export async function instantiateFromTemplate(ctx: RequestContext, projectId: number) {
+  const { db, actor, now } = ctx;
+  const project = await readableProject(ctx, projectId);
   if (!milestonePolicy.canPlan(actor, project)) throw new AppError('FORBIDDEN');
   const template = await repo.findTemplate(db, { category: project.category });
   if (!template) throw new AppError('INVALID_STATE', { reason: 'no_template', category: project.category });
-  const now = clock.now();
   return db.transaction(async (tx) => {
     // Checked inside the transaction; the unique (project, key) index refuses a concurrent second copy.
     if ((await repo.countProjectNodes(tx, projectId)) > 0) throw new AppError('INVALID_STATE', { reason: 'has_milestones' });
     await repo.insertNodesFromTemplate(tx, projectId, template, now);
-    const view = await buildView(tx, actor, project, today(clock));
+    const view = await buildView(tx, actor, project, today(ctx.clock));
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       {
         action: 'create',
         entity: 'milestones',
@@ -207,10 +198,10 @@ export async function instantiateFromTemplate(db: Db, clock: Clock, actor: Actor
 
 async function computeSchedule(
   db: Executor,
+  ctx: RequestContext,
   project: Project,
   targetDate: string,
   asOf: string,
-  locale: Locale,
 ): Promise<ScheduleResult & { milestoneIds: number[] }> {
   const rows = await repo.projectNodes(db, project.id);
   const deps = await repo.projectDependencies(db, project.id);
@@ -225,7 +216,7 @@ async function computeSchedule(
       { mode, asOf },
     );
   } catch (e) {
-    scheduleErrorToApp(e, locale);
+    scheduleErrorToApp(e, ctx);
   }
   const byId = new Map(rows.map((x) => [String(x.m.id), x.m]));
   const named = (key: string) => ({ key: byId.get(key)!.key, name: byId.get(key)!.name });
@@ -254,26 +245,18 @@ async function computeSchedule(
 }
 
 /** A preview: nothing is saved. Anyone who may read the project may try target dates. */
-export async function previewBackward(db: Db, clock: Clock, actor: Actor, projectId: number, targetDate: string, locale: Locale) {
-  const project = await readableProject(db, actor, projectId);
-  const { milestoneIds: _ids, ...result } = await computeSchedule(db, project, targetDate, today(clock), locale);
+export async function previewBackward(ctx: RequestContext, projectId: number, targetDate: string) {
+  const project = await readableProject(ctx, projectId);
+  const { milestoneIds: _ids, ...result } = await computeSchedule(ctx.db, ctx, project, targetDate, today(ctx.clock));
   return result;
 }
 
-export async function saveBaseline(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  projectId: number,
-  targetDate: string,
-  ctx: AuditContext,
-  locale: Locale,
-) {
-  const project = await readableProject(db, actor, projectId);
+export async function saveBaseline(ctx: RequestContext, projectId: number, targetDate: string) {
+  const { db, actor, now } = ctx;
+  const project = await readableProject(ctx, projectId);
   if (!milestonePolicy.canPlan(actor, project)) throw new AppError('FORBIDDEN');
-  const now = clock.now();
   return db.transaction(async (tx) => {
-    const { milestoneIds: _ids, ...schedule } = await computeSchedule(tx, project, targetDate, today(clock), locale);
+    const { milestoneIds: _ids, ...schedule } = await computeSchedule(tx, ctx, project, targetDate, today(ctx.clock));
     const id = await repo.insertBaseline(
       tx,
       { projectId, targetDate, calendarMode: schedule.calendarMode, createdBy: actor.id, now },
@@ -282,7 +265,7 @@ export async function saveBaseline(
     const baseline = (await repo.findBaseline(tx, id))!;
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       {
         action: 'create',
         entity: 'schedule_baseline',
@@ -296,48 +279,40 @@ export async function saveBaseline(
   });
 }
 
-export async function listBaselines(db: Db, actor: Actor, projectId: number) {
-  await readableProject(db, actor, projectId);
-  return repo.listBaselines(db, projectId);
+export async function listBaselines(ctx: RequestContext, projectId: number) {
+  await readableProject(ctx, projectId);
+  return repo.listBaselines(ctx.db, projectId);
 }
 
 // ---- tracking ----
 
-export async function updateMilestone(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  body: UpdateMilestoneBody,
-  ctx: AuditContext,
-  locale: Locale,
-): Promise<MilestoneNode> {
+export async function updateMilestone(ctx: RequestContext, id: number, body: UpdateMilestoneBody): Promise<MilestoneNode> {
+  const { db, actor, now } = ctx;
   const m = await repo.findMilestone(db, id);
   if (!m) throw new AppError('NOT_FOUND');
-  const project = await readableProject(db, actor, m.projectId);
+  const project = await readableProject(ctx, m.projectId);
   if (!milestonePolicy.canRecord(actor, project)) throw new AppError('FORBIDDEN');
   if (body.durationDays !== undefined && body.durationDays !== m.durationDays && !milestonePolicy.canPlan(actor, project))
     throw new AppError('FORBIDDEN', { field: 'durationDays' });
-  const asOf = today(clock);
+  const asOf = today(ctx.clock);
   const next = {
     actualStart: body.actualStart !== undefined ? body.actualStart : m.actualStart,
     actualFinish: body.actualFinish !== undefined ? body.actualFinish : m.actualFinish,
     durationDays: body.durationDays ?? m.durationDays,
   };
-  if (next.actualStart && next.actualStart > asOf) throw invalid(locale, 'actualStart', 'date_in_future');
-  if (next.actualFinish && next.actualFinish > asOf) throw invalid(locale, 'actualFinish', 'date_in_future');
-  if (next.actualFinish && !next.actualStart) throw invalid(locale, 'actualFinish', 'finish_needs_start');
+  if (next.actualStart && next.actualStart > asOf) throw invalid(ctx, 'actualStart', userMessages.date_in_future);
+  if (next.actualFinish && next.actualFinish > asOf) throw invalid(ctx, 'actualFinish', userMessages.date_in_future);
+  if (next.actualFinish && !next.actualStart) throw invalid(ctx, 'actualFinish', userMessages.milestone_finish_needs_start);
   if (next.actualFinish && next.actualStart && next.actualFinish < next.actualStart)
-    throw invalid(locale, 'actualFinish', 'finish_before_start');
+    throw invalid(ctx, 'actualFinish', userMessages.milestone_finish_before_start);
   const nodeOf = async (tx: Executor) => (await buildView(tx, actor, project, asOf)).nodes.find((n) => n.id === id)!;
   const before = await nodeOf(db);
-  const now = clock.now();
   return db.transaction(async (tx) => {
     if (!(await repo.updateMilestone(tx, id, body.version, next, now))) throw versionConflict(await nodeOf(tx));
     const after = await nodeOf(tx);
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       { action: 'update', entity: 'milestone', entityId: id, regionCode: project.regionCode, before, after },
       now,
     );
@@ -349,9 +324,10 @@ export async function updateMilestone(
  * The cross-project list. Forecast and slip follow the same rules as a project's view and the Gantt, so
  * every node of the page's projects is tracked: four statements per request whatever the page holds.
  */
-export async function listMilestones(db: Db, clock: Clock, actor: Actor, q: ListMilestonesQuery) {
-  const asOf = today(clock);
-  const { rows, total } = await repo.listMilestones(db, actor.regionCode, q, asOf);
+export async function listMilestones(ctx: RequestContext, q: ListMilestonesQuery) {
+  const { db } = ctx;
+  const asOf = today(ctx.clock);
+  const { rows, total } = await repo.listMilestones(db, ctx.actor, q, asOf);
   const projectIds = [...new Set(rows.map((r) => r.m.projectId))];
   const { nodeRows, depRows } = await repo.nodesOfProjects(db, projectIds);
   const group = <T>(list: T[], projectOf: (x: T) => number) => {

@@ -1,7 +1,9 @@
+/** /projects: the project library (list, detail, create, edit, delete, stage changes) and its Excel export. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createProjectBody,
   deleteProjectQuery,
+  exportProjectsQuery,
   idParams,
   listProjectsQuery,
   okSchema,
@@ -11,6 +13,8 @@ import {
   transitionBody,
   updateProjectBody,
 } from '@kpc/contracts';
+import { contentDisposition, XLSX_MIME } from '../../lib/http.js';
+import { requestContext } from '../../lib/request-context.js';
 import * as service from './projects.service.js';
 
 const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,22 +30,40 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(projectSchema) },
       },
     },
-    async (req) => service.listProjects(app.db, req.requireActor(), req.query),
+    async (req) => service.listProjects(requestContext(app, req), req.query),
+  );
+
+  app.get(
+    '/projects/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出项目投资完成情况 Export the project list with investment columns as .xlsx (list filters plus year and asOf; amounts in 万元)',
+        querystring: exportProjectsQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const x = service.exportProjects(requestContext(app, req), req.query);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', contentDisposition(x.fileName, x.asciiName))
+        .header('cache-control', 'no-store')
+        .send(x.stream);
+    },
   );
 
   app.get(
     '/projects/:id',
     { schema: { tags, summary: '项目详情 Project detail', params: idParams, response: { 200: projectDetailSchema } } },
-    async (req) => service.getProject(app.db, req.requireActor(), req.params.id),
+    async (req) => service.getProject(requestContext(app, req), req.params.id),
   );
 
   app.post(
     '/projects',
     { schema: { tags, summary: '新建项目 Create a project', body: createProjectBody, response: { 201: projectDetailSchema } } },
-    async (req, reply) => {
-      const p = await service.createProject(app.db, app.clock, req.requireActor(), req.body, req.auditCtx(), req.locale);
-      return reply.status(201).send(p);
-    },
+    async (req, reply) => reply.status(201).send(await service.createProject(requestContext(app, req), req.body)),
   );
 
   app.patch(
@@ -55,8 +77,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: projectDetailSchema },
       },
     },
-    async (req) =>
-      service.updateProject(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+    async (req) => service.updateProject(requestContext(app, req), req.params.id, req.body),
   );
 
   app.delete(
@@ -71,15 +92,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.deleteProject(
-        app.db,
-        app.clock,
-        req.requireActor(),
-        req.params.id,
-        req.query.version,
-        req.auditCtx(),
-        app.filesDir,
-      );
+      await service.deleteProject(requestContext(app, req), req.params.id, req.query.version, app.filesDir);
       return { ok: true as const };
     },
   );
@@ -95,8 +108,7 @@ const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: projectDetailSchema },
       },
     },
-    async (req) =>
-      service.transitionProject(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+    async (req) => service.transitionProject(requestContext(app, req), req.params.id, req.body),
   );
 };
 

@@ -1,18 +1,22 @@
 /** Project library rules: who may change what, version checks, the lifecycle, audit in the same transaction. */
-import { and, eq, sql } from 'drizzle-orm';
-import type {
-  CreateProjectBody,
-  ListProjectsQuery,
-  ProjectDetail,
-  Stage,
-  TransitionBody,
-  UpdateProjectBody,
+import { PassThrough } from 'node:stream';
+import {
+  errorMessages,
+  userMessages,
+  type CreateProjectBody,
+  type ExportProjectsQuery,
+  type ListProjectsQuery,
+  type LocalisedText,
+  type ProjectDetail,
+  type Stage,
+  type TransitionBody,
+  type UpdateProjectBody,
 } from '@kpc/contracts';
-import { checkTransition, stageIndex, transitionRefusalMessages } from '@kpc/domain';
-import type { Db, Executor } from '../../db/client.js';
-import { projects, stageTransitions } from '../../db/schema/index.js';
-import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import { today, type Clock } from '../../lib/clock.js';
+import { checkTransition, stageIndex, throughMonth, transitionRefusalMessages } from '@kpc/domain';
+import type { Executor } from '../../db/client.js';
+import { deleteProjectAttachments, removeAttachmentFiles } from '../../commands/delete-project-attachments.js';
+import { writeAudit } from '../../lib/audit.js';
+import { today } from '../../lib/clock.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
 import {
   inRegion,
@@ -22,9 +26,9 @@ import {
   type Actor,
   type ProjectScope,
 } from '../../lib/policy.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { writeProjectsXlsx } from '../../reports/projects-xlsx.js';
 import * as repo from './projects.repository.js';
-import { deleteForProject as deleteAttachmentsOfProject } from '../attachments/attachments.repository.js';
-import { removeStoredFiles } from '../attachments/attachments.storage.js';
 
 type Detail = Omit<ProjectDetail, 'permissions'>;
 
@@ -50,50 +54,48 @@ function withPermissions(actor: Actor, d: Detail): ProjectDetail {
   };
 }
 
-export const listProjects = (db: Db, actor: Actor, q: ListProjectsQuery) => repo.listProjects(db, actor.regionCode, q);
+export const listProjects = (ctx: RequestContext, q: ListProjectsQuery) => repo.listProjects(ctx.db, ctx.actor, q);
 
 /** Loads a project the actor may read, else 404. */
-export async function getProject(db: Executor, actor: Actor, id: number): Promise<ProjectDetail> {
-  const d = await repo.findProjectDetail(db, id);
+export async function getProject(ctx: RequestContext, id: number): Promise<ProjectDetail> {
+  const d = await repo.findProjectDetail(ctx.db, id);
   if (!d) throw new AppError('NOT_FOUND');
-  requireProjectRead(actor, scopeOf(d));
-  return withPermissions(actor, d);
+  requireProjectRead(ctx.actor, scopeOf(d));
+  return withPermissions(ctx.actor, d);
 }
 
 type Fields = Partial<CreateProjectBody>;
 
+interface Issue {
+  field: string;
+  message: LocalisedText;
+}
+
 /** Cross-field checks zod cannot do alone; each names its field. */
 function checkConsistency(f: Fields) {
-  const issues: { field: string; message: string }[] = [];
+  const issues: Issue[] = [];
   const order = (a: string | null | undefined, b: string | null | undefined, field: string) => {
-    if (a && b && b < a) issues.push({ field, message: 'date_order' });
+    if (a && b && b < a) issues.push({ field, message: userMessages.date_order });
   };
   order(f.plannedStartDate, f.plannedCompletionDate, 'plannedCompletionDate');
   order(f.plannedCompletionDate, f.plannedCommissioningDate, 'plannedCommissioningDate');
   order(f.actualStartDate, f.actualCompletionDate, 'actualCompletionDate');
   order(f.actualCompletionDate, f.actualCommissioningDate, 'actualCommissioningDate');
   if (f.firstPhaseInvestment != null && f.totalInvestment != null && f.firstPhaseInvestment > f.totalInvestment)
-    issues.push({ field: 'firstPhaseInvestment', message: 'first_phase_exceeds_total' });
-  if ((f.lat == null) !== (f.lng == null)) issues.push({ field: f.lat == null ? 'lat' : 'lng', message: 'lat_lng_pair' });
+    issues.push({ field: 'firstPhaseInvestment', message: userMessages.first_phase_exceeds_total });
+  if ((f.lat == null) !== (f.lng == null))
+    issues.push({ field: f.lat == null ? 'lat' : 'lng', message: userMessages.lat_lng_pair });
   return issues;
 }
 
-const fieldMessages: Record<string, { 'zh-CN': string; en: string }> = {
-  date_order: { 'zh-CN': '日期早于前一个节点日期', en: 'This date is before the preceding one' },
-  first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
-  lat_lng_pair: { 'zh-CN': '经度和纬度须同时填写', en: 'Latitude and longitude go together' },
-  missing_reference: { 'zh-CN': '引用的记录不存在', en: 'The referenced record does not exist' },
-  outside_region: { 'zh-CN': '不在您的管辖区域内', en: 'Outside your region' },
-};
-
-function validationError(issues: { field: string; message: string }[], locale: 'zh-CN' | 'en') {
+function validationError(ctx: RequestContext, issues: Issue[]) {
   return new AppError(
     'VALIDATION_FAILED',
-    issues.map((i) => ({ field: i.field, message: fieldMessages[i.message]?.[locale] ?? i.message })),
+    issues.map((i) => ({ field: i.field, message: i.message[ctx.locale] })),
   );
 }
 
-async function checkReferences(db: Executor, actor: Actor, f: Fields, locale: 'zh-CN' | 'en') {
+async function checkReferences(db: Executor, ctx: RequestContext, f: Fields) {
   const missing = await repo.missingReferences(db, {
     leaderId: f.leaderId,
     leadUnitId: f.leadUnitId,
@@ -101,10 +103,10 @@ async function checkReferences(db: Executor, actor: Actor, f: Fields, locale: 'z
     unitIds: f.cooperatingUnitIds,
     regionCode: f.regionCode,
   });
-  const issues = missing.map((field) => ({ field, message: 'missing_reference' }));
-  if (f.regionCode && !missing.includes('regionCode') && !inRegion(actor, f.regionCode))
-    issues.push({ field: 'regionCode', message: 'outside_region' });
-  if (issues.length) throw validationError(issues, locale);
+  const issues: Issue[] = missing.map((field) => ({ field, message: errorMessages.REFERENCE_INVALID }));
+  if (f.regionCode && !missing.includes('regionCode') && !inRegion(ctx.actor, f.regionCode))
+    issues.push({ field: 'regionCode', message: userMessages.outside_region });
+  if (issues.length) throw validationError(ctx, issues);
 }
 
 function columnsOf<F extends Fields>(f: F): Omit<F, 'cooperatingUnitIds' | 'taskForce'> {
@@ -112,49 +114,36 @@ function columnsOf<F extends Fields>(f: F): Omit<F, 'cooperatingUnitIds' | 'task
   return cols;
 }
 
-export async function createProject(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  body: CreateProjectBody,
-  ctx: AuditContext,
-  locale: 'zh-CN' | 'en',
-) {
+export async function createProject(ctx: RequestContext, body: CreateProjectBody) {
+  const { db, actor, now } = ctx;
   if (!projectPolicy.canCreate(actor)) throw new AppError('FORBIDDEN');
   const issues = checkConsistency(body);
-  if (issues.length) throw validationError(issues, locale);
-  await checkReferences(db, actor, body, locale);
-  const now = clock.now();
+  if (issues.length) throw validationError(ctx, issues);
+  await checkReferences(db, ctx, body);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(projects)
-      .values({
-        ...columnsOf(body),
-        contacts: body.contacts ?? [],
-        tags: body.tags ?? [],
-        stage: 'planned',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: projects.id });
-    const id = row!.id;
+    const id = await repo.insertProject(tx, {
+      ...columnsOf(body),
+      contacts: body.contacts ?? [],
+      tags: body.tags ?? [],
+      stage: 'planned',
+      createdAt: now,
+      updatedAt: now,
+    });
     await repo.replaceCooperatingUnits(tx, id, body.cooperatingUnitIds ?? []);
     await repo.replaceTaskForce(tx, id, body.taskForce ?? []);
     const after = (await repo.findProjectDetail(tx, id))!;
-    await writeAudit(tx, ctx, { action: 'create', entity: 'project', entityId: id, regionCode: after.regionCode, after }, now);
+    await writeAudit(
+      tx,
+      ctx.audit,
+      { action: 'create', entity: 'project', entityId: id, regionCode: after.regionCode, after },
+      now,
+    );
     return withPermissions(actor, after);
   });
 }
 
-export async function updateProject(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  body: UpdateProjectBody,
-  ctx: AuditContext,
-  locale: 'zh-CN' | 'en',
-) {
+export async function updateProject(ctx: RequestContext, id: number, body: UpdateProjectBody) {
+  const { db, actor, now } = ctx;
   const before = await repo.findProjectDetail(db, id);
   if (!before) throw new AppError('NOT_FOUND');
   requireProjectEdit(actor, scopeOf(before));
@@ -169,23 +158,17 @@ export async function updateProject(
   }
   const merged = { ...before, ...changes } as Fields;
   const issues = checkConsistency(merged);
-  if (issues.length) throw validationError(issues, locale);
-  await checkReferences(db, actor, changes as Fields, locale);
-  const now = clock.now();
+  if (issues.length) throw validationError(ctx, issues);
+  await checkReferences(db, ctx, changes as Fields);
   return db.transaction(async (tx) => {
-    const cols = columnsOf(changes as Fields);
-    const updated = await tx
-      .update(projects)
-      .set({ ...cols, updatedAt: now, version: sql`${projects.version} + 1` })
-      .where(and(eq(projects.id, id), eq(projects.version, version)))
-      .returning({ id: projects.id });
-    if (!updated.length) throw versionConflict(withPermissions(actor, (await repo.findProjectDetail(tx, id))!));
+    const updated = await repo.updateProject(tx, id, version, { ...columnsOf(changes as Fields), updatedAt: now });
+    if (updated === undefined) throw versionConflict(withPermissions(actor, (await repo.findProjectDetail(tx, id))!));
     if (changes.cooperatingUnitIds) await repo.replaceCooperatingUnits(tx, id, changes.cooperatingUnitIds);
     if (changes.taskForce) await repo.replaceTaskForce(tx, id, changes.taskForce);
     const after = (await repo.findProjectDetail(tx, id))!;
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       { action: 'update', entity: 'project', entityId: id, regionCode: after.regionCode, before, after },
       now,
     );
@@ -194,35 +177,24 @@ export async function updateProject(
 }
 
 /** Deletes a project with everything that hangs off it; its evidence files go once the deletion has committed. */
-export async function deleteProject(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  version: number,
-  ctx: AuditContext,
-  filesDir: string,
-) {
+export async function deleteProject(ctx: RequestContext, id: number, version: number, filesDir: string) {
+  const { db, actor } = ctx;
   const before = await repo.findProjectDetail(db, id);
   if (!before) throw new AppError('NOT_FOUND');
   requireProjectRead(actor, scopeOf(before));
   if (!projectPolicy.canDelete(actor, scopeOf(before))) throw new AppError('FORBIDDEN');
   const keys = await db.transaction(async (tx) => {
-    const keys = await deleteAttachmentsOfProject(tx, id);
-    const deleted = await tx
-      .delete(projects)
-      .where(and(eq(projects.id, id), eq(projects.version, version)))
-      .returning({ id: projects.id });
-    if (!deleted.length) throw versionConflict(withPermissions(actor, before));
+    const keys = await deleteProjectAttachments(tx, id);
+    if (!(await repo.deleteProject(tx, id, version))) throw versionConflict(withPermissions(actor, before));
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       { action: 'delete', entity: 'project', entityId: id, regionCode: before.regionCode, before },
-      clock.now(),
+      ctx.now,
     );
     return keys;
   });
-  await removeStoredFiles(filesDir, keys);
+  await removeAttachmentFiles(filesDir, keys);
 }
 
 /** The actual date a stage records on the project, so a transition is typed once. */
@@ -235,15 +207,8 @@ const actualDateOf: Partial<
   producing: 'actualCommissioningDate',
 };
 
-export async function transitionProject(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  body: TransitionBody,
-  ctx: AuditContext,
-  locale: 'zh-CN' | 'en',
-) {
+export async function transitionProject(ctx: RequestContext, id: number, body: TransitionBody) {
+  const { db, actor, now } = ctx;
   const before = await repo.findProjectDetail(db, id);
   if (!before) throw new AppError('NOT_FOUND');
   requireProjectEdit(actor, scopeOf(before));
@@ -252,7 +217,7 @@ export async function transitionProject(
     to: body.toStage,
     onDate: body.onDate,
     lastDate: await repo.lastTransitionDate(db, id),
-    asOf: today(clock),
+    asOf: today(ctx.clock),
     mayRollback: projectPolicy.canRollback(actor, scopeOf(before)),
     reason: body.reason,
   });
@@ -264,8 +229,6 @@ export async function transitionProject(
       transitionRefusalMessages[verdict.refusal],
     );
   }
-  void locale;
-  const now = clock.now();
   // Forward: record the stage's actual date if not yet set. Rollback: clear the dates of stages undone.
   const dates: Record<string, string | null> = {};
   if (!verdict.isRollback) {
@@ -276,13 +239,9 @@ export async function transitionProject(
       if (stageIndex(stage as Stage) > stageIndex(body.toStage) && col !== 'contractDate') dates[col] = null;
   }
   return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(projects)
-      .set({ stage: body.toStage, ...dates, updatedAt: now, version: sql`${projects.version} + 1` })
-      .where(and(eq(projects.id, id), eq(projects.version, body.version)))
-      .returning({ id: projects.id });
-    if (!updated.length) throw versionConflict(withPermissions(actor, (await repo.findProjectDetail(tx, id))!));
-    await tx.insert(stageTransitions).values({
+    const updated = await repo.updateProject(tx, id, body.version, { stage: body.toStage, ...dates, updatedAt: now });
+    if (updated === undefined) throw versionConflict(withPermissions(actor, (await repo.findProjectDetail(tx, id))!));
+    await repo.insertStageTransition(tx, {
       projectId: id,
       fromStage: before.stage,
       toStage: body.toStage,
@@ -295,7 +254,7 @@ export async function transitionProject(
     const after = (await repo.findProjectDetail(tx, id))!;
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       {
         action: verdict.isRollback ? 'stage_rollback' : 'stage_transition',
         entity: 'project',
@@ -308,4 +267,16 @@ export async function transitionProject(
     );
     return withPermissions(actor, after);
   });
+}
+
+/** The project list with investment columns as a streamed .xlsx (see reports/projects-xlsx.ts). */
+export function exportProjects(ctx: RequestContext, q: ExportProjectsQuery) {
+  const asOf = q.asOf ?? today(ctx.clock);
+  const year = q.year ?? Number(asOf.slice(0, 4));
+  const month = Math.max(1, throughMonth(year, asOf));
+  const out = new PassThrough();
+  writeProjectsXlsx(out, repo.exportRows(ctx.db, ctx.actor, q, year, month), { year, month, asOf }).catch((e: unknown) =>
+    out.destroy(e instanceof Error ? e : new Error(String(e))),
+  );
+  return { stream: out, fileName: `重点项目投资完成情况-${year}-截至${asOf}.xlsx`, asciiName: `projects-${year}-${asOf}.xlsx` };
 }

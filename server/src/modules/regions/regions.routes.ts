@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addRegionBody, divisionList, divisionQuery, listRegionsQuery, regionPage, regionSchema } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import { addRegion, listDivisions, listRegionsFor } from './regions.service.js';
+import { addRegion, listDivisions, listRegions } from './regions.service.js';
 
 const tags = ['regions'];
 
@@ -17,7 +17,7 @@ const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: regionPage },
       },
     },
-    async (req) => listRegionsFor(app.db, requestContext(app, req), req.query),
+    async (req) => listRegions(requestContext(app, req), req.query),
   );
   app.get(
     '/regions/divisions',
@@ -29,7 +29,7 @@ const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: divisionList },
       },
     },
-    async (req) => listDivisions(app.db, requestContext(app, req), req.query.parentCode),
+    async (req) => listDivisions(requestContext(app, req), req.query.parentCode),
   );
   app.post(
     '/regions',
@@ -41,7 +41,7 @@ const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: regionSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await addRegion(app.db, requestContext(app, req), req.body.code)),
+    async (req, reply) => reply.status(201).send(await addRegion(requestContext(app, req), req.body.code)),
   );
 };
 

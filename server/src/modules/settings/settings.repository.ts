@@ -1,7 +1,13 @@
 /** SQL for rule settings: one row per region and key. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { settings } from '../../db/schema/index.js';
+
+/** The rows of the given scopes ('' global, then region prefixes), least specific first. */
+export async function rowsOfScopes(db: Executor, scopes: string[]) {
+  const rows = await db.select().from(settings).where(inArray(settings.regionCode, scopes));
+  return rows.sort((a, b) => a.regionCode.length - b.regionCode.length);
+}
 
 export async function overridesOf(db: Executor, regionCode: string): Promise<Record<string, unknown>> {
   const rows = await db.select().from(settings).where(eq(settings.regionCode, regionCode));

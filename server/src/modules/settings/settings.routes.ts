@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { settingsView, updateSettingsBody } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import { getSettingsFor, updateSettingsFor } from './settings.service.js';
+import { getSettings, updateSettings } from './settings.service.js';
 
 const tags = ['settings'];
 
@@ -10,7 +10,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/settings',
     { schema: { tags, summary: '规则设置 Effective settings of the own region', response: { 200: settingsView } } },
-    async (req) => getSettingsFor(app.db, requestContext(app, req)),
+    async (req) => getSettings(requestContext(app, req)),
   );
   app.put(
     '/settings',
@@ -22,7 +22,7 @@ const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: settingsView },
       },
     },
-    async (req) => updateSettingsFor(app.db, requestContext(app, req), req.body),
+    async (req) => updateSettings(requestContext(app, req), req.body),
   );
 };
 

@@ -2,21 +2,22 @@
  * Rule settings: defaults, overridden by the global row set, overridden by each ancestor region's
  * and finally the region's own rows. Admins change their own region's rows; every change is audited.
  */
-import { inArray } from 'drizzle-orm';
 import { defaultSettings, settingsSchema, type Settings, type SettingsView } from '@kpc/contracts';
-import { settings } from '../../db/schema/index.js';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { requireRole } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import { overridesOf, upsertSetting } from './settings.repository.js';
+import * as repo from './settings.repository.js';
 
+/**
+ * The settings in force for a region. Takes the executor, not a context: sign-in (auth) and the
+ * session plugin read them before there is an actor.
+ */
 export async function loadSettings(db: Executor, regionCode = ''): Promise<Settings> {
   // '' is the global row; then each ancestor prefix of the region, most specific last.
   const scopes = [''];
   for (const len of [2, 4, 6, 9]) if (regionCode.length >= len) scopes.push(regionCode.slice(0, len));
-  const rows = await db.select().from(settings).where(inArray(settings.regionCode, scopes));
-  rows.sort((a, b) => a.regionCode.length - b.regionCode.length);
+  const rows = await repo.rowsOfScopes(db, scopes);
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const r of rows) merged[r.key] = r.value;
   const parsed = settingsSchema.safeParse(merged);
@@ -37,29 +38,31 @@ async function viewOf(db: Executor, regionCode: string): Promise<SettingsView> {
   return {
     regionCode,
     effective: await loadSettings(db, regionCode),
-    overrides: validOverrides(await overridesOf(db, regionCode)),
+    overrides: validOverrides(await repo.overridesOf(db, regionCode)),
   };
 }
 
 /** The settings in force for the actor's region, and which of them the region sets itself. */
-export async function getSettingsFor(db: Db, ctx: RequestContext): Promise<SettingsView> {
+export async function getSettings(ctx: RequestContext): Promise<SettingsView> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office', 'supervisor');
   return viewOf(db, ctx.actor.regionCode);
 }
 
 /** Stores the given keys as the admin's region's own values; unchanged keys write nothing. */
-export async function updateSettingsFor(db: Db, ctx: RequestContext, change: Partial<Settings>): Promise<SettingsView> {
+export async function updateSettings(ctx: RequestContext, change: Partial<Settings>): Promise<SettingsView> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin');
   const regionCode = ctx.actor.regionCode;
   return db.transaction(async (tx) => {
-    const current = await overridesOf(tx, regionCode);
+    const current = await repo.overridesOf(tx, regionCode);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(change)) {
       if (value === undefined || current[key] === value) continue;
       before[key] = current[key] ?? null;
       after[key] = value;
-      await upsertSetting(tx, regionCode, key, value, ctx.now);
+      await repo.upsertSetting(tx, regionCode, key, value, ctx.now);
     }
     if (Object.keys(after).length > 0)
       await writeAudit(

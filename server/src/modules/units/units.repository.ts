@@ -3,17 +3,10 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import { contains, inSubtree, offsetOf } from '../../lib/query.js';
+import type { ReferenceFilter } from '../../lib/reference-records.js';
 
 export type UnitRow = typeof units.$inferSelect;
 export type NewUnitRow = typeof units.$inferInsert;
-
-export interface ReferenceFilter {
-  regionCode: string;
-  q?: string | undefined;
-  active?: boolean | undefined;
-  page: number;
-  pageSize: number;
-}
 
 export async function findUnitById(db: Executor, id: number): Promise<UnitRow | undefined> {
   const [row] = await db.select().from(units).where(eq(units.id, id));

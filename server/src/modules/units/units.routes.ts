@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createUnitBody, idParams, listReferenceQuery, okSchema, unitPage, unitSchema, updateUnitBody } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import { createUnit, deleteUnitFor, getUnit, listUnitsFor, updateUnitFor } from './units.service.js';
+import { createUnit, deleteUnit, getUnit, listUnits, updateUnit } from './units.service.js';
 
 const tags = ['units'];
 
@@ -10,17 +10,17 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units',
     { schema: { tags, summary: '责任单位列表 List units', querystring: listReferenceQuery, response: { 200: unitPage } } },
-    async (req) => listUnitsFor(app.db, requestContext(app, req), req.query),
+    async (req) => listUnits(requestContext(app, req), req.query),
   );
   app.get(
     '/units/:id',
     { schema: { tags, summary: '责任单位详情 Get a unit', params: idParams, response: { 200: unitSchema } } },
-    async (req) => getUnit(app.db, requestContext(app, req), req.params.id),
+    async (req) => getUnit(requestContext(app, req), req.params.id),
   );
   app.post(
     '/units',
     { schema: { tags, summary: '新建责任单位 Create a unit', body: createUnitBody, response: { 201: unitSchema } } },
-    async (req, reply) => reply.status(201).send(await createUnit(app.db, requestContext(app, req), req.body)),
+    async (req, reply) => reply.status(201).send(await createUnit(requestContext(app, req), req.body)),
   );
   app.patch(
     '/units/:id',
@@ -33,7 +33,7 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: unitSchema },
       },
     },
-    async (req) => updateUnitFor(app.db, requestContext(app, req), req.params.id, req.body),
+    async (req) => updateUnit(requestContext(app, req), req.params.id, req.body),
   );
   app.delete(
     '/units/:id',
@@ -46,7 +46,7 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await deleteUnitFor(app.db, requestContext(app, req), req.params.id);
+      await deleteUnit(requestContext(app, req), req.params.id);
       return { ok: true as const };
     },
   );

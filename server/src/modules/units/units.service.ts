@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { createUnitBody, Unit, updateUnitBody } from '@kpc/contracts';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
@@ -12,9 +12,9 @@ import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { deleteUnreferenced } from '../../lib/reference-records.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
-import { deleteUnit, findUnitById, insertUnit, listUnits, unitNameTaken, updateUnit, type UnitRow } from './units.repository.js';
+import * as repo from './units.repository.js';
 
-export const toUnit = (r: UnitRow): Unit => ({
+export const toUnit = (r: repo.UnitRow): Unit => ({
   id: r.id,
   name: r.name,
   shortName: r.shortName,
@@ -25,12 +25,11 @@ export const toUnit = (r: UnitRow): Unit => ({
   version: r.version,
 });
 
-export async function listUnitsFor(
-  db: Db,
+export async function listUnits(
   ctx: RequestContext,
   q: { page: number; pageSize: number; q?: string | undefined; active?: 'true' | 'false' | undefined },
 ) {
-  const { rows, total } = await listUnits(db, {
+  const { rows, total } = await repo.listUnits(ctx.db, {
     regionCode: ctx.actor.regionCode,
     q: q.q || undefined,
     active: q.active === undefined ? undefined : q.active === 'true',
@@ -40,26 +39,28 @@ export async function listUnitsFor(
   return { items: rows.map(toUnit), total };
 }
 
-async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<UnitRow> {
-  const row = await findUnitById(db, id);
+async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<repo.UnitRow> {
+  const row = await repo.findUnitById(db, id);
   if (!row) throw notFound();
   requireRegion(ctx.actor, row.regionCode);
   return row;
 }
 
-export async function getUnit(db: Db, ctx: RequestContext, id: number): Promise<Unit> {
+export async function getUnit(ctx: RequestContext, id: number): Promise<Unit> {
+  const { db } = ctx;
   return toUnit(await loadInScope(db, ctx, id));
 }
 
 const duplicateName = (ctx: RequestContext) => fieldError('DUPLICATE', 'name', ctx.locale);
 
-export async function createUnit(db: Db, ctx: RequestContext, body: z.infer<typeof createUnitBody>): Promise<Unit> {
+export async function createUnit(ctx: RequestContext, body: z.infer<typeof createUnitBody>): Promise<Unit> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office');
   await requireWritableRegion(db, ctx, body.regionCode);
-  if (await unitNameTaken(db, body.regionCode, body.name)) throw duplicateName(ctx);
+  if (await repo.unitNameTaken(db, body.regionCode, body.name)) throw duplicateName(ctx);
   try {
     return await db.transaction(async (tx) => {
-      const row = await insertUnit(tx, {
+      const row = await repo.insertUnit(tx, {
         name: body.name,
         shortName: body.shortName || null,
         regionCode: body.regionCode,
@@ -83,20 +84,17 @@ export async function createUnit(db: Db, ctx: RequestContext, body: z.infer<type
   }
 }
 
-export async function updateUnitFor(
-  db: Db,
-  ctx: RequestContext,
-  id: number,
-  body: z.infer<typeof updateUnitBody>,
-): Promise<Unit> {
+export async function updateUnit(ctx: RequestContext, id: number, body: z.infer<typeof updateUnitBody>): Promise<Unit> {
+  const { db } = ctx;
   requireRole(ctx.actor, 'admin', 'office');
   try {
     return await db.transaction(async (tx) => {
       const current = await loadInScope(tx, ctx, id);
       if (current.version !== body.version) throw versionConflict(toUnit(current));
       const { version, ...change } = body;
-      if (change.name !== undefined && (await unitNameTaken(tx, current.regionCode, change.name, id))) throw duplicateName(ctx);
-      const updated = await updateUnit(tx, id, version, {
+      if (change.name !== undefined && (await repo.unitNameTaken(tx, current.regionCode, change.name, id)))
+        throw duplicateName(ctx);
+      const updated = await repo.updateUnit(tx, id, version, {
         name: change.name ?? current.name,
         shortName: change.shortName !== undefined ? change.shortName || null : current.shortName,
         contactName: change.contactName !== undefined ? change.contactName || null : current.contactName,
@@ -104,7 +102,7 @@ export async function updateUnitFor(
         active: change.active ?? current.active,
         updatedAt: ctx.now,
       });
-      if (!updated) throw versionConflict(toUnit((await findUnitById(tx, id)) ?? current));
+      if (!updated) throw versionConflict(toUnit((await repo.findUnitById(tx, id)) ?? current));
       const after = toUnit(updated);
       await writeAudit(
         tx,
@@ -121,10 +119,10 @@ export async function updateUnitFor(
 }
 
 /** Deletes a unit nobody refers to; a unit still named by a project, user or record → 409 IN_USE (deactivate it instead). */
-export const deleteUnitFor = (db: Db, ctx: RequestContext, id: number): Promise<void> =>
-  deleteUnreferenced(db, ctx, id, {
+export const deleteUnit = (ctx: RequestContext, id: number): Promise<void> =>
+  deleteUnreferenced(ctx, id, {
     entity: 'unit',
     load: (tx, i) => loadInScope(tx, ctx, i),
-    remove: deleteUnit,
+    remove: repo.deleteUnit,
     present: toUnit,
   });

@@ -2,7 +2,7 @@
  * Who may manage accounts: admins only, and only accounts in their region subtree (others are 404).
  * An admin cannot lock themselves out: no disabling their own account, no dropping their own admin role.
  */
-import type { Role } from '@kpc/contracts';
+import { userMessages, type Role } from '@kpc/contracts';
 import { isSelfLockout } from '@kpc/domain';
 import { AppError } from '../../lib/errors.js';
 import { requireRegion, requireRole, type Actor } from '../../lib/policy.js';
@@ -16,10 +16,7 @@ export function requireUserInScope(actor: Actor, user: { regionCode: string }): 
   requireRegion(actor, user.regionCode);
 }
 
-const selfProtection = {
-  'zh-CN': '不能停用自己的账号，也不能取消自己的管理员角色',
-  en: 'You cannot disable your own account or remove your own admin role',
-};
+const selfProtection = userMessages.user_self_lockout;
 
 export function requireNotSelfLockout(
   actor: Actor,

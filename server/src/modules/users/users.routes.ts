@@ -10,7 +10,7 @@ import {
   userSchema,
 } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
-import { createUser, getUser, listUsersFor, resetPassword, unlockUser, updateUserFor } from './users.service.js';
+import { createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './users.service.js';
 
 const tags = ['users'];
 
@@ -18,13 +18,13 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
     { schema: { tags, summary: '用户列表 List users', querystring: listUsersQuery, response: { 200: userPage } } },
-    async (req) => listUsersFor(app.db, requestContext(app, req), req.query),
+    async (req) => listUsers(requestContext(app, req), req.query),
   );
 
   app.get(
     '/users/:id',
     { schema: { tags, summary: '用户详情 Get a user', params: idParams, response: { 200: userSchema } } },
-    async (req) => getUser(app.db, requestContext(app, req), req.params.id),
+    async (req) => getUser(requestContext(app, req), req.params.id),
   );
 
   app.post(
@@ -37,7 +37,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: userSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await createUser(app.db, requestContext(app, req), req.body)),
+    async (req, reply) => reply.status(201).send(await createUser(requestContext(app, req), req.body)),
   );
 
   app.patch(
@@ -51,7 +51,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userSchema },
       },
     },
-    async (req) => updateUserFor(app.db, requestContext(app, req), req.params.id, req.body),
+    async (req) => updateUser(requestContext(app, req), req.params.id, req.body),
   );
 
   app.post(
@@ -65,7 +65,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userSchema },
       },
     },
-    async (req) => resetPassword(app.db, requestContext(app, req), req.params.id, req.body),
+    async (req) => resetPassword(requestContext(app, req), req.params.id, req.body),
   );
 
   app.post(
@@ -73,7 +73,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags, summary: '解除锁定 Unlock a locked account', params: idParams, response: { 200: userSchema } },
     },
-    async (req) => unlockUser(app.db, requestContext(app, req), req.params.id),
+    async (req) => unlockUser(requestContext(app, req), req.params.id),
   );
 };
 

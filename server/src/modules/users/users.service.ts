@@ -2,32 +2,22 @@
  * Accounts: admins create, edit, disable, reset and unlock the users of their region subtree.
  * Disabling or resetting ends the user's sessions in the same transaction as the change.
  */
-import type { CreateUserBody, Role, UpdateUserBody, User } from '@kpc/contracts';
-import type { Db, Executor } from '../../db/client.js';
+import { userMessages, type CreateUserBody, type Role, type UpdateUserBody, type User } from '@kpc/contracts';
+import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notFound, versionConflict } from '../../lib/errors.js';
 import { assertPasswordPolicy, hashPassword } from '../../lib/password.js';
 import { inRegion } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
+import { referenceRegion } from '../../lib/reference-records.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
-import { findEnterpriseById } from '../enterprises/enterprises.repository.js';
-import { findLeaderById } from '../leaders/leaders.repository.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
 import { loadSettings } from '../settings/settings.service.js';
-import { findUnitById } from '../units/units.repository.js';
-import {
-  findUserById,
-  insertUser,
-  listUsers,
-  revokeSessionsOf,
-  updateUser,
-  usernameTaken,
-  type UserRow,
-} from './users.repository.js';
+import * as repo from './users.repository.js';
 import { requireNotSelfLockout, requireUserAdmin, requireUserInScope } from './users.policy.js';
 
 /** The API shape of a user: never the password hash or the failed-login counter. */
-export function toUser(r: UserRow): User {
+export function toUser(r: repo.UserRow): User {
   return {
     id: r.id,
     username: r.username,
@@ -55,9 +45,9 @@ export interface ListUsersInput {
   disabled?: 'true' | 'false' | undefined;
 }
 
-export async function listUsersFor(db: Db, ctx: RequestContext, q: ListUsersInput) {
+export async function listUsers(ctx: RequestContext, q: ListUsersInput) {
   requireUserAdmin(ctx.actor);
-  const { rows, total } = await listUsers(db, {
+  const { rows, total } = await repo.listUsers(ctx.db, {
     regionCode: ctx.actor.regionCode,
     q: q.q || undefined,
     role: q.role,
@@ -69,25 +59,23 @@ export async function listUsersFor(db: Db, ctx: RequestContext, q: ListUsersInpu
   return { items: rows.map(toUser), total };
 }
 
-async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<UserRow> {
-  const row = await findUserById(db, id);
+async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<repo.UserRow> {
+  const row = await repo.findUserById(db, id);
   if (!row) throw notFound();
   requireUserInScope(ctx.actor, row);
   return row;
 }
 
-export async function getUser(db: Db, ctx: RequestContext, id: number): Promise<User> {
+export async function getUser(ctx: RequestContext, id: number): Promise<User> {
+  const { db } = ctx;
   requireUserAdmin(ctx.actor);
   return toUser(await loadInScope(db, ctx, id));
 }
 
 const roleNeeds = {
-  unit: { field: 'unitId', message: { 'zh-CN': '责任单位角色须指定所属单位', en: 'The unit role needs a unit' } },
-  leader: { field: 'leaderId', message: { 'zh-CN': '县级领导角色须关联分包领导', en: 'The leader role needs a leader' } },
-  enterprise: {
-    field: 'enterpriseId',
-    message: { 'zh-CN': '项目业主角色须指定所属企业', en: 'The enterprise role needs an enterprise' },
-  },
+  unit: { field: 'unitId', message: userMessages.user_unit_role_needs_unit },
+  leader: { field: 'leaderId', message: userMessages.user_leader_role_needs_leader },
+  enterprise: { field: 'enterpriseId', message: userMessages.user_enterprise_role_needs_enterprise },
 } as const;
 
 interface AccountLinks {
@@ -104,15 +92,11 @@ interface AccountLinks {
  */
 async function checkLinks(db: Executor, ctx: RequestContext, a: AccountLinks): Promise<void> {
   await requireWritableRegion(db, ctx, a.regionCode);
-  const refs = [
-    ['unitId', a.unitId, findUnitById],
-    ['leaderId', a.leaderId, findLeaderById],
-    ['enterpriseId', a.enterpriseId, findEnterpriseById],
-  ] as const;
-  for (const [field, id, find] of refs) {
+  for (const field of ['unitId', 'leaderId', 'enterpriseId'] as const) {
+    const id = a[field];
     if (id === null) continue;
-    const row = await find(db, id);
-    if (!row || !inRegion(ctx.actor, row.regionCode)) throw fieldError('REFERENCE_INVALID', field, ctx.locale);
+    const regionCode = await referenceRegion(db, field, id);
+    if (regionCode === null || !inRegion(ctx.actor, regionCode)) throw fieldError('REFERENCE_INVALID', field, ctx.locale);
   }
   for (const role of ['unit', 'leader', 'enterprise'] as const) {
     const need = roleNeeds[role];
@@ -125,7 +109,8 @@ function duplicateUsername(ctx: RequestContext) {
   return fieldError('DUPLICATE', 'username', ctx.locale);
 }
 
-export async function createUser(db: Db, ctx: RequestContext, body: CreateUserBody): Promise<User> {
+export async function createUser(ctx: RequestContext, body: CreateUserBody): Promise<User> {
+  const { db } = ctx;
   requireUserAdmin(ctx.actor);
   const links: AccountLinks = {
     roles: [...new Set(body.roles)],
@@ -135,12 +120,12 @@ export async function createUser(db: Db, ctx: RequestContext, body: CreateUserBo
     enterpriseId: body.enterpriseId ?? null,
   };
   await checkLinks(db, ctx, links);
-  if (await usernameTaken(db, body.username)) throw duplicateUsername(ctx);
+  if (await repo.usernameTaken(db, body.username)) throw duplicateUsername(ctx);
   assertPasswordPolicy(body.password, await loadSettings(db, body.regionCode), body.username);
   const passwordHash = await hashPassword(body.password);
   try {
     return await db.transaction(async (tx) => {
-      const row = await insertUser(tx, {
+      const row = await repo.insertUser(tx, {
         ...links,
         username: body.username,
         displayName: body.displayName,
@@ -166,7 +151,8 @@ export async function createUser(db: Db, ctx: RequestContext, body: CreateUserBo
   }
 }
 
-export async function updateUserFor(db: Db, ctx: RequestContext, id: number, body: UpdateUserBody): Promise<User> {
+export async function updateUser(ctx: RequestContext, id: number, body: UpdateUserBody): Promise<User> {
+  const { db } = ctx;
   requireUserAdmin(ctx.actor);
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
@@ -181,15 +167,15 @@ export async function updateUserFor(db: Db, ctx: RequestContext, id: number, bod
       enterpriseId: change.enterpriseId !== undefined ? change.enterpriseId : current.enterpriseId,
     };
     await checkLinks(tx, ctx, merged);
-    const updated = await updateUser(tx, id, version, {
+    const updated = await repo.updateUser(tx, id, version, {
       ...merged,
       displayName: change.displayName ?? current.displayName,
       phone: change.phone !== undefined ? change.phone : current.phone,
       disabled: change.disabled ?? current.disabled,
       updatedAt: ctx.now,
     });
-    if (!updated) throw versionConflict(toUser((await findUserById(tx, id)) ?? current));
-    if (updated.disabled && !current.disabled) await revokeSessionsOf(tx, id, ctx.now);
+    if (!updated) throw versionConflict(toUser((await repo.findUserById(tx, id)) ?? current));
+    if (updated.disabled && !current.disabled) await repo.revokeSessionsOf(tx, id, ctx.now);
     const after = toUser(updated);
     await writeAudit(
       tx,
@@ -202,12 +188,8 @@ export async function updateUserFor(db: Db, ctx: RequestContext, id: number, bod
 }
 
 /** Sets a new password chosen by the admin: the user must change it at next login; lockout cleared; sessions end. */
-export async function resetPassword(
-  db: Db,
-  ctx: RequestContext,
-  id: number,
-  body: { version: number; password: string },
-): Promise<User> {
+export async function resetPassword(ctx: RequestContext, id: number, body: { version: number; password: string }): Promise<User> {
+  const { db } = ctx;
   requireUserAdmin(ctx.actor);
   const target = await loadInScope(db, ctx, id);
   assertPasswordPolicy(body.password, await loadSettings(db, target.regionCode), target.username);
@@ -215,15 +197,15 @@ export async function resetPassword(
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
     if (current.version !== body.version) throw versionConflict(toUser(current));
-    const updated = await updateUser(tx, id, body.version, {
+    const updated = await repo.updateUser(tx, id, body.version, {
       passwordHash,
       mustChangePassword: true,
       failedLogins: 0,
       lockedUntil: null,
       updatedAt: ctx.now,
     });
-    if (!updated) throw versionConflict(toUser((await findUserById(tx, id)) ?? current));
-    await revokeSessionsOf(tx, id, ctx.now);
+    if (!updated) throw versionConflict(toUser((await repo.findUserById(tx, id)) ?? current));
+    await repo.revokeSessionsOf(tx, id, ctx.now);
     const after = toUser(updated);
     await writeAudit(
       tx,
@@ -236,11 +218,12 @@ export async function resetPassword(
 }
 
 /** Lifts a lockout now instead of waiting for it to expire. */
-export async function unlockUser(db: Db, ctx: RequestContext, id: number): Promise<User> {
+export async function unlockUser(ctx: RequestContext, id: number): Promise<User> {
+  const { db } = ctx;
   requireUserAdmin(ctx.actor);
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
-    const updated = await updateUser(tx, id, current.version, { failedLogins: 0, lockedUntil: null, updatedAt: ctx.now });
+    const updated = await repo.updateUser(tx, id, current.version, { failedLogins: 0, lockedUntil: null, updatedAt: ctx.now });
     if (!updated) throw versionConflict(toUser(current));
     const after = toUser(updated);
     await writeAudit(

@@ -1,0 +1,91 @@
+/**
+ * The user-facing messages the server raises beyond an error code's own (errors.ts): a field's
+ * issue, why a request was refused. One key per meaning, each in zh-CN and English; the server
+ * picks one by Accept-Language, the web may show the same text.
+ */
+export interface LocalisedText {
+  'zh-CN': string;
+  en: string;
+}
+
+export const userMessages = {
+  // dates and regions, shared by every module
+  date_order: { 'zh-CN': '日期不能早于前一个日期', en: 'This date cannot be before the one that precedes it' },
+  outside_region: { 'zh-CN': '不在您的管辖区域内', en: 'Outside your region' },
+  date_in_future: { 'zh-CN': '实际日期不能晚于今天', en: 'An actual date cannot be in the future' },
+
+  // projects
+  first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
+  lat_lng_pair: { 'zh-CN': '经度和纬度须同时填写', en: 'Latitude and longitude go together' },
+
+  // stage changes (the refusals of @kpc/domain's checkTransition)
+  transition_same_stage: { 'zh-CN': '项目已处于该阶段', en: 'The project is already at this stage' },
+  transition_skips_stage: { 'zh-CN': '不能跨阶段推进，须逐级变更', en: 'Stages cannot be skipped; move one stage at a time' },
+  transition_rollback_not_allowed: {
+    'zh-CN': '只有项目办或管理员可以回退阶段',
+    en: 'Only the office or an admin may move a project back',
+  },
+  transition_rollback_needs_reason: { 'zh-CN': '回退阶段须填写原因', en: 'A rollback needs a reason' },
+  transition_date_before_previous: {
+    'zh-CN': '变更日期不能早于上一次阶段变更',
+    en: 'The date cannot be before the previous stage change',
+  },
+  transition_date_in_future: { 'zh-CN': '变更日期不能晚于今天', en: 'The date cannot be in the future' },
+
+  // investment reports
+  report_open_exists: {
+    'zh-CN': '该项目本月已有一份未审核的报告，请修改或提交那一份',
+    en: 'This project already has a report in progress for this month; edit or submit that one',
+  },
+  report_approved_exists: {
+    'zh-CN': '该项目本月已有审核通过的报告；如需修改，请提交更正',
+    en: 'This project already has an approved report for this month; file a correction instead',
+  },
+  report_future_month: { 'zh-CN': '不能填报未来月份的投资', en: 'A future month cannot be reported' },
+  report_corrects_invalid: {
+    'zh-CN': '只能更正同一项目同一月份已审核通过的报告',
+    en: 'Only an approved report of the same project and month can be corrected',
+  },
+  report_wrong_state: { 'zh-CN': '报告当前状态不允许此操作', en: 'The report is not in a state that allows this' },
+
+  // "three batches" periods
+  period_overlap: { 'zh-CN': '与本区域已有的批次时间重叠', en: 'Overlaps another period of this region' },
+  period_seq_taken: { 'zh-CN': '该期次编号已存在', en: 'A period with this number already exists' },
+  period_projects_outside: {
+    'zh-CN': '部分项目不存在或不在该批次的区域内',
+    en: 'Some projects do not exist or lie outside the period’s region',
+  },
+
+  // milestones and schedules
+  milestone_finish_before_start: {
+    'zh-CN': '实际完成日期不能早于实际开始日期',
+    en: 'The actual finish cannot be before the actual start',
+  },
+  milestone_finish_needs_start: {
+    'zh-CN': '填写实际完成日期前须先有实际开始日期',
+    en: 'An actual finish needs an actual start',
+  },
+  schedule_cycle: { 'zh-CN': '节点依赖存在循环', en: 'The node dependencies form a cycle' },
+  schedule_unknown_node: { 'zh-CN': '依赖引用了不存在的节点', en: 'A dependency names an unknown node' },
+  schedule_duplicate_node: { 'zh-CN': '节点编码重复', en: 'Duplicate node key' },
+  schedule_bad_duration: { 'zh-CN': '工期须为非负整数', en: 'Durations are whole days, zero or more' },
+  schedule_bad_lag: { 'zh-CN': '间隔须为非负整数', en: 'Lags are whole days, zero or more' },
+
+  // accounts and regions
+  user_self_lockout: {
+    'zh-CN': '不能停用自己的账号，也不能取消自己的管理员角色',
+    en: 'You cannot disable your own account or remove your own admin role',
+  },
+  user_unit_role_needs_unit: { 'zh-CN': '责任单位角色须指定所属单位', en: 'The unit role needs a unit' },
+  user_leader_role_needs_leader: { 'zh-CN': '县级领导角色须关联分包领导', en: 'The leader role needs a leader' },
+  user_enterprise_role_needs_enterprise: {
+    'zh-CN': '项目业主角色须指定所属企业',
+    en: 'The enterprise role needs an enterprise',
+  },
+  region_not_real: {
+    'zh-CN': '不是有效的行政区划代码（省 2 位、市 4 位、县 6 位、乡镇 9 位）',
+    en: 'Not a real administrative region code (province 2 digits, city 4, county 6, township 9)',
+  },
+} as const satisfies Record<string, LocalisedText>;
+
+export type UserMessageKey = keyof typeof userMessages;
