@@ -17,6 +17,9 @@ import dashboardRoutes from './modules/dashboard/dashboard.routes.js';
 import ledgerRoutes from './modules/ledger/ledger.routes.js';
 import attachmentsRoutes from './modules/attachments/attachments.routes.js';
 import importsRoutes from './modules/imports/imports.routes.js';
+// the records attachments may belong to, each registered by its own module
+import './modules/ledger/ledger.attachments.js';
+import './modules/investment/investment.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);

@@ -11,3 +11,5 @@ export * from './batches.js';
 export * from './dashboard.js';
 export * from './ledger.js';
 export * from './milestones.js';
+export * from './messages/ledger.js';
+export * from './messages/imports.js';

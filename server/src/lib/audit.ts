@@ -20,9 +20,9 @@ export interface AuditEntry {
   userId?: number | null;
 }
 
-export async function writeAudit(db: Executor, ctx: AuditContext, e: AuditEntry, at?: Date): Promise<void> {
-  await db.insert(auditLog).values({
-    at: at ?? new Date(),
+function auditRow(ctx: AuditContext, e: AuditEntry, at: Date): typeof auditLog.$inferInsert {
+  return {
+    at,
     // System actors (id 0, scheduled jobs) have no users row: audited by name only.
     userId: e.userId !== undefined ? e.userId : ctx.actor && ctx.actor.id > 0 ? ctx.actor.id : null,
     username: e.username !== undefined ? e.username : (ctx.actor?.username ?? null),
@@ -33,5 +33,16 @@ export async function writeAudit(db: Executor, ctx: AuditContext, e: AuditEntry,
     regionCode: e.regionCode ?? null,
     before: (e.before ?? null) as object | null,
     after: (e.after ?? null) as object | null,
-  });
+  };
+}
+
+export async function writeAudit(db: Executor, ctx: AuditContext, e: AuditEntry, at?: Date): Promise<void> {
+  await db.insert(auditLog).values(auditRow(ctx, e, at ?? new Date()));
+}
+
+/** The batch form for changes of thousands of records (an import): the same rows, 500 per statement. */
+export async function writeAudits(db: Executor, ctx: AuditContext, entries: readonly AuditEntry[], at?: Date): Promise<void> {
+  const when = at ?? new Date();
+  for (let i = 0; i < entries.length; i += 500)
+    await db.insert(auditLog).values(entries.slice(i, i + 500).map((e) => auditRow(ctx, e, when)));
 }

@@ -1,12 +1,30 @@
 /** All SQL of ledger items: the project and cross-project lists, one item, next 序号, writes. */
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { LedgerStatus, StageFocusKey } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
-import { attachments, ledgerItems, projects, projectUnits, units } from '../../db/schema/index.js';
+import { attachments, ledgerItems, projects, projectUnits, units, users } from '../../db/schema/index.js';
 import { escapeLike, inSubtree, offsetOf } from '../../lib/query.js';
 import type { ProjectScope } from '../../lib/policy.js';
 
 export type LedgerItemRow = typeof ledgerItems.$inferSelect;
+export type NewLedgerItem = typeof ledgerItems.$inferInsert;
+/** The fields an update may set (never the keys, the creator or the version). */
+export type LedgerItemChanges = Partial<
+  Pick<
+    LedgerItemRow,
+    | 'seq'
+    | 'unitId'
+    | 'content'
+    | 'measures'
+    | 'deadline'
+    | 'ownerName'
+    | 'ownerUserId'
+    | 'status'
+    | 'completedOn'
+    | 'evidenceNote'
+    | 'focus'
+  >
+>;
 
 /** An item with what its presentation and its policy need to know about its project. */
 export interface LedgerItemRecord {
@@ -196,4 +214,69 @@ export async function nextSeq(db: Executor, projectId: number): Promise<number> 
 
 export async function unitExists(db: Executor, unitId: number): Promise<boolean> {
   return (await db.select({ id: units.id }).from(units).where(eq(units.id, unitId))).length > 0;
+}
+
+/** A user who may be named as an item's owner: their region (for the policy) and display name. */
+export async function findOwnerUser(db: Executor, userId: number) {
+  const [u] = await db
+    .select({ regionCode: users.regionCode, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, userId));
+  return u ?? null;
+}
+
+/** The items of these projects (an import's key lookup: project id + 序号). */
+export async function listItemsOfProjects(db: Executor, projectIds: number[]): Promise<LedgerItemRow[]> {
+  const out: LedgerItemRow[] = [];
+  for (let i = 0; i < projectIds.length; i += 1000)
+    out.push(
+      ...(await db
+        .select()
+        .from(ledgerItems)
+        .where(inArray(ledgerItems.projectId, projectIds.slice(i, i + 1000)))),
+    );
+  return out;
+}
+
+/** Inserts items (in batches of 1,000) and returns their keys: id, project and 序号. */
+export async function insertLedgerItems(db: Executor, values: NewLedgerItem[]) {
+  const keys: { id: number; projectId: number; seq: number }[] = [];
+  for (let i = 0; i < values.length; i += 1000)
+    keys.push(
+      ...(await db
+        .insert(ledgerItems)
+        .values(values.slice(i, i + 1000))
+        .returning({ id: ledgerItems.id, projectId: ledgerItems.projectId, seq: ledgerItems.seq })),
+    );
+  return keys;
+}
+
+export async function insertLedgerItem(db: Executor, values: NewLedgerItem): Promise<number> {
+  const [key] = await insertLedgerItems(db, [values]);
+  return key!.id;
+}
+
+/** Versioned update: the row as written, or undefined when the item is gone or its version moved on. */
+export async function updateLedgerItem(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: LedgerItemChanges,
+  at: Date,
+): Promise<LedgerItemRow | undefined> {
+  const [row] = await db
+    .update(ledgerItems)
+    .set({ ...changes, updatedAt: at, version: sql`${ledgerItems.version} + 1` })
+    .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, version)))
+    .returning();
+  return row;
+}
+
+/** Versioned delete: false when the item is gone or its version moved on. */
+export async function deleteLedgerItem(db: Executor, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(ledgerItems)
+    .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, version)))
+    .returning({ id: ledgerItems.id });
+  return rows.length > 0;
 }
