@@ -71,6 +71,9 @@ describe('ledger import writes through the ledger’s rules', () => {
       before: { content: '原始内容一', version: item.version },
       after: { content: '导入修改后的内容', version: item.version + 1 },
     });
+    // the same snapshot as an update through the API records: the item as the API shows it
+    const { permissions: _p, ...shown } = (await office.get(`/api/v1/ledger-items/${item.id}`)).json();
+    expect(rows[0]!.after).toEqual(shown);
   });
 
   it('refuses the whole import when an item it updates was changed meanwhile, and writes nothing', async () => {

@@ -26,6 +26,8 @@ export interface RowCheck {
 export interface ApplyOptions {
   /** The instant the rows are written at (createdAt, updatedAt, audit). */
   at: Date;
+  /** Today in Shanghai (what the audit snapshots call overdue). */
+  asOf: string;
   onProgress: (processed: number) => void;
 }
 

@@ -261,7 +261,7 @@ async function run(ctx: RequestContext, importer: Importer, job: repo.ImportRow,
     }
     progress.report('importing', 0);
     const at = ctx.clock.now();
-    const opts = { at, onProgress: (n: number) => progress.report('importing', n) };
+    const opts = { at, asOf: shanghaiDate(at), onProgress: (n: number) => progress.report('importing', n) };
     try {
       await ctx.db.transaction(async (tx) => {
         const c = await importer.apply(tx, ctx, validated.rows, validated.refs, opts);

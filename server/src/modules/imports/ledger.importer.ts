@@ -61,6 +61,7 @@ export interface LedgerRowValues {
 
 interface ProjectRef {
   id: number;
+  code: string;
   name: string;
   stage: string;
   regionCode: string;
@@ -69,6 +70,7 @@ interface ProjectRef {
 export interface LedgerRefs {
   projectsByCode: Map<string, ProjectRef>;
   unitsByName: Map<string, number[]>;
+  unitNames: Map<number, string>;
 }
 
 /** Projects named in the sheet (in the actor's region) and the units the actor may assign. */
@@ -87,7 +89,11 @@ async function loadRefs(db: Executor, actor: Actor, codes: string[]): Promise<Le
   for (const u of unitRows) add(u.name, u.id);
   // a short name only counts when no full name is the same text
   for (const u of unitRows) if (u.shortName && !unitRows.some((o) => o.name === u.shortName)) add(u.shortName, u.id);
-  return { projectsByCode: new Map(projectRows.map((p) => [p.code, p])), unitsByName };
+  return {
+    projectsByCode: new Map(projectRows.map((p) => [p.code, p])),
+    unitsByName,
+    unitNames: new Map(unitRows.map((u) => [u.id, u.name])),
+  };
 }
 
 /** Checks one row; returns its values or every bad cell in it. */
@@ -202,14 +208,6 @@ async function existingItems(db: Executor, rows: LedgerRowValues[]): Promise<Map
   return new Map(items.map((e) => [`${e.projectId}:${e.seq}`, e]));
 }
 
-/** The audit snapshot of an item. */
-const snapshot = (r: ItemRow, p: ProjectRef | undefined) => ({
-  ...r,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  projectName: p?.name ?? null,
-});
-
 /** What an import would do, without writing (dry run). */
 async function plan(db: Executor, rows: LedgerRowValues[]): Promise<ImportCounts> {
   const existing = await existingItems(db, rows);
@@ -233,7 +231,7 @@ async function apply(
   ctx: RequestContext,
   rows: LedgerRowValues[],
   refs: LedgerRefs,
-  { at, onProgress }: ApplyOptions,
+  { at, asOf, onProgress }: ApplyOptions,
 ): Promise<ImportCounts> {
   const projectsById = new Map([...refs.projectsByCode.values()].map((p) => [p.id, p]));
   const existing = await existingItems(tx, rows);
@@ -281,7 +279,17 @@ async function apply(
       values.map((v) => {
         const p = projectsById.get(v.projectId);
         const id = idOf.get(`${v.projectId}:${v.seq}`)!;
-        return audit({ action: 'create', entityId: id, regionCode: p?.regionCode ?? null, after: snapshot({ ...v, id }, p) });
+        const after = ledgerRepo.ledgerItemSnapshot(
+          {
+            item: { ...v, id },
+            projectCode: p?.code ?? '',
+            projectName: p?.name ?? '',
+            unitName: refs.unitNames.get(v.unitId) ?? null,
+            attachmentCount: 0,
+          },
+          asOf,
+        );
+        return audit({ action: 'create', entityId: id, regionCode: p?.regionCode ?? null, after });
       }),
       at,
     );
@@ -290,17 +298,27 @@ async function apply(
   }
 
   const updates: AuditEntry[] = [];
+  // the audit snapshots show the items as the API does (names, evidence count)
+  const records = toUpdate.length
+    ? await ledgerRepo.findLedgerItems(
+        tx,
+        toUpdate.map((u) => u.before.id),
+      )
+    : new Map();
   for (const u of toUpdate) {
     const after = await ledgerRepo.updateLedgerItem(tx, u.before.id, u.before.version, u.changes, at);
     if (!after) throw new ImportRowConflict({ row: u.v.row, column: headerOf('seq'), code: 'changed_meanwhile' });
-    const p = projectsById.get(u.before.projectId);
+    const record = records.get(u.before.id)!;
     updates.push(
       audit({
         action: 'update',
         entityId: u.before.id,
-        regionCode: p?.regionCode ?? null,
-        before: snapshot(u.before, p),
-        after: snapshot(after, p),
+        regionCode: record.project.regionCode,
+        before: ledgerRepo.ledgerItemSnapshot({ ...record, item: u.before }, asOf),
+        after: ledgerRepo.ledgerItemSnapshot(
+          { ...record, item: after, unitName: refs.unitNames.get(after.unitId) ?? record.unitName },
+          asOf,
+        ),
       }),
     );
     processed++;

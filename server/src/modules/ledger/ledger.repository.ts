@@ -1,6 +1,7 @@
 /** All SQL of ledger items: the project and cross-project lists, one item, next 序号, writes. */
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { LedgerStatus, StageFocusKey } from '@kpc/contracts';
+import type { LedgerItem, LedgerStatus, StageFocusKey } from '@kpc/contracts';
+import { isLedgerItemOverdue } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, ledgerItems, projects, projectUnits, units, users } from '../../db/schema/index.js';
 import { escapeLike, inSubtree, offsetOf } from '../../lib/query.js';
@@ -87,6 +88,40 @@ const toRecord = (r: Selected): LedgerItemRecord => ({
     cooperatingUnitIds: (r.cooperatingUnitIds ?? []).map(Number),
   },
 });
+
+/** What an item's audit snapshot shows: the item and the names the screens show with it. */
+export type LedgerItemSnapshotSource = Pick<
+  LedgerItemRecord,
+  'item' | 'projectCode' | 'projectName' | 'unitName' | 'attachmentCount'
+>;
+
+/** The item as the API shows it, without the actor's permissions: the audit rows' before and after. */
+export function ledgerItemSnapshot(r: LedgerItemSnapshotSource, asOf: string): Omit<LedgerItem, 'permissions'> {
+  const i = r.item;
+  return {
+    id: i.id,
+    projectId: i.projectId,
+    projectCode: r.projectCode,
+    projectName: r.projectName,
+    seq: i.seq,
+    unitId: i.unitId,
+    unitName: r.unitName,
+    content: i.content,
+    measures: i.measures,
+    deadline: i.deadline,
+    ownerName: i.ownerName,
+    ownerUserId: i.ownerUserId,
+    status: i.status,
+    completedOn: i.completedOn,
+    evidenceNote: i.evidenceNote,
+    focus: i.focus,
+    overdue: isLedgerItemOverdue(i, asOf),
+    attachmentCount: r.attachmentCount,
+    version: i.version,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}
 
 function baseSelect(db: Executor) {
   return db
@@ -177,6 +212,15 @@ export async function listForExport(db: Executor, f: LedgerFilters, limit: numbe
 export async function findLedgerItem(db: Executor, id: number): Promise<LedgerItemRecord | null> {
   const [row] = await baseSelect(db).where(eq(ledgerItems.id, id));
   return row ? toRecord(row as Selected) : null;
+}
+
+/** Several items by id (in batches of 1,000), keyed by id. */
+export async function findLedgerItems(db: Executor, ids: number[]): Promise<Map<number, LedgerItemRecord>> {
+  const out = new Map<number, LedgerItemRecord>();
+  for (let i = 0; i < ids.length; i += 1000)
+    for (const row of await baseSelect(db).where(inArray(ledgerItems.id, ids.slice(i, i + 1000))))
+      out.set(row.item.id, toRecord(row as Selected));
+  return out;
 }
 
 /** The project's fields the ledger needs (scope for the policy, stage for the default focus). */

@@ -9,7 +9,7 @@ import type {
   UpdateLedgerItemBody,
 } from '@kpc/contracts';
 import { ledgerMessages } from '@kpc/contracts';
-import { completionFor, isLedgerItemOverdue, shanghaiDate, stageFocus } from '@kpc/domain';
+import { completionFor, shanghaiDate, stageFocus } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { deleteAttachmentsOf, removeAttachmentFiles } from '../../commands/delete-attachments-of.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -20,34 +20,7 @@ import { writeLedgerWorkbook, type LedgerSheetProject } from '../../reports/ledg
 import { ledgerPolicy } from './ledger.policy.js';
 import * as repo from './ledger.repository.js';
 
-type Audited = Omit<LedgerItem, 'permissions'>;
-
-function snapshot(r: repo.LedgerItemRecord, asOf: string): Audited {
-  const i = r.item;
-  return {
-    id: i.id,
-    projectId: i.projectId,
-    projectCode: r.projectCode,
-    projectName: r.projectName,
-    seq: i.seq,
-    unitId: i.unitId,
-    unitName: r.unitName,
-    content: i.content,
-    measures: i.measures,
-    deadline: i.deadline,
-    ownerName: i.ownerName,
-    ownerUserId: i.ownerUserId,
-    status: i.status,
-    completedOn: i.completedOn,
-    evidenceNote: i.evidenceNote,
-    focus: i.focus,
-    overdue: isLedgerItemOverdue(i, asOf),
-    attachmentCount: r.attachmentCount,
-    version: i.version,
-    createdAt: i.createdAt.toISOString(),
-    updatedAt: i.updatedAt.toISOString(),
-  };
-}
+const snapshot = repo.ledgerItemSnapshot;
 
 export function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string): LedgerItem {
   return {
