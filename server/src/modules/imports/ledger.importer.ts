@@ -187,7 +187,16 @@ function validateRow(
   };
 }
 
-const comparable = ['unitId', 'content', 'deadline', 'measures', 'ownerName', 'status', 'completedOn', 'evidenceNote'] as const;
+const comparable = [
+  'unitId',
+  'content',
+  'deadline',
+  'measures',
+  'ownerName',
+  'status',
+  'completedOn',
+  'evidenceNote',
+] as const satisfies readonly (keyof ledgerRepo.ImportedItemFields)[];
 
 type ItemRow = ledgerRepo.LedgerItemRow;
 
@@ -201,6 +210,17 @@ function changesOf(existing: ItemRow, v: LedgerRowValues): ledgerRepo.LedgerItem
   }
   return out as ledgerRepo.LedgerItemChanges;
 }
+
+const pickFields = (i: ItemRow): ledgerRepo.ImportedItemFields => ({
+  unitId: i.unitId,
+  content: i.content,
+  deadline: i.deadline,
+  measures: i.measures,
+  ownerName: i.ownerName,
+  status: i.status,
+  completedOn: i.completedOn,
+  evidenceNote: i.evidenceNote,
+});
 
 /** The stored items of the rows' projects, by project id + 序号. */
 async function existingItems(db: Executor, rows: LedgerRowValues[]): Promise<Map<string, ItemRow>> {
@@ -305,24 +325,33 @@ async function apply(
         toUpdate.map((u) => u.before.id),
       )
     : new Map();
-  for (const u of toUpdate) {
-    const after = await ledgerRepo.updateLedgerItem(tx, u.before.id, u.before.version, u.changes, at);
-    if (!after) throw new ImportRowConflict({ row: u.v.row, column: headerOf('seq'), code: 'changed_meanwhile' });
-    const record = records.get(u.before.id)!;
-    updates.push(
-      audit({
-        action: 'update',
-        entityId: u.before.id,
-        regionCode: record.project.regionCode,
-        before: ledgerRepo.ledgerItemSnapshot({ ...record, item: u.before }, asOf),
-        after: ledgerRepo.ledgerItemSnapshot(
-          { ...record, item: after, unitName: refs.unitNames.get(after.unitId) ?? record.unitName },
-          asOf,
-        ),
-      }),
+  for (let i = 0; i < toUpdate.length; i += 1000) {
+    const chunk = toUpdate.slice(i, i + 1000);
+    const written = await ledgerRepo.updateLedgerItemsFields(
+      tx,
+      chunk.map((u) => ({ id: u.before.id, version: u.before.version, fields: { ...pickFields(u.before), ...u.changes } })),
+      at,
     );
-    processed++;
-    if (processed % 200 === 0) onProgress(processed);
+    const stale = chunk.find((u) => !written.has(u.before.id));
+    if (stale) throw new ImportRowConflict({ row: stale.v.row, column: headerOf('seq'), code: 'changed_meanwhile' });
+    for (const u of chunk) {
+      const after: ItemRow = { ...u.before, ...u.changes, version: u.before.version + 1, updatedAt: at };
+      const record = records.get(u.before.id)!;
+      updates.push(
+        audit({
+          action: 'update',
+          entityId: u.before.id,
+          regionCode: record.project.regionCode,
+          before: ledgerRepo.ledgerItemSnapshot({ ...record, item: u.before }, asOf),
+          after: ledgerRepo.ledgerItemSnapshot(
+            { ...record, item: after, unitName: refs.unitNames.get(after.unitId) ?? record.unitName },
+            asOf,
+          ),
+        }),
+      );
+    }
+    processed += chunk.length;
+    onProgress(processed);
   }
   await writeAudits(tx, ctx.audit, updates, at);
   onProgress(processed);

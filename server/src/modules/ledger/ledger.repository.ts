@@ -316,6 +316,43 @@ export async function updateLedgerItem(
   return row;
 }
 
+/** The fields an import sets on an existing item. */
+export type ImportedItemFields = Pick<
+  LedgerItemRow,
+  'unitId' | 'content' | 'deadline' | 'measures' | 'ownerName' | 'status' | 'completedOn' | 'evidenceNote'
+>;
+
+/**
+ * Versioned update of many items in one statement per 1,000 (an import): each item gets its fields
+ * where its version is still the one given. Returns the ids written; an id missing from them was
+ * changed (or deleted) meanwhile.
+ */
+export async function updateLedgerItemsFields(
+  db: Executor,
+  updates: { id: number; version: number; fields: ImportedItemFields }[],
+  at: Date,
+): Promise<Set<number>> {
+  const written = new Set<number>();
+  for (let i = 0; i < updates.length; i += 1000) {
+    const values = updates.slice(i, i + 1000).map(
+      ({ id, version, fields: f }) =>
+        sql`(${id}::bigint, ${version}::int, ${f.unitId}::int, ${f.content}::text, ${f.deadline}::date, ${f.measures}::text,
+          ${f.ownerName}::text, ${f.status}::text, ${f.completedOn}::date, ${f.evidenceNote}::text)`,
+    );
+    const res = (await db.execute(sql`
+      update ledger_items as li
+      set unit_id = v.unit_id, content = v.content, deadline = v.deadline, measures = v.measures,
+          owner_name = v.owner_name, status = v.status, completed_on = v.completed_on, evidence_note = v.evidence_note,
+          updated_at = ${at.toISOString()}::timestamptz, version = li.version + 1
+      from (values ${sql.join(values, sql`, `)})
+        as v(id, version, unit_id, content, deadline, measures, owner_name, status, completed_on, evidence_note)
+      where li.id = v.id and li.version = v.version
+      returning li.id`)) as unknown as { rows: { id: string | number }[] };
+    for (const r of res.rows) written.add(Number(r.id));
+  }
+  return written;
+}
+
 /** Versioned delete: false when the item is gone or its version moved on. */
 export async function deleteLedgerItem(db: Executor, id: number, version: number): Promise<boolean> {
   const rows = await db
