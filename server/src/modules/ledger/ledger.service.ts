@@ -22,7 +22,7 @@ import * as repo from './ledger.repository.js';
 
 const snapshot = repo.ledgerItemSnapshot;
 
-export function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string): LedgerItem {
+function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string): LedgerItem {
   return {
     ...snapshot(r, asOf),
     permissions: {
@@ -34,7 +34,7 @@ export function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: 
 }
 
 /** An item the actor may read, else 404 (other regions must not learn it exists). */
-export async function loadReadableItem(db: Executor, actor: Actor, id: number): Promise<repo.LedgerItemRecord> {
+async function loadReadableItem(db: Executor, actor: Actor, id: number): Promise<repo.LedgerItemRecord> {
   const r = await repo.findLedgerItem(db, id);
   if (!r || !ledgerPolicy.canRead(actor, r.project)) throw new AppError('NOT_FOUND');
   return r;
