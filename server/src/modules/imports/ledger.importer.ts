@@ -14,6 +14,7 @@ import * as ledgerRepo from '../ledger/ledger.repository.js';
 import { ImportRowConflict, type ApplyOptions, type ImportCounts, type Importer, type RowCheck } from './importer.js';
 import { findProjectsByCode, listVisibleUnits } from './imports.repository.js';
 import {
+  distinctTexts,
   toChoice,
   toDate,
   toPositiveInt,
@@ -358,15 +359,6 @@ async function apply(
   return { created: toCreate.length, updated: toUpdate.length, unchanged };
 }
 
-const codesOf = (rows: readonly SheetRow<Key>[]) => [
-  ...new Set(
-    rows
-      .map((r) => r.cells.projectCode)
-      .filter((c) => c != null)
-      .map(String),
-  ),
-];
-
 export const ledgerImporter: Importer<Key, LedgerRowValues, LedgerRefs> = {
   kind: 'ledger_items',
   path: 'ledger-items',
@@ -374,7 +366,7 @@ export const ledgerImporter: Importer<Key, LedgerRowValues, LedgerRefs> = {
     '导入台账 Import ledger items (xlsx in the export layout; keyed by 项目编号 + 序号; all or nothing; dryRun=true only validates)',
   columns,
   template: { filename: '台账导入模板.xlsx', build: ledgerTemplate },
-  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, codesOf(sheetRows)),
+  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'projectCode')),
   validateRow,
   plan,
   apply,

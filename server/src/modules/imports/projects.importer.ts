@@ -14,6 +14,7 @@ import { replaceCooperatingUnits } from '../projects/projects.repository.js';
 import { ImportRowConflict, type ApplyOptions, type ImportCounts, type Importer, type RowCheck } from './importer.js';
 import * as repo from './imports.repository.js';
 import {
+  distinctTexts,
   toChoice,
   toDate,
   toText,
@@ -378,15 +379,6 @@ async function projectsTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const codesOf = (rows: readonly SheetRow<Key>[]) => [
-  ...new Set(
-    rows
-      .map((r) => r.cells.code)
-      .filter((c) => c != null)
-      .map(String),
-  ),
-];
-
 export const projectsImporter: Importer<Key, ProjectRowValues, ProjectRefs> = {
   kind: 'projects',
   path: 'projects',
@@ -394,7 +386,7 @@ export const projectsImporter: Importer<Key, ProjectRowValues, ProjectRefs> = {
     '导入项目库 Import the project library (xlsx, one row per project keyed by 项目编号; all or nothing; dryRun=true only validates)',
   columns,
   template: { filename: '项目库导入模板.xlsx', build: projectsTemplate },
-  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, codesOf(sheetRows)),
+  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'code')),
   validateRow,
   plan,
   apply,

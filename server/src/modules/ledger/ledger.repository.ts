@@ -42,6 +42,15 @@ const coopIds = sql<
 >`coalesce((select array_agg(pu.unit_id order by pu.unit_id) from ${projectUnits} pu where pu.project_id = ${projects.id}), '{}')`;
 const attachmentCount = sql<number>`(select count(*)::int from ${attachments} a where a.entity = 'ledger_item' and a.entity_id = ${ledgerItems.id})`;
 
+/** What the policy needs to know about an item's project. */
+const projectScopeColumns = {
+  regionCode: projects.regionCode,
+  leadUnitId: projects.leadUnitId,
+  enterpriseId: projects.enterpriseId,
+  leaderId: projects.leaderId,
+  cooperatingUnitIds: coopIds,
+};
+
 const columns = {
   item: ledgerItems,
   projectCode: projects.code,
@@ -50,11 +59,7 @@ const columns = {
   attachmentCount,
   projectId: projects.id,
   stage: projects.stage,
-  regionCode: projects.regionCode,
-  leadUnitId: projects.leadUnitId,
-  enterpriseId: projects.enterpriseId,
-  leaderId: projects.leaderId,
-  cooperatingUnitIds: coopIds,
+  ...projectScopeColumns,
 };
 
 type Selected = {
@@ -231,11 +236,7 @@ export async function findProjectScope(db: Executor, id: number) {
       code: projects.code,
       name: projects.name,
       stage: projects.stage,
-      regionCode: projects.regionCode,
-      leadUnitId: projects.leadUnitId,
-      enterpriseId: projects.enterpriseId,
-      leaderId: projects.leaderId,
-      cooperatingUnitIds: coopIds,
+      ...projectScopeColumns,
     })
     .from(projects)
     .where(eq(projects.id, id));
