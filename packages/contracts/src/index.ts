@@ -1,5 +1,5 @@
 export * from './errors.js';
-export * from './messages.js';
+export * from './messages/user.js';
 export * from './enums.js';
 export * from './issues.js';
 export * from './common.js';
@@ -13,3 +13,5 @@ export * from './dashboard.js';
 export * from './ledger.js';
 export * from './milestones.js';
 export * from './jobs.js';
+export * from './messages/ledger.js';
+export * from './messages/imports.js';

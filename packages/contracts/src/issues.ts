@@ -1,7 +1,7 @@
 /** Turns zod validation issues into field messages in the user's language. */
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
-import { userMessages } from './messages.js';
+import { userMessages } from './messages/user.js';
 
 /** Messages for custom refinements: schemas raise them with `message: '<key>'`. */
 export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {

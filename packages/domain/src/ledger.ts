@@ -23,11 +23,6 @@ export function ledgerPlanStart(recordedOn: string, deadline: string): string {
 
 export type CompletionRefusal = 'completion_date_required' | 'completion_date_in_future';
 
-export const completionRefusalMessages: Record<CompletionRefusal, { 'zh-CN': string; en: string }> = {
-  completion_date_required: { 'zh-CN': '状态为已完成时须填写完成日期', en: 'A done item needs its completion date' },
-  completion_date_in_future: { 'zh-CN': '完成日期不能晚于今天', en: 'The completion date cannot be in the future' },
-};
-
 /** The completion date to store for a status, or why the pair is refused. */
 export function completionFor(
   status: LedgerStatus,

@@ -29,7 +29,7 @@ export async function writeAudit(db: Executor, ctx: AuditContext, e: AuditEntry,
 }
 
 /** Several rows at once (an import may change thousands of records): one chain lock, batched inserts. */
-export async function writeAudits(db: Executor, ctx: AuditContext, entries: AuditEntry[], at?: Date): Promise<void> {
+export async function writeAudits(db: Executor, ctx: AuditContext, entries: readonly AuditEntry[], at?: Date): Promise<void> {
   if (entries.length === 0) return;
   const when = at ?? new Date();
   const { prevHash, ids } = await reserveChain(db, entries.length);

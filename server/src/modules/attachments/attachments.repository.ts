@@ -32,6 +32,15 @@ export async function deleteAttachment(db: Executor, id: number) {
   return db.delete(attachments).where(eq(attachments.id, id)).returning();
 }
 
+/** Deletes the attachment rows of one owning record and returns their storage keys. */
+export async function deleteForOwner(db: Executor, entity: string, entityId: number): Promise<string[]> {
+  const rows = await db
+    .delete(attachments)
+    .where(and(eq(attachments.entity, entity), eq(attachments.entityId, entityId)))
+    .returning({ storageKey: attachments.storageKey });
+  return rows.map((r) => r.storageKey);
+}
+
 /**
  * Deletes the attachment rows of every record of a project (ledger items, investment reports) and
  * returns their storage keys, so the files can be removed once the transaction has committed.

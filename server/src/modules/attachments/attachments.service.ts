@@ -7,17 +7,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromFile } from 'file-type';
-import type { Attachment } from '@kpc/contracts';
-import type { Db, Executor } from '../../db/client.js';
-import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import type { Clock } from '../../lib/clock.js';
+import { uploadMessages, type Attachment } from '@kpc/contracts';
+import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { hasRole, type Actor } from '../../lib/policy.js';
-import { ledgerPolicy } from '../ledger/ledger.policy.js';
-import { loadReadableItem } from '../ledger/ledger.service.js';
-import { investmentPolicy } from '../investment/investment.policy.js';
-import { loadReport } from '../investment/investment.service.js';
+import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import * as repo from './attachments.repository.js';
+import { attachmentOwner } from './owners.js';
 import { discardUpload, keepUpload, receiveUpload, removeStoredFiles, storedFilePath } from './attachments.storage.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -33,30 +29,18 @@ const ALLOWED_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export interface FilesDeps {
-  db: Db;
-  clock: Clock;
-  filesDir: string;
-}
-
 /** The record an attachment belongs to, as far as access goes. */
-interface Owner {
+export interface Owner {
   regionCode: string;
   canUpload: boolean;
 }
 
-async function ownerFor(db: Executor, actor: Actor, entity: string, entityId: number): Promise<Owner> {
-  if (entity === 'ledger_item') {
-    const r = await loadReadableItem(db, actor, entityId);
-    return { regionCode: r.project.regionCode, canUpload: ledgerPolicy.canUpload(actor, r.project, r.item) };
-  }
-  if (entity === 'investment_report') {
-    // progress photos of a monthly report: optional, added by whoever may report, while it is still open
-    const r = await loadReport(db, actor, entityId);
-    const open = r.r.status === 'draft' || r.r.status === 'returned' || r.r.status === 'submitted';
-    return { regionCode: r.scope.regionCode, canUpload: open && investmentPolicy.canReport(actor, r.scope) };
-  }
-  throw new AppError('NOT_FOUND');
+/** The owning record through its registered owner; 404 when it is unknown or the actor may not read it. */
+async function ownerFor(ctx: RequestContext, entity: string, entityId: number): Promise<Owner> {
+  const o = attachmentOwner(entity);
+  const record = o ? await o.load(ctx, entityId) : null;
+  if (!o || record === null || !o.canRead(ctx.actor, record)) throw new AppError('NOT_FOUND');
+  return { regionCode: o.regionOf(record), canUpload: o.canUpload(ctx.actor, record) };
 }
 
 const canDelete = (actor: Actor, a: repo.AttachmentRow, owner: Owner) =>
@@ -85,32 +69,32 @@ export function cleanFilename(name: string): string {
   return (clean || 'file').slice(-200);
 }
 
-export async function listAttachments(db: Db, actor: Actor, entity: string, entityId: number): Promise<Attachment[]> {
-  const owner = await ownerFor(db, actor, entity, entityId);
-  const rows = await repo.listFor(db, entity, entityId);
-  return rows.map((r) => present(actor, r.a, r.uploadedByName, owner));
+export async function listAttachments(ctx: RequestContext, entity: string, entityId: number): Promise<Attachment[]> {
+  const owner = await ownerFor(ctx, entity, entityId);
+  const rows = await repo.listFor(ctx.db, entity, entityId);
+  return rows.map((r) => present(ctx.actor, r.a, r.uploadedByName, owner));
 }
 
 /** Checked before the upload is read, so a refused request costs no disk. */
-export async function requireUpload(db: Db, actor: Actor, entity: string, entityId: number): Promise<Owner> {
-  const owner = await ownerFor(db, actor, entity, entityId);
+export async function requireUpload(ctx: RequestContext, entity: string, entityId: number): Promise<Owner> {
+  const owner = await ownerFor(ctx, entity, entityId);
   if (!owner.canUpload) throw new AppError('FORBIDDEN');
   return owner;
 }
 
 export async function storeAttachment(
-  deps: FilesDeps,
-  actor: Actor,
+  ctx: RequestContext,
+  filesDir: string,
   entity: string,
   entityId: number,
   owner: Owner,
   file: MultipartFile | undefined,
-  ctx: AuditContext,
 ): Promise<Attachment> {
-  if (!file) throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'file required' }]);
+  const { actor } = ctx;
+  if (!file) throw fieldError('VALIDATION_FAILED', 'file', ctx.locale, uploadMessages.file_required);
   let pending;
   try {
-    pending = await receiveUpload(deps.filesDir, file.file);
+    pending = await receiveUpload(filesDir, file.file);
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
     throw e;
@@ -125,10 +109,10 @@ export async function storeAttachment(
     await discardUpload(pending.tmpPath);
     throw new AppError('UNSUPPORTED_FILE_TYPE', { detected: type?.mime ?? null, allowed: Object.keys(ALLOWED_TYPES) });
   }
-  const storageKey = await keepUpload(deps.filesDir, pending.tmpPath);
-  const now = deps.clock.now();
+  const storageKey = await keepUpload(filesDir, pending.tmpPath);
+  const now = ctx.clock.now();
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       const row = await repo.insertAttachment(tx, {
         entity,
         entityId,
@@ -143,24 +127,24 @@ export async function storeAttachment(
       const { storageKey: _k, ...after } = row;
       await writeAudit(
         tx,
-        ctx,
+        ctx.audit,
         { action: 'create', entity: 'attachment', entityId: row.id, regionCode: owner.regionCode, after },
         now,
       );
       return present(actor, row, actor.displayName, owner);
     });
   } catch (e) {
-    await removeStoredFiles(deps.filesDir, [storageKey]);
+    await removeStoredFiles(filesDir, [storageKey]);
     throw e;
   }
 }
 
 /** The file to send, after checking the actor may read its owning record. */
-export async function openAttachment(deps: FilesDeps, actor: Actor, id: number) {
-  const row = await repo.findAttachment(deps.db, id);
+export async function openAttachment(ctx: RequestContext, filesDir: string, id: number) {
+  const row = await repo.findAttachment(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  await ownerFor(deps.db, actor, row.a.entity, row.a.entityId);
-  const path = storedFilePath(deps.filesDir, row.a.storageKey);
+  await ownerFor(ctx, row.a.entity, row.a.entityId);
+  const path = storedFilePath(filesDir, row.a.storageKey);
   const size = await stat(path).then(
     (s) => s.size,
     () => null,
@@ -169,27 +153,21 @@ export async function openAttachment(deps: FilesDeps, actor: Actor, id: number) 
   return { row: row.a, size, stream: createReadStream(path) };
 }
 
-export async function deleteAttachment(deps: FilesDeps, actor: Actor, id: number, ctx: AuditContext): Promise<void> {
-  const row = await repo.findAttachment(deps.db, id);
+export async function deleteAttachment(ctx: RequestContext, filesDir: string, id: number): Promise<void> {
+  const row = await repo.findAttachment(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const owner = await ownerFor(deps.db, actor, row.a.entity, row.a.entityId);
-  if (!canDelete(actor, row.a, owner)) throw new AppError('FORBIDDEN');
-  await deps.db.transaction(async (tx) => {
+  const owner = await ownerFor(ctx, row.a.entity, row.a.entityId);
+  if (!canDelete(ctx.actor, row.a, owner)) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction(async (tx) => {
     const gone = await repo.deleteAttachment(tx, id);
     if (!gone.length) throw new AppError('NOT_FOUND');
     const { storageKey: _k, ...before } = row.a;
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       { action: 'delete', entity: 'attachment', entityId: id, regionCode: owner.regionCode, before },
-      deps.clock.now(),
+      ctx.clock.now(),
     );
   });
-  await removeStoredFiles(deps.filesDir, [row.a.storageKey]);
-}
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  await removeStoredFiles(filesDir, [row.a.storageKey]);
 }

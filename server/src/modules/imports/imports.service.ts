@@ -8,32 +8,17 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { fileTypeFromBuffer } from 'file-type';
-import type { ImportJob, ImportKind, Locale } from '@kpc/contracts';
-import type { Db } from '../../db/client.js';
-import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import { today, type Clock } from '../../lib/clock.js';
+import type { ImportJob, ImportKind } from '@kpc/contracts';
+import { shanghaiDate } from '@kpc/domain';
+import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { hasRole, inRegion, type Actor } from '../../lib/policy.js';
+import type { RequestContext } from '../../lib/request-context.js';
 import { ledgerPolicy } from '../ledger/ledger.policy.js';
-import {
-  applyLedgerRows,
-  ledgerImportColumns,
-  loadLedgerRefs,
-  planLedgerRows,
-  validateLedgerRow,
-  type LedgerRowValues,
-} from './imports.ledger.js';
-import {
-  applyProjectRows,
-  loadProjectRefs,
-  planProjectRows,
-  projectImportColumns,
-  validateProjectRow,
-  type ProjectRowValues,
-} from './imports.projects.js';
-import { presentRowError } from './imports.messages.js';
+import { ImportRowConflict, presentRowError, type Importer } from './importer.js';
+import { importerOf } from './importers.js';
 import * as repo from './imports.repository.js';
-import { readSheet, sheetRows, type RowError } from './imports.sheet.js';
+import { readSheet, sheetRows, type ParsedSheet, type RowError } from './imports.sheet.js';
 
 /** Files up to this many rows are imported within the request. */
 export const SYNC_ROW_LIMIT = 2_000;
@@ -55,12 +40,8 @@ interface LiveProgress {
   processedRows: number;
 }
 
-export interface ImportDeps {
-  db: Db;
-  clock: Clock;
-  /** Jobs still running, so closing the app waits for them. */
-  pending: Set<Promise<unknown>>;
-}
+/** Jobs still running, so closing the app waits for them. */
+export type PendingImports = Set<Promise<unknown>>;
 
 interface ProgressTracker {
   report: (status: repo.RunningStatus, processedRows: number) => void;
@@ -79,7 +60,7 @@ interface ProgressTracker {
  * transaction, so other instances see it while the transaction is open), at a bounded rate, one
  * write at a time, each also the heartbeat.
  */
-function trackProgress(deps: ImportDeps, id: number): ProgressTracker {
+function trackProgress(ctx: RequestContext, id: number): ProgressTracker {
   let latest: LiveProgress = { status: 'validating', processedRows: 0 };
   let written = { rows: 0, at: performance.now() };
   let chain = Promise.resolve();
@@ -92,7 +73,7 @@ function trackProgress(deps: ImportDeps, id: number): ProgressTracker {
     chain = chain.then(async () => {
       queued = false; // a report from here on queues a write of its own
       // a lost progress write only delays the bar; the import itself goes on
-      await repo.reportProgress(deps.db, id, latest, deps.clock.now()).catch(() => undefined);
+      await repo.reportProgress(ctx.db, id, latest, ctx.clock.now()).catch(() => undefined);
     });
   };
   const heartbeat = setInterval(write, HEARTBEAT_MS);
@@ -123,11 +104,9 @@ function progressOf(status: ImportJob['status'], processed: number, total: numbe
 const isRunning = (status: ImportJob['status']): status is repo.RunningStatus =>
   (repo.runningStatuses as readonly string[]).includes(status);
 
-type PresentDeps = Pick<ImportDeps, 'clock'>;
-
-function present(deps: PresentDeps, row: repo.ImportRow, locale: Locale): ImportJob {
-  if (isRunning(row.status) && deps.clock.now().getTime() - row.updatedAt.getTime() > STALE_AFTER_MS)
-    return present(deps, { ...row, status: 'failed', errors: [interrupted], errorCount: 1, finishedAt: row.updatedAt }, locale);
+function present(ctx: RequestContext, row: repo.ImportRow): ImportJob {
+  if (isRunning(row.status) && ctx.now.getTime() - row.updatedAt.getTime() > STALE_AFTER_MS)
+    return present(ctx, { ...row, status: 'failed', errors: [interrupted], errorCount: 1, finishedAt: row.updatedAt });
   const { status, processedRows } = row;
   return {
     id: row.id,
@@ -138,7 +117,7 @@ function present(deps: PresentDeps, row: repo.ImportRow, locale: Locale): Import
     totalRows: row.totalRows,
     processedRows,
     progress: progressOf(status, processedRows, row.totalRows),
-    errors: (row.errors as RowError[]).map((e) => presentRowError(e, locale)),
+    errors: (row.errors as RowError[]).map((e) => presentRowError(e, ctx.locale)),
     errorCount: row.errorCount,
     created: row.created,
     updated: row.updated,
@@ -148,63 +127,32 @@ function present(deps: PresentDeps, row: repo.ImportRow, locale: Locale): Import
   };
 }
 
-type Validated =
-  | { kind: 'ledger_items'; rows: LedgerRowValues[]; refs: Awaited<ReturnType<typeof loadLedgerRefs>> }
-  | { kind: 'projects'; rows: ProjectRowValues[] };
+interface Validated {
+  rows: unknown[];
+  refs: unknown;
+}
 
 /** Parses and validates every row; reports progress as rows are checked. */
 async function validate(
-  deps: ImportDeps,
-  actor: Actor,
-  kind: ImportKind,
-  sheet: ReturnType<typeof readSheet<string>>,
+  ctx: RequestContext,
+  importer: Importer,
+  sheet: ParsedSheet<string>,
   onProgress: (n: number) => void,
 ): Promise<{ errors: RowError[]; validated: Validated }> {
   const errors = [...sheet.errors];
-  const asOf = today(deps.clock);
-  const seen = new Map<string, number>();
-  const step = async (i: number) => {
+  const check = { asOf: shanghaiDate(ctx.clock.now()), seen: new Map<string, number>() };
+  const refs = await importer.loadRefs(ctx, sheet.rows);
+  const rows: unknown[] = [];
+  for (const [i, r] of sheet.rows.entries()) {
+    const v = importer.validateRow(r, sheet.present, refs, check);
+    errors.push(...v.errors);
+    if (v.values) rows.push(v.values);
     if (i % 500 === 0) {
       onProgress(i);
       await yieldToLoop();
     }
-  };
-  if (kind === 'ledger_items') {
-    const codes = [
-      ...new Set(
-        sheet.rows
-          .map((r) => r.cells.projectCode)
-          .filter((c) => c != null)
-          .map(String),
-      ),
-    ];
-    const refs = await loadLedgerRefs(deps.db, actor, codes);
-    const rows: LedgerRowValues[] = [];
-    for (const [i, r] of sheet.rows.entries()) {
-      const v = validateLedgerRow(r as never, sheet.present as never, refs, asOf, seen);
-      errors.push(...v.errors);
-      if (v.values) rows.push(v.values);
-      await step(i);
-    }
-    return { errors, validated: { kind, rows, refs } };
   }
-  const codes = [
-    ...new Set(
-      sheet.rows
-        .map((r) => r.cells.code)
-        .filter((c) => c != null)
-        .map(String),
-    ),
-  ];
-  const refs = await loadProjectRefs(deps.db, actor, codes);
-  const rows: ProjectRowValues[] = [];
-  for (const [i, r] of sheet.rows.entries()) {
-    const v = validateProjectRow(r as never, sheet.present as never, refs, seen);
-    errors.push(...v.errors);
-    if (v.values) rows.push(v.values);
-    await step(i);
-  }
-  return { errors, validated: { kind, rows } };
+  return { errors, validated: { rows, refs } };
 }
 
 export interface UploadedFile {
@@ -216,13 +164,12 @@ export function requireImport(actor: Actor): void {
   if (!ledgerPolicy.canImport(actor)) throw new AppError('FORBIDDEN');
 }
 
-async function parse(kind: ImportKind, file: UploadedFile) {
+async function parse(importer: Importer, file: UploadedFile) {
   const type = await fileTypeFromBuffer(file.buffer);
   if (type?.ext !== 'xlsx') throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx', detected: type?.mime ?? null });
   const raw = await sheetRows(file.buffer);
   if (!raw) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
-  const columns = kind === 'ledger_items' ? ledgerImportColumns : projectImportColumns;
-  const sheet = readSheet<string>(raw, columns as never);
+  const sheet = readSheet<string>(raw, importer.columns);
   if (sheet.rows.length > MAX_ROWS)
     sheet.errors.push({ row: sheet.rows[MAX_ROWS]!.row, column: '', code: 'too_many_rows', params: { max: MAX_ROWS } });
   return sheet;
@@ -230,27 +177,25 @@ async function parse(kind: ImportKind, file: UploadedFile) {
 
 /** Starts an import. Returns the job and whether it has finished (200) or runs on (202). */
 export async function startImport(
-  deps: ImportDeps,
-  actor: Actor,
+  ctx: RequestContext,
+  pending: PendingImports,
   kind: ImportKind,
   file: UploadedFile,
   dryRun: boolean,
-  ctx: AuditContext,
-  locale: Locale,
 ): Promise<{ job: ImportJob; finished: boolean }> {
+  const { actor } = ctx;
   requireImport(actor);
-  const sheet = await parse(kind, file);
+  const importer = importerOf(kind);
+  const sheet = await parse(importer, file);
   const total = sheet.rows.length;
   const filename = file.filename.slice(-200);
-  const now = deps.clock.now();
+  const now = ctx.clock.now();
 
   if (dryRun) {
-    const { errors, validated } = await validate(deps, actor, kind, sheet, () => undefined);
+    const { errors, validated } = await validate(ctx, importer, sheet, () => undefined);
     const counts = errors.length
       ? { created: 0, updated: 0, unchanged: 0 }
-      : validated.kind === 'ledger_items'
-        ? await planLedgerRows(deps.db, validated.rows)
-        : await planProjectRows(deps.db, validated.rows);
+      : await importer.plan(ctx.db, validated.rows, validated.refs);
     return {
       finished: true,
       job: {
@@ -262,7 +207,7 @@ export async function startImport(
         totalRows: total,
         processedRows: total,
         progress: 1,
-        errors: errors.slice(0, MAX_LISTED_ERRORS).map((e) => presentRowError(e, locale)),
+        errors: errors.slice(0, MAX_LISTED_ERRORS).map((e) => presentRowError(e, ctx.locale)),
         errorCount: errors.length,
         ...counts,
         createdAt: now.toISOString(),
@@ -271,7 +216,7 @@ export async function startImport(
     };
   }
 
-  const job = await repo.insertJob(deps.db, {
+  const job = await repo.insertJob(ctx.db, {
     kind,
     status: 'validating',
     filename,
@@ -281,78 +226,81 @@ export async function startImport(
     createdAt: now,
     updatedAt: now,
   });
-  const work = run(deps, actor, job, sheet, ctx);
+  const work = run(ctx, importer, job, sheet);
   if (total <= SYNC_ROW_LIMIT) {
     await work;
-    return { finished: true, job: present(deps, (await repo.findJob(deps.db, job.id))!, locale) };
+    return { finished: true, job: present({ ...ctx, now: ctx.clock.now() }, (await repo.findJob(ctx.db, job.id))!) };
   }
   const tracked = work.catch(() => undefined);
-  deps.pending.add(tracked);
-  void tracked.finally(() => deps.pending.delete(tracked));
-  return { finished: false, job: present(deps, job, locale) };
+  pending.add(tracked);
+  void tracked.finally(() => pending.delete(tracked));
+  return { finished: false, job: present({ ...ctx, now: ctx.clock.now() }, job) };
 }
 
-async function run(
-  deps: ImportDeps,
-  actor: Actor,
-  job: repo.ImportRow,
-  sheet: ReturnType<typeof readSheet<string>>,
-  ctx: AuditContext,
-) {
-  const progress = trackProgress(deps, job.id);
+/** Records a refused import: nothing was written, each reason listed. */
+async function refuse(ctx: RequestContext, job: repo.ImportRow, errors: RowError[]) {
+  const at = ctx.clock.now();
+  await repo.updateJob(ctx.db, job.id, {
+    status: 'invalid',
+    processedRows: job.totalRows,
+    errors: errors.slice(0, MAX_LISTED_ERRORS),
+    errorCount: errors.length,
+    finishedAt: at,
+    updatedAt: at,
+  });
+}
+
+async function run(ctx: RequestContext, importer: Importer, job: repo.ImportRow, sheet: ParsedSheet<string>) {
+  const progress = trackProgress(ctx, job.id);
   try {
-    const { errors, validated } = await validate(deps, actor, job.kind, sheet, (n) => progress.report('validating', n));
+    const { errors, validated } = await validate(ctx, importer, sheet, (n) => progress.report('validating', n));
     if (errors.length) {
       progress.stop();
-      const at = deps.clock.now();
-      await repo.updateJob(deps.db, job.id, {
-        status: 'invalid',
-        processedRows: job.totalRows,
-        errors: errors.slice(0, MAX_LISTED_ERRORS),
-        errorCount: errors.length,
-        finishedAt: at,
-        updatedAt: at,
-      });
+      await refuse(ctx, job, errors);
       return;
     }
     progress.report('importing', 0);
-    const now = deps.clock.now();
-    const applyCtx = {
-      actor,
-      ip: ctx.ip,
-      now,
-      asOf: today(deps.clock),
-      onProgress: (n: number) => progress.report('importing', n),
-    };
-    await deps.db.transaction(async (tx) => {
-      const c =
-        validated.kind === 'ledger_items'
-          ? await applyLedgerRows(tx, validated.rows, validated.refs, applyCtx)
-          : await applyProjectRows(tx, validated.rows, applyCtx);
-      // the job itself is audited only when it changed something: a repeated import leaves no trace
-      if (c.created + c.updated > 0)
-        await writeAudit(
-          tx,
-          ctx,
-          {
-            action: 'import',
-            entity: 'import',
-            entityId: job.id,
-            regionCode: actor.regionCode,
-            after: { kind: job.kind, filename: job.filename, ...c },
-          },
-          now,
-        );
-      // the outcome commits with the rows: 'done' exactly when they are written, and a job that dies
-      // before the commit has written nothing, whatever its row last said
+    const at = ctx.clock.now();
+    const opts = { at, asOf: shanghaiDate(at), onProgress: (n: number) => progress.report('importing', n) };
+    try {
+      await ctx.db.transaction(async (tx) => {
+        const c = await importer.apply(tx, ctx, validated.rows, validated.refs, opts);
+        // the job itself is audited only when it changed something: a repeated import leaves no trace
+        if (c.created + c.updated > 0)
+          await writeAudit(
+            tx,
+            ctx.audit,
+            {
+              action: 'import',
+              entity: 'import',
+              entityId: job.id,
+              regionCode: ctx.actor.regionCode,
+              after: { kind: job.kind, filename: job.filename, ...c },
+            },
+            at,
+          );
+        // the outcome commits with the rows: 'done' exactly when they are written, and a job that dies
+        // before the commit has written nothing, whatever its row last said
+        progress.stop();
+        const done = ctx.clock.now();
+        await repo.updateJob(tx, job.id, {
+          status: 'done',
+          processedRows: job.totalRows,
+          ...c,
+          finishedAt: done,
+          updatedAt: done,
+        });
+      });
+    } catch (e) {
+      // a record changed by someone else while the import ran: rolled back, reported on its row
+      if (!(e instanceof ImportRowConflict)) throw e;
       progress.stop();
-      const at = deps.clock.now();
-      await repo.updateJob(tx, job.id, { status: 'done', processedRows: job.totalRows, ...c, finishedAt: at, updatedAt: at });
-    });
+      await refuse(ctx, job, [e.rowError]);
+    }
   } catch (e) {
     progress.stop();
-    const at = deps.clock.now();
-    await repo.updateJob(deps.db, job.id, {
+    const at = ctx.clock.now();
+    await repo.updateJob(ctx.db, job.id, {
       status: 'failed',
       errors: [{ row: 0, column: '', code: 'internal' }],
       errorCount: 1,
@@ -366,15 +314,15 @@ async function run(
 }
 
 /** Start-up: running jobs whose heartbeat stopped lost their process; record them as failed. */
-export async function failStaleImports(deps: Pick<ImportDeps, 'db' | 'clock'>): Promise<number> {
-  const now = deps.clock.now();
-  return repo.failStaleJobs(deps.db, new Date(now.getTime() - STALE_AFTER_MS), now, [interrupted]);
+export async function failStaleImports(ctx: RequestContext): Promise<number> {
+  return repo.failStaleJobs(ctx.db, new Date(ctx.now.getTime() - STALE_AFTER_MS), ctx.now, [interrupted]);
 }
 
 /** A job its starter, or the office of its region, may see. */
-export async function getImport(deps: PresentDeps & { db: Db }, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
-  const row = await repo.findJob(deps.db, id);
+export async function getImport(ctx: RequestContext, id: number): Promise<ImportJob> {
+  const { actor } = ctx;
+  const row = await repo.findJob(ctx.db, id);
   if (!row || !inRegion(actor, row.regionCode)) throw new AppError('NOT_FOUND');
   if (row.createdBy !== actor.id && !hasRole(actor, 'admin', 'office')) throw new AppError('NOT_FOUND');
-  return present(deps, row, locale);
+  return present(ctx, row);
 }

@@ -210,3 +210,15 @@ export function toChoice<T extends string>(
       .join('/'),
   });
 }
+
+/** The distinct non-blank values of one column, as text (the codes an import looks up at once). */
+export function distinctTexts<K extends string>(rows: readonly SheetRow<K>[], key: K): string[] {
+  return [
+    ...new Set(
+      rows
+        .map((r) => r.cells[key])
+        .filter((c) => c != null)
+        .map(String),
+    ),
+  ];
+}

@@ -1,12 +1,31 @@
 /** All SQL of ledger items: the project and cross-project lists, one item, next 序号, writes. */
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { LedgerStatus, StageFocusKey } from '@kpc/contracts';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { LedgerItem, LedgerStatus, StageFocusKey } from '@kpc/contracts';
+import { isLedgerItemOverdue } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
-import { attachments, ledgerItems, projects, projectUnits, units } from '../../db/schema/index.js';
+import { attachments, ledgerItems, projects, projectUnits, units, users } from '../../db/schema/index.js';
 import { escapeLike, inSubtree, offsetOf } from '../../lib/query.js';
 import type { ProjectScope } from '../../lib/policy.js';
 
 export type LedgerItemRow = typeof ledgerItems.$inferSelect;
+export type NewLedgerItem = typeof ledgerItems.$inferInsert;
+/** The fields an update may set (never the keys, the creator or the version). */
+export type LedgerItemChanges = Partial<
+  Pick<
+    LedgerItemRow,
+    | 'seq'
+    | 'unitId'
+    | 'content'
+    | 'measures'
+    | 'deadline'
+    | 'ownerName'
+    | 'ownerUserId'
+    | 'status'
+    | 'completedOn'
+    | 'evidenceNote'
+    | 'focus'
+  >
+>;
 
 /** An item with what its presentation and its policy need to know about its project. */
 export interface LedgerItemRecord {
@@ -23,6 +42,15 @@ const coopIds = sql<
 >`coalesce((select array_agg(pu.unit_id order by pu.unit_id) from ${projectUnits} pu where pu.project_id = ${projects.id}), '{}')`;
 const attachmentCount = sql<number>`(select count(*)::int from ${attachments} a where a.entity = 'ledger_item' and a.entity_id = ${ledgerItems.id})`;
 
+/** What the policy needs to know about an item's project. */
+const projectScopeColumns = {
+  regionCode: projects.regionCode,
+  leadUnitId: projects.leadUnitId,
+  enterpriseId: projects.enterpriseId,
+  leaderId: projects.leaderId,
+  cooperatingUnitIds: coopIds,
+};
+
 const columns = {
   item: ledgerItems,
   projectCode: projects.code,
@@ -31,11 +59,7 @@ const columns = {
   attachmentCount,
   projectId: projects.id,
   stage: projects.stage,
-  regionCode: projects.regionCode,
-  leadUnitId: projects.leadUnitId,
-  enterpriseId: projects.enterpriseId,
-  leaderId: projects.leaderId,
-  cooperatingUnitIds: coopIds,
+  ...projectScopeColumns,
 };
 
 type Selected = {
@@ -69,6 +93,40 @@ const toRecord = (r: Selected): LedgerItemRecord => ({
     cooperatingUnitIds: (r.cooperatingUnitIds ?? []).map(Number),
   },
 });
+
+/** What an item's audit snapshot shows: the item and the names the screens show with it. */
+export type LedgerItemSnapshotSource = Pick<
+  LedgerItemRecord,
+  'item' | 'projectCode' | 'projectName' | 'unitName' | 'attachmentCount'
+>;
+
+/** The item as the API shows it, without the actor's permissions: the audit rows' before and after. */
+export function ledgerItemSnapshot(r: LedgerItemSnapshotSource, asOf: string): Omit<LedgerItem, 'permissions'> {
+  const i = r.item;
+  return {
+    id: i.id,
+    projectId: i.projectId,
+    projectCode: r.projectCode,
+    projectName: r.projectName,
+    seq: i.seq,
+    unitId: i.unitId,
+    unitName: r.unitName,
+    content: i.content,
+    measures: i.measures,
+    deadline: i.deadline,
+    ownerName: i.ownerName,
+    ownerUserId: i.ownerUserId,
+    status: i.status,
+    completedOn: i.completedOn,
+    evidenceNote: i.evidenceNote,
+    focus: i.focus,
+    overdue: isLedgerItemOverdue(i, asOf),
+    attachmentCount: r.attachmentCount,
+    version: i.version,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}
 
 function baseSelect(db: Executor) {
   return db
@@ -161,6 +219,15 @@ export async function findLedgerItem(db: Executor, id: number): Promise<LedgerIt
   return row ? toRecord(row as Selected) : null;
 }
 
+/** Several items by id (in batches of 1,000), keyed by id. */
+export async function findLedgerItems(db: Executor, ids: number[]): Promise<Map<number, LedgerItemRecord>> {
+  const out = new Map<number, LedgerItemRecord>();
+  for (let i = 0; i < ids.length; i += 1000)
+    for (const row of await baseSelect(db).where(inArray(ledgerItems.id, ids.slice(i, i + 1000))))
+      out.set(row.item.id, toRecord(row as Selected));
+  return out;
+}
+
 /** The project's fields the ledger needs (scope for the policy, stage for the default focus). */
 export async function findProjectScope(db: Executor, id: number) {
   const [row] = await db
@@ -169,11 +236,7 @@ export async function findProjectScope(db: Executor, id: number) {
       code: projects.code,
       name: projects.name,
       stage: projects.stage,
-      regionCode: projects.regionCode,
-      leadUnitId: projects.leadUnitId,
-      enterpriseId: projects.enterpriseId,
-      leaderId: projects.leaderId,
-      cooperatingUnitIds: coopIds,
+      ...projectScopeColumns,
     })
     .from(projects)
     .where(eq(projects.id, id));
@@ -196,4 +259,106 @@ export async function nextSeq(db: Executor, projectId: number): Promise<number> 
 
 export async function unitExists(db: Executor, unitId: number): Promise<boolean> {
   return (await db.select({ id: units.id }).from(units).where(eq(units.id, unitId))).length > 0;
+}
+
+/** A user who may be named as an item's owner: their region (for the policy) and display name. */
+export async function findOwnerUser(db: Executor, userId: number) {
+  const [u] = await db
+    .select({ regionCode: users.regionCode, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, userId));
+  return u ?? null;
+}
+
+/** The items of these projects (an import's key lookup: project id + 序号). */
+export async function listItemsOfProjects(db: Executor, projectIds: number[]): Promise<LedgerItemRow[]> {
+  const out: LedgerItemRow[] = [];
+  for (let i = 0; i < projectIds.length; i += 1000)
+    out.push(
+      ...(await db
+        .select()
+        .from(ledgerItems)
+        .where(inArray(ledgerItems.projectId, projectIds.slice(i, i + 1000)))),
+    );
+  return out;
+}
+
+/** Inserts items (in batches of 1,000) and returns their keys: id, project and 序号. */
+export async function insertLedgerItems(db: Executor, values: NewLedgerItem[]) {
+  const keys: { id: number; projectId: number; seq: number }[] = [];
+  for (let i = 0; i < values.length; i += 1000)
+    keys.push(
+      ...(await db
+        .insert(ledgerItems)
+        .values(values.slice(i, i + 1000))
+        .returning({ id: ledgerItems.id, projectId: ledgerItems.projectId, seq: ledgerItems.seq })),
+    );
+  return keys;
+}
+
+export async function insertLedgerItem(db: Executor, values: NewLedgerItem): Promise<number> {
+  const [key] = await insertLedgerItems(db, [values]);
+  return key!.id;
+}
+
+/** Versioned update: the row as written, or undefined when the item is gone or its version moved on. */
+export async function updateLedgerItem(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: LedgerItemChanges,
+  at: Date,
+): Promise<LedgerItemRow | undefined> {
+  const [row] = await db
+    .update(ledgerItems)
+    .set({ ...changes, updatedAt: at, version: sql`${ledgerItems.version} + 1` })
+    .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, version)))
+    .returning();
+  return row;
+}
+
+/** The fields an import sets on an existing item. */
+export type ImportedItemFields = Pick<
+  LedgerItemRow,
+  'unitId' | 'content' | 'deadline' | 'measures' | 'ownerName' | 'status' | 'completedOn' | 'evidenceNote'
+>;
+
+/**
+ * Versioned update of many items in one statement per 1,000 (an import): each item gets its fields
+ * where its version is still the one given. Returns the ids written; an id missing from them was
+ * changed (or deleted) meanwhile.
+ */
+export async function updateLedgerItemsFields(
+  db: Executor,
+  updates: { id: number; version: number; fields: ImportedItemFields }[],
+  at: Date,
+): Promise<Set<number>> {
+  const written = new Set<number>();
+  for (let i = 0; i < updates.length; i += 1000) {
+    const values = updates.slice(i, i + 1000).map(
+      ({ id, version, fields: f }) =>
+        sql`(${id}::bigint, ${version}::int, ${f.unitId}::int, ${f.content}::text, ${f.deadline}::date, ${f.measures}::text,
+          ${f.ownerName}::text, ${f.status}::text, ${f.completedOn}::date, ${f.evidenceNote}::text)`,
+    );
+    const res = (await db.execute(sql`
+      update ledger_items as li
+      set unit_id = v.unit_id, content = v.content, deadline = v.deadline, measures = v.measures,
+          owner_name = v.owner_name, status = v.status, completed_on = v.completed_on, evidence_note = v.evidence_note,
+          updated_at = ${at.toISOString()}::timestamptz, version = li.version + 1
+      from (values ${sql.join(values, sql`, `)})
+        as v(id, version, unit_id, content, deadline, measures, owner_name, status, completed_on, evidence_note)
+      where li.id = v.id and li.version = v.version
+      returning li.id`)) as unknown as { rows: { id: string | number }[] };
+    for (const r of res.rows) written.add(Number(r.id));
+  }
+  return written;
+}
+
+/** Versioned delete: false when the item is gone or its version moved on. */
+export async function deleteLedgerItem(db: Executor, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(ledgerItems)
+    .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, version)))
+    .returning({ id: ledgerItems.id });
+  return rows.length > 0;
 }

@@ -11,18 +11,9 @@ import {
   pageOf,
   updateLedgerItemBody,
 } from '@kpc/contracts';
-import type { FastifyReply } from 'fastify';
-import { contentDisposition } from '../attachments/attachments.service.js';
+import { sendXlsx } from '../../lib/http.js';
+import { requestContext } from '../../lib/request-context.js';
 import * as service from './ledger.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const sendXlsx = (reply: FastifyReply, f: { buffer: Buffer; filename: string }) =>
-  reply
-    .header('Content-Type', XLSX)
-    .header('Content-Disposition', contentDisposition(f.filename))
-    .header('Cache-Control', 'private, no-store')
-    .send(f.buffer);
 
 const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['ledger'];
@@ -38,7 +29,7 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(ledgerItemSchema) },
       },
     },
-    async (req) => service.listProjectLedger(app.db, app.clock, req.requireActor(), req.params.id, req.query),
+    async (req) => service.listProjectLedger(requestContext(app, req), req.params.id, req.query),
   );
 
   app.post(
@@ -53,15 +44,7 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const item = await service.createLedgerItem(
-        app.db,
-        app.clock,
-        req.requireActor(),
-        req.params.id,
-        req.body,
-        req.auditCtx(),
-        req.locale,
-      );
+      const item = await service.createLedgerItem(requestContext(app, req), req.params.id, req.body);
       return reply.status(201).send(item);
     },
   );
@@ -76,13 +59,13 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(ledgerItemSchema) },
       },
     },
-    async (req) => service.listLedger(app.db, app.clock, req.requireActor(), req.query),
+    async (req) => service.listLedger(requestContext(app, req), req.query),
   );
 
   app.get(
     '/ledger-items/:id',
     { schema: { tags, summary: '台账事项 One ledger item', params: idParams, response: { 200: ledgerItemSchema } } },
-    async (req) => service.getLedgerItem(app.db, app.clock, req.requireActor(), req.params.id),
+    async (req) => service.getLedgerItem(requestContext(app, req), req.params.id),
   );
 
   app.patch(
@@ -96,8 +79,7 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ledgerItemSchema },
       },
     },
-    async (req) =>
-      service.updateLedgerItem(app.db, app.clock, req.requireActor(), req.params.id, req.body, req.auditCtx(), req.locale),
+    async (req) => service.updateLedgerItem(requestContext(app, req), req.params.id, req.body),
   );
 
   app.delete(
@@ -112,15 +94,7 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.deleteLedgerItem(
-        app.db,
-        app.clock,
-        app.filesDir,
-        req.requireActor(),
-        req.params.id,
-        req.query.version,
-        req.auditCtx(),
-      );
+      await service.deleteLedgerItem(requestContext(app, req), app.filesDir, req.params.id, req.query.version);
       return { ok: true as const };
     },
   );
@@ -128,8 +102,7 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/projects/:id/ledger.xlsx',
     { schema: { tags, summary: '导出项目台账 Export a project’s ledger (xlsx, office layout)', params: idParams } },
-    async (req, reply) =>
-      sendXlsx(reply, await service.exportProjectLedger(app.db, app.clock, req.requireActor(), req.params.id)),
+    async (req, reply) => sendXlsx(reply, await service.exportProjectLedger(requestContext(app, req), req.params.id)),
   );
 
   app.get(
@@ -141,7 +114,7 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: exportLedgerQuery,
       },
     },
-    async (req, reply) => sendXlsx(reply, await service.exportPortfolioLedger(app.db, app.clock, req.requireActor(), req.query)),
+    async (req, reply) => sendXlsx(reply, await service.exportPortfolioLedger(requestContext(app, req), req.query)),
   );
 };
 

@@ -1,5 +1,4 @@
 /** Ledger items: who may change which item, completion rules, version checks, audit in the same transaction. */
-import { and, eq, sql } from 'drizzle-orm';
 import type {
   CreateLedgerItemBody,
   ExportLedgerQuery,
@@ -9,49 +8,21 @@ import type {
   Locale,
   UpdateLedgerItemBody,
 } from '@kpc/contracts';
-import { completionFor, completionRefusalMessages, isLedgerItemOverdue, stageFocus } from '@kpc/domain';
-import type { Db, Executor } from '../../db/client.js';
-import { attachments, ledgerItems, users } from '../../db/schema/index.js';
-import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import { today, type Clock } from '../../lib/clock.js';
+import { ledgerMessages } from '@kpc/contracts';
+import { completionFor, shanghaiDate, stageFocus } from '@kpc/domain';
+import type { Executor } from '../../db/client.js';
+import { deleteAttachmentsOf, removeAttachmentFiles } from '../../commands/delete-attachments-of.js';
+import { writeAudit } from '../../lib/audit.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
 import { inRegion, type Actor } from '../../lib/policy.js';
-import { fieldError } from '../../lib/request-context.js';
+import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { writeLedgerWorkbook, type LedgerSheetProject } from '../../reports/ledger-xlsx.js';
 import { ledgerPolicy } from './ledger.policy.js';
 import * as repo from './ledger.repository.js';
-import { removeStoredFiles } from '../attachments/attachments.storage.js';
 
-type Audited = Omit<LedgerItem, 'permissions'>;
+const snapshot = repo.ledgerItemSnapshot;
 
-function snapshot(r: repo.LedgerItemRecord, asOf: string): Audited {
-  const i = r.item;
-  return {
-    id: i.id,
-    projectId: i.projectId,
-    projectCode: r.projectCode,
-    projectName: r.projectName,
-    seq: i.seq,
-    unitId: i.unitId,
-    unitName: r.unitName,
-    content: i.content,
-    measures: i.measures,
-    deadline: i.deadline,
-    ownerName: i.ownerName,
-    ownerUserId: i.ownerUserId,
-    status: i.status,
-    completedOn: i.completedOn,
-    evidenceNote: i.evidenceNote,
-    focus: i.focus,
-    overdue: isLedgerItemOverdue(i, asOf),
-    attachmentCount: r.attachmentCount,
-    version: i.version,
-    createdAt: i.createdAt.toISOString(),
-    updatedAt: i.updatedAt.toISOString(),
-  };
-}
-
-export function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string): LedgerItem {
+function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string): LedgerItem {
   return {
     ...snapshot(r, asOf),
     permissions: {
@@ -63,7 +34,7 @@ export function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: 
 }
 
 /** An item the actor may read, else 404 (other regions must not learn it exists). */
-export async function loadReadableItem(db: Executor, actor: Actor, id: number): Promise<repo.LedgerItemRecord> {
+async function loadReadableItem(db: Executor, actor: Actor, id: number): Promise<repo.LedgerItemRecord> {
   const r = await repo.findLedgerItem(db, id);
   if (!r || !ledgerPolicy.canRead(actor, r.project)) throw new AppError('NOT_FOUND');
   return r;
@@ -75,14 +46,18 @@ async function loadReadableProject(db: Executor, actor: Actor, projectId: number
   return p;
 }
 
+/** "Today" of the request, as a Shanghai calendar date. */
+const asOfOf = (ctx: RequestContext) => shanghaiDate(ctx.now);
+
 /** One ledger item the actor may read, else 404. */
-export async function getLedgerItem(db: Db, clock: Clock, actor: Actor, id: number): Promise<LedgerItem> {
-  return presentLedgerItem(actor, await loadReadableItem(db, actor, id), today(clock));
+export async function getLedgerItem(ctx: RequestContext, id: number): Promise<LedgerItem> {
+  return presentLedgerItem(ctx.actor, await loadReadableItem(ctx.db, ctx.actor, id), asOfOf(ctx));
 }
 
-export async function listProjectLedger(db: Db, clock: Clock, actor: Actor, projectId: number, q: ListProjectLedgerQuery) {
+export async function listProjectLedger(ctx: RequestContext, projectId: number, q: ListProjectLedgerQuery) {
+  const { db, actor } = ctx;
   await loadReadableProject(db, actor, projectId);
-  const asOf = today(clock);
+  const asOf = asOfOf(ctx);
   const { records, total } = await repo.listLedgerItems(db, { ...q, regionCode: actor.regionCode, projectId, asOf }, q);
   return { items: records.map((r) => presentLedgerItem(actor, r, asOf)), total };
 }
@@ -100,118 +75,88 @@ const crossFilters = (actor: Actor, q: ExportLedgerQuery, asOf: string): repo.Le
   asOf,
 });
 
-export async function listLedger(db: Db, clock: Clock, actor: Actor, q: ListLedgerQuery) {
-  const asOf = today(clock);
-  const { records, total } = await repo.listLedgerItems(db, crossFilters(actor, q, asOf), q, q.sort);
-  return { items: records.map((r) => presentLedgerItem(actor, r, asOf)), total };
+export async function listLedger(ctx: RequestContext, q: ListLedgerQuery) {
+  const asOf = asOfOf(ctx);
+  const { records, total } = await repo.listLedgerItems(ctx.db, crossFilters(ctx.actor, q, asOf), q, q.sort);
+  return { items: records.map((r) => presentLedgerItem(ctx.actor, r, asOf)), total };
 }
 
 function completionOrThrow(status: LedgerItem['status'], completedOn: string | null | undefined, asOf: string, locale: Locale) {
   const c = completionFor(status, completedOn, asOf);
-  if (!c.ok) throw fieldError('VALIDATION_FAILED', 'completedOn', locale, completionRefusalMessages[c.refusal]);
+  if (!c.ok) throw fieldError('VALIDATION_FAILED', 'completedOn', locale, ledgerMessages[c.refusal]);
   return c.completedOn;
 }
 
-async function checkRefs(db: Executor, actor: Actor, f: { unitId?: number; ownerUserId?: number | null }, locale: Locale) {
-  if (f.unitId !== undefined && !(await repo.unitExists(db, f.unitId))) throw fieldError('REFERENCE_INVALID', 'unitId', locale);
+/** Checks the unit and owner a body names; returns the owner's display name (the default 责任人). */
+async function checkRefs(ctx: RequestContext, f: { unitId?: number; ownerUserId?: number | null }) {
+  if (f.unitId !== undefined && !(await repo.unitExists(ctx.db, f.unitId)))
+    throw fieldError('REFERENCE_INVALID', 'unitId', ctx.locale);
   if (f.ownerUserId != null) {
-    const [u] = await db
-      .select({ regionCode: users.regionCode, displayName: users.displayName })
-      .from(users)
-      .where(eq(users.id, f.ownerUserId));
-    if (!u || !inRegion(actor, u.regionCode)) throw fieldError('REFERENCE_INVALID', 'ownerUserId', locale);
+    const u = await repo.findOwnerUser(ctx.db, f.ownerUserId);
+    if (!u || !inRegion(ctx.actor, u.regionCode)) throw fieldError('REFERENCE_INVALID', 'ownerUserId', ctx.locale);
     return u.displayName;
   }
   return null;
 }
 
-export async function createLedgerItem(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  projectId: number,
-  body: CreateLedgerItemBody,
-  ctx: AuditContext,
-  locale: Locale,
-): Promise<LedgerItem> {
+export async function createLedgerItem(ctx: RequestContext, projectId: number, body: CreateLedgerItemBody): Promise<LedgerItem> {
+  const { db, actor, now } = ctx;
   const project = await loadReadableProject(db, actor, projectId);
   if (!ledgerPolicy.canWriteFor(actor, project, body.unitId)) throw new AppError('FORBIDDEN');
-  const asOf = today(clock);
+  const asOf = asOfOf(ctx);
   const status = body.status ?? 'not_started';
-  const completedOn = completionOrThrow(status, body.completedOn, asOf, locale);
-  const ownerDisplayName = await checkRefs(db, actor, body, locale);
-  const now = clock.now();
+  const completedOn = completionOrThrow(status, body.completedOn, asOf, ctx.locale);
+  const ownerDisplayName = await checkRefs(ctx, body);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(ledgerItems)
-      .values({
-        projectId,
-        seq: body.seq ?? (await repo.nextSeq(tx, projectId)),
-        unitId: body.unitId,
-        content: body.content,
-        measures: body.measures ?? null,
-        deadline: body.deadline,
-        ownerName: body.ownerName ?? ownerDisplayName,
-        ownerUserId: body.ownerUserId ?? null,
-        status,
-        completedOn,
-        evidenceNote: body.evidenceNote ?? null,
-        focus: body.focus ?? stageFocus(project.stage),
-        createdBy: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: ledgerItems.id });
-    const after = (await repo.findLedgerItem(tx, row!.id))!;
+    const id = await repo.insertLedgerItem(tx, {
+      projectId,
+      seq: body.seq ?? (await repo.nextSeq(tx, projectId)),
+      unitId: body.unitId,
+      content: body.content,
+      measures: body.measures ?? null,
+      deadline: body.deadline,
+      ownerName: body.ownerName ?? ownerDisplayName,
+      ownerUserId: body.ownerUserId ?? null,
+      status,
+      completedOn,
+      evidenceNote: body.evidenceNote ?? null,
+      focus: body.focus ?? stageFocus(project.stage),
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const after = (await repo.findLedgerItem(tx, id))!;
     await writeAudit(
       tx,
-      ctx,
-      {
-        action: 'create',
-        entity: 'ledger_item',
-        entityId: row!.id,
-        regionCode: project.regionCode,
-        after: snapshot(after, asOf),
-      },
+      ctx.audit,
+      { action: 'create', entity: 'ledger_item', entityId: id, regionCode: project.regionCode, after: snapshot(after, asOf) },
       now,
     );
     return presentLedgerItem(actor, after, asOf);
   });
 }
 
-export async function updateLedgerItem(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  id: number,
-  body: UpdateLedgerItemBody,
-  ctx: AuditContext,
-  locale: Locale,
-): Promise<LedgerItem> {
+export async function updateLedgerItem(ctx: RequestContext, id: number, body: UpdateLedgerItemBody): Promise<LedgerItem> {
+  const { db, actor, now } = ctx;
   const before = await loadReadableItem(db, actor, id);
   if (!ledgerPolicy.canEdit(actor, before.project, before.item)) throw new AppError('FORBIDDEN');
   // moving an item to another unit: the actor must also be allowed to write for that unit
   if (body.unitId !== undefined && !ledgerPolicy.canWriteFor(actor, before.project, body.unitId))
     throw new AppError('FORBIDDEN', { field: 'unitId' });
-  const asOf = today(clock);
+  const asOf = asOfOf(ctx);
   const { version, ...changes } = body;
   const status = changes.status ?? before.item.status;
   const completedOn = completionOrThrow(
     status,
     changes.completedOn !== undefined ? changes.completedOn : before.item.completedOn,
     asOf,
-    locale,
+    ctx.locale,
   );
-  const ownerDisplayName = await checkRefs(db, actor, changes, locale);
+  const ownerDisplayName = await checkRefs(ctx, changes);
   const ownerName = changes.ownerName !== undefined ? changes.ownerName : changes.ownerUserId ? ownerDisplayName : undefined;
-  const now = clock.now();
   return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(ledgerItems)
-      .set({ ...changes, ownerName, completedOn, updatedAt: now, version: sql`${ledgerItems.version} + 1` })
-      .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, version)))
-      .returning({ id: ledgerItems.id });
-    if (!updated.length) {
+    const updated = await repo.updateLedgerItem(tx, id, version, { ...changes, ownerName, completedOn }, now);
+    if (!updated) {
       const current = await repo.findLedgerItem(tx, id);
       if (!current) throw new AppError('NOT_FOUND');
       throw versionConflict(presentLedgerItem(actor, current, asOf));
@@ -219,7 +164,7 @@ export async function updateLedgerItem(
     const after = (await repo.findLedgerItem(tx, id))!;
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       {
         action: 'update',
         entity: 'ledger_item',
@@ -234,36 +179,22 @@ export async function updateLedgerItem(
   });
 }
 
-export async function deleteLedgerItem(
-  db: Db,
-  clock: Clock,
-  filesDir: string,
-  actor: Actor,
-  id: number,
-  version: number,
-  ctx: AuditContext,
-): Promise<void> {
+/** Deletes an item with its evidence: the rows in one transaction, the files after it commits. */
+export async function deleteLedgerItem(ctx: RequestContext, filesDir: string, id: number, version: number): Promise<void> {
+  const { db, actor } = ctx;
   const before = await loadReadableItem(db, actor, id);
   if (!ledgerPolicy.canDelete(actor, before.project, before.item)) throw new AppError('FORBIDDEN');
-  const asOf = today(clock);
+  const asOf = asOfOf(ctx);
   const keys = await db.transaction(async (tx) => {
-    const deleted = await tx
-      .delete(ledgerItems)
-      .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, version)))
-      .returning({ id: ledgerItems.id });
-    if (!deleted.length) {
+    if (!(await repo.deleteLedgerItem(tx, id, version))) {
       const current = await repo.findLedgerItem(tx, id);
       if (!current) throw new AppError('NOT_FOUND');
       throw versionConflict(presentLedgerItem(actor, current, asOf));
     }
-    // its evidence goes with it: rows now, files once the transaction has committed
-    const files = await tx
-      .delete(attachments)
-      .where(and(eq(attachments.entity, 'ledger_item'), eq(attachments.entityId, id)))
-      .returning({ storageKey: attachments.storageKey });
+    const storageKeys = await deleteAttachmentsOf(tx, { entity: 'ledger_item', entityId: id });
     await writeAudit(
       tx,
-      ctx,
+      ctx.audit,
       {
         action: 'delete',
         entity: 'ledger_item',
@@ -271,11 +202,11 @@ export async function deleteLedgerItem(
         regionCode: before.project.regionCode,
         before: snapshot(before, asOf),
       },
-      clock.now(),
+      ctx.now,
     );
-    return files.map((f) => f.storageKey);
+    return storageKeys;
   });
-  await removeStoredFiles(filesDir, keys);
+  await removeAttachmentFiles(filesDir, keys);
 }
 
 /** Groups items by project (in list order) for the office's sheet. */
@@ -305,17 +236,17 @@ function groupByProject(rows: Awaited<ReturnType<typeof repo.listForExport>>['ro
 /** The most rows one export writes; beyond, the office narrows the filters. */
 const EXPORT_LIMIT = 100_000;
 
-export async function exportProjectLedger(db: Db, clock: Clock, actor: Actor, projectId: number) {
-  const p = await loadReadableProject(db, actor, projectId);
-  const asOf = today(clock);
-  const { rows } = await repo.listForExport(db, { regionCode: actor.regionCode, projectId, asOf }, EXPORT_LIMIT);
+export async function exportProjectLedger(ctx: RequestContext, projectId: number) {
+  const p = await loadReadableProject(ctx.db, ctx.actor, projectId);
+  const asOf = asOfOf(ctx);
+  const { rows } = await repo.listForExport(ctx.db, { regionCode: ctx.actor.regionCode, projectId, asOf }, EXPORT_LIMIT);
   const buffer = await writeLedgerWorkbook(groupByProject(rows), { title: `${p.name} 工作台账`, asOf });
   return { buffer, filename: `${p.code}-台账-${asOf}.xlsx` };
 }
 
-export async function exportPortfolioLedger(db: Db, clock: Clock, actor: Actor, q: ExportLedgerQuery) {
-  const asOf = today(clock);
-  const { rows, total } = await repo.listForExport(db, crossFilters(actor, q, asOf), EXPORT_LIMIT);
+export async function exportPortfolioLedger(ctx: RequestContext, q: ExportLedgerQuery) {
+  const asOf = asOfOf(ctx);
+  const { rows, total } = await repo.listForExport(ctx.db, crossFilters(ctx.actor, q, asOf), EXPORT_LIMIT);
   if (total > EXPORT_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE', { total, limit: EXPORT_LIMIT });
   const buffer = await writeLedgerWorkbook(groupByProject(rows), { title: '重点项目工作台账', asOf });
   return { buffer, filename: `重点项目台账-${asOf}.xlsx` };

@@ -3,15 +3,18 @@
  * townships and enterprises are matched by name within the importer's region. New projects start at
  * 谋划 (planned): stages move only through the lifecycle, never by import.
  */
-import { and, eq, inArray, or, sql, type Column } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { projectCategoryLabels, projectLevelLabels, type ProjectCategory, type ProjectLevel } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
-import { enterprises, leaders, projects, projectUnits, regions, units } from '../../db/schema/index.js';
-import { inSubtree, selfAndAncestors } from '../../lib/query.js';
+import { writeAudits, type AuditEntry } from '../../lib/audit.js';
 import type { Actor } from '../../lib/policy.js';
-import { insertAudits, type AuditRow } from './imports.repository.js';
-import type { ApplyContext } from './imports.ledger.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { addListValidation } from '../../reports/ledger-xlsx.js';
+import { replaceCooperatingUnits } from '../projects/projects.repository.js';
+import { ImportRowConflict, type ApplyOptions, type ImportCounts, type Importer, type RowCheck } from './importer.js';
+import * as repo from './imports.repository.js';
 import {
+  distinctTexts,
   toChoice,
   toDate,
   toText,
@@ -22,7 +25,7 @@ import {
   type SheetRow,
 } from './imports.sheet.js';
 
-export const PROJECT_COLUMNS = [
+const PROJECT_COLUMNS = [
   { key: 'code', header: '项目编号', width: 14, required: true },
   { key: 'name', header: '项目名称', width: 30, required: true },
   { key: 'level', header: '级别', width: 9, required: true },
@@ -45,7 +48,7 @@ export const PROJECT_COLUMNS = [
 
 type Key = (typeof PROJECT_COLUMNS)[number]['key'];
 
-export const projectImportColumns: ColumnSpec<Key>[] = PROJECT_COLUMNS.map((c) => ({
+const columns: ColumnSpec<Key>[] = PROJECT_COLUMNS.map((c) => ({
   key: c.key,
   header: c.header,
   required: 'required' in c && c.required,
@@ -117,25 +120,17 @@ function regionNames(rows: { code: string; name: string }[]): [string, string][]
   });
 }
 
-export async function loadProjectRefs(db: Executor, actor: Actor, codes: string[]): Promise<ProjectRefs> {
-  const visible = (col: Column) => or(inSubtree(col, actor.regionCode), inArray(col, selfAndAncestors(actor.regionCode)))!;
+async function loadRefs(db: Executor, actor: Actor, codes: string[]): Promise<ProjectRefs> {
+  const r = actor.regionCode;
   const [foreign, leaderRows, unitRows, regionRows, enterpriseRows] = await Promise.all([
-    codes.length
-      ? db
-          .select({ code: projects.code })
-          .from(projects)
-          .where(sql`${inArray(projects.code, codes)} and not ${inSubtree(projects.regionCode, actor.regionCode)}`)
-      : Promise.resolve([]),
-    db
-      .select({ id: leaders.id, name: leaders.name })
-      .from(leaders)
-      .where(and(visible(leaders.regionCode), eq(leaders.active, true))),
-    db.select({ id: units.id, name: units.name }).from(units).where(visible(units.regionCode)),
-    db.select({ code: regions.code, name: regions.name }).from(regions).where(inSubtree(regions.code, actor.regionCode)),
-    db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(visible(enterprises.regionCode)),
+    repo.foreignProjectCodes(db, r, codes),
+    repo.listVisibleActiveLeaders(db, r),
+    repo.listVisibleUnits(db, r),
+    repo.listRegionsIn(db, r),
+    repo.listVisibleEnterprises(db, r),
   ]);
   return {
-    foreignCodes: new Set(foreign.map((f) => f.code)),
+    foreignCodes: new Set(foreign),
     leadersByName: multiMap(leaderRows.map((l) => [l.name, l.id])),
     unitsByName: multiMap(unitRows.map((u) => [u.name, u.id])),
     regionsByName: multiMap(regionNames(regionRows)),
@@ -143,11 +138,11 @@ export async function loadProjectRefs(db: Executor, actor: Actor, codes: string[
   };
 }
 
-export function validateProjectRow(
+function validateRow(
   r: SheetRow<Key>,
   present: Set<Key>,
   refs: ProjectRefs,
-  seen: Map<string, number>,
+  { seen }: RowCheck,
 ): { values?: ProjectRowValues; errors: RowError[] } {
   const errors: RowError[] = [];
   const push = (k: Key, code: string, params?: Record<string, string | number>) =>
@@ -250,7 +245,7 @@ export function validateProjectRow(
   return { errors, values: { row: r.row, code, name, level, category, totalInvestment, ...values } };
 }
 
-type ProjectRow = typeof projects.$inferSelect;
+type ProjectRow = repo.ProjectRow;
 const scalarFields = [
   'name',
   'level',
@@ -282,29 +277,6 @@ function changesOf(e: ProjectRow, v: ProjectRowValues): Partial<ProjectRow> {
 
 const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-async function loadExisting(db: Executor, codes: string[]) {
-  const rows = codes.length ? await db.select().from(projects).where(inArray(projects.code, codes)) : [];
-  const coop = rows.length
-    ? await db
-        .select()
-        .from(projectUnits)
-        .where(
-          inArray(
-            projectUnits.projectId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
-  const coopOf = new Map<number, number[]>();
-  for (const c of coop) coopOf.set(c.projectId, [...(coopOf.get(c.projectId) ?? []), c.unitId]);
-  for (const [k, v] of coopOf)
-    coopOf.set(
-      k,
-      v.sort((a, b) => a - b),
-    );
-  return new Map(rows.map((r) => [r.code, { row: r, coop: coopOf.get(r.id) ?? [] }]));
-}
-
 const snapshot = (r: ProjectRow, coop: number[]) => ({
   ...r,
   cooperatingUnitIds: coop,
@@ -312,93 +284,110 @@ const snapshot = (r: ProjectRow, coop: number[]) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-export async function planProjectRows(db: Executor, rows: ProjectRowValues[]) {
-  const existing = await loadExisting(
+async function plan(db: Executor, rows: ProjectRowValues[]): Promise<ImportCounts> {
+  const existing = await repo.findProjectsWithUnits(
     db,
     rows.map((r) => r.code),
   );
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
+  const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const v of rows) {
     const e = existing.get(v.code);
-    if (!e) created++;
+    if (!e) counts.created++;
     else if (Object.keys(changesOf(e.row, v)).length || (v.cooperatingUnitIds && !sameIds(v.cooperatingUnitIds, e.coop)))
-      updated++;
-    else unchanged++;
+      counts.updated++;
+    else counts.unchanged++;
   }
-  return { created, updated, unchanged };
+  return counts;
 }
 
-export async function applyProjectRows(tx: Tx, rows: ProjectRowValues[], ctx: ApplyContext) {
-  const existing = await loadExisting(
+/** Writes the rows in the caller's transaction; a project changed meanwhile (version moved on) refuses the import. */
+async function apply(
+  tx: Tx,
+  ctx: RequestContext,
+  rows: ProjectRowValues[],
+  _refs: ProjectRefs,
+  { at, onProgress }: ApplyOptions,
+): Promise<ImportCounts> {
+  const existing = await repo.findProjectsWithUnits(
     tx,
     rows.map((r) => r.code),
   );
-  const audits: AuditRow[] = [];
-  const audit = (a: Pick<AuditRow, 'action' | 'entityId' | 'regionCode' | 'before' | 'after'>): AuditRow => ({
-    ...a,
-    entity: 'project',
-    at: ctx.now,
-    userId: ctx.actor.id,
-    username: ctx.actor.username,
-    ip: ctx.ip,
-  });
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
+  const audits: AuditEntry[] = [];
+  const audit = (e: Omit<AuditEntry, 'entity'>): AuditEntry => ({ ...e, entity: 'project' });
+  const counts = { created: 0, updated: 0, unchanged: 0 };
   let processed = 0;
   for (const v of rows) {
     const e = existing.get(v.code);
     if (!e) {
       const { row: _r, cooperatingUnitIds, ...fields } = v;
-      const [p] = await tx
-        .insert(projects)
-        .values({
-          ...fields,
-          regionCode: v.regionCode ?? ctx.actor.regionCode,
-          stage: 'planned',
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .returning();
+      const p = await repo.insertImportedProject(tx, {
+        ...fields,
+        regionCode: v.regionCode ?? ctx.actor.regionCode,
+        stage: 'planned',
+        createdAt: at,
+        updatedAt: at,
+      });
       const coop = cooperatingUnitIds ?? [];
-      if (coop.length) await tx.insert(projectUnits).values(coop.map((unitId) => ({ projectId: p!.id, unitId })));
-      audits.push(
-        audit({ action: 'create', entityId: String(p!.id), regionCode: p!.regionCode, before: null, after: snapshot(p!, coop) }),
-      );
-      created++;
+      if (coop.length) await replaceCooperatingUnits(tx, p.id, coop);
+      audits.push(audit({ action: 'create', entityId: p.id, regionCode: p.regionCode, after: snapshot(p, coop) }));
+      counts.created++;
     } else {
       const changes = changesOf(e.row, v);
       const coopChanged = v.cooperatingUnitIds !== undefined && !sameIds(v.cooperatingUnitIds, e.coop);
-      if (!Object.keys(changes).length && !coopChanged) unchanged++;
+      if (!Object.keys(changes).length && !coopChanged) counts.unchanged++;
       else {
-        const [after] = await tx
-          .update(projects)
-          .set({ ...changes, updatedAt: ctx.now, version: sql`${projects.version} + 1` })
-          .where(eq(projects.id, e.row.id))
-          .returning();
-        if (coopChanged) {
-          await tx.delete(projectUnits).where(eq(projectUnits.projectId, e.row.id));
-          if (v.cooperatingUnitIds!.length)
-            await tx.insert(projectUnits).values(v.cooperatingUnitIds!.map((unitId) => ({ projectId: e.row.id, unitId })));
-        }
+        const after = await repo.updateImportedProject(tx, e.row.id, e.row.version, changes, at);
+        if (!after) throw new ImportRowConflict({ row: v.row, column: headerOf('code'), code: 'changed_meanwhile' });
+        if (coopChanged) await replaceCooperatingUnits(tx, e.row.id, v.cooperatingUnitIds!);
         audits.push(
           audit({
             action: 'update',
-            entityId: String(e.row.id),
-            regionCode: after!.regionCode,
+            entityId: e.row.id,
+            regionCode: after.regionCode,
             before: snapshot(e.row, e.coop),
-            after: snapshot(after!, v.cooperatingUnitIds ?? e.coop),
+            after: snapshot(after, v.cooperatingUnitIds ?? e.coop),
           }),
         );
-        updated++;
+        counts.updated++;
       }
     }
     processed++;
-    if (processed % 100 === 0) ctx.onProgress(processed);
+    if (processed % 100 === 0) onProgress(processed);
   }
-  await insertAudits(tx, audits);
-  ctx.onProgress(processed);
-  return { created, updated, unchanged };
+  await writeAudits(tx, ctx.audit, audits, at);
+  onProgress(processed);
+  return counts;
 }
+
+async function projectsTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('项目库', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = PROJECT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }));
+  const list = (key: string, labels: Record<string, { 'zh-CN': string }>) =>
+    addListValidation(
+      ws,
+      key,
+      2,
+      Object.values(labels).map((l) => l['zh-CN']),
+    );
+  list('level', projectLevelLabels);
+  list('category', projectCategoryLabels);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const projectsImporter: Importer<Key, ProjectRowValues, ProjectRefs> = {
+  kind: 'projects',
+  path: 'projects',
+  summary:
+    '导入项目库 Import the project library (xlsx, one row per project keyed by 项目编号; all or nothing; dryRun=true only validates)',
+  columns,
+  template: { filename: '项目库导入模板.xlsx', build: projectsTemplate },
+  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'code')),
+  validateRow,
+  plan,
+  apply,
+};

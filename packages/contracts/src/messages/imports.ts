@@ -1,9 +1,12 @@
-/** Why a row was refused, in zh-CN and English; `{name}` placeholders come from the error's params. */
-import type { ImportRowError, Locale } from '@kpc/contracts';
-import { completionRefusalMessages } from '@kpc/domain';
-import type { RowError } from './imports.sheet.js';
+/**
+ * Why an import refused a row or a file, in zh-CN and English: one key per meaning, the `code` of a
+ * row error. `{name}` placeholders are filled from the error's params.
+ */
+import type { Locale } from '../errors.js';
+import { ledgerMessages } from './ledger.js';
+import type { LocalisedText } from './user.js';
 
-const reasons: Record<string, { 'zh-CN': string; en: string }> = {
+export const importRowReasons = {
   no_header: {
     'zh-CN': '未找到表头行（应包含“序号”“项目编号”等列名）',
     en: 'No header row found (expected the Chinese column headers)',
@@ -37,21 +40,27 @@ const reasons: Record<string, { 'zh-CN': string; en: string }> = {
   first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
   date_order: { 'zh-CN': '不能早于{before}', en: 'Cannot be before {beforeEn}' },
   too_many_rows: { 'zh-CN': '行数超过上限 {max}', en: 'More than {max} rows' },
+  changed_meanwhile: {
+    'zh-CN': '该行对应的记录在导入期间已被他人修改，未导入任何数据，请重新导入',
+    en: 'The record of this row was changed by someone else during the import; nothing was imported, please import again',
+  },
   internal: { 'zh-CN': '导入时发生内部错误，未导入任何数据', en: 'An internal error stopped the import; nothing was imported' },
   interrupted: {
     'zh-CN': '导入中断（服务重启或进程退出），未导入任何数据，请重新导入',
     en: 'The import was interrupted (the server restarted); nothing was imported, please import again',
   },
-  ...completionRefusalMessages,
-};
+  ...ledgerMessages,
+} as const satisfies Record<string, LocalisedText>;
 
-export function reasonText(e: RowError, locale: Locale): string {
-  const template = reasons[e.code]?.[locale] ?? e.code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(e.params?.[k] ?? ''));
+export type ImportRowReason = keyof typeof importRowReasons;
+
+/** The reason of a row error in the user's language (an unknown code is shown as itself). */
+export function importReasonText(code: string, params: Record<string, string | number> | undefined, locale: Locale): string {
+  const template = (importRowReasons as Record<string, LocalisedText>)[code]?.[locale] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params?.[k] ?? ''));
 }
 
-export const presentRowError = (e: RowError, locale: Locale): ImportRowError => ({
-  row: e.row,
-  column: e.column,
-  reason: reasonText(e, locale),
-});
+/** Upload messages shared by the file endpoints (imports, attachments). */
+export const uploadMessages = {
+  file_required: { 'zh-CN': '请选择要上传的文件', en: 'A file is required' },
+} as const satisfies Record<string, LocalisedText>;

@@ -3,16 +3,18 @@
  * an item, a known key updates it only where a value differs, so the same file twice changes nothing.
  * Optional columns missing from the sheet leave their fields alone.
  */
-import { inArray, sql } from 'drizzle-orm';
 import { ledgerStatusLabels, type LedgerStatus, type Stage } from '@kpc/contracts';
-import { completionFor, stageFocus, type StageFocus } from '@kpc/domain';
 import type { Executor, Tx } from '../../db/client.js';
-import { ledgerItems, projects, units } from '../../db/schema/index.js';
-import { inSubtree, selfAndAncestors } from '../../lib/query.js';
 import type { Actor } from '../../lib/policy.js';
-import { LEDGER_COLUMNS, type LedgerColumnKey } from '../../reports/ledger-xlsx.js';
-import { insertAudits, type AuditRow } from './imports.repository.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { completionFor, stageFocus } from '@kpc/domain';
+import { writeAudits, type AuditEntry } from '../../lib/audit.js';
+import { LEDGER_COLUMNS, ledgerTemplate, type LedgerColumnKey } from '../../reports/ledger-xlsx.js';
+import * as ledgerRepo from '../ledger/ledger.repository.js';
+import { ImportRowConflict, type ApplyOptions, type ImportCounts, type Importer, type RowCheck } from './importer.js';
+import { findProjectsByCode, listVisibleUnits } from './imports.repository.js';
 import {
+  distinctTexts,
   toChoice,
   toDate,
   toPositiveInt,
@@ -34,7 +36,7 @@ const aliases: Partial<Record<Key, string[]>> = {
   evidenceNote: ['佐证说明', '进展情况'],
 };
 
-export const ledgerImportColumns: ColumnSpec<Key>[] = LEDGER_COLUMNS.map((c) => ({
+const columns: ColumnSpec<Key>[] = LEDGER_COLUMNS.map((c) => ({
   key: c.key,
   header: c.header,
   aliases: aliases[c.key],
@@ -60,6 +62,7 @@ export interface LedgerRowValues {
 
 interface ProjectRef {
   id: number;
+  code: string;
   name: string;
   stage: string;
   regionCode: string;
@@ -68,28 +71,15 @@ interface ProjectRef {
 export interface LedgerRefs {
   projectsByCode: Map<string, ProjectRef>;
   unitsByName: Map<string, number[]>;
+  unitNames: Map<number, string>;
 }
 
 /** Projects named in the sheet (in the actor's region) and the units the actor may assign. */
-export async function loadLedgerRefs(db: Executor, actor: Actor, codes: string[]): Promise<LedgerRefs> {
-  const projectRows = codes.length
-    ? await db
-        .select({
-          id: projects.id,
-          code: projects.code,
-          name: projects.name,
-          stage: projects.stage,
-          regionCode: projects.regionCode,
-        })
-        .from(projects)
-        .where(sql`${inArray(projects.code, codes)} and ${inSubtree(projects.regionCode, actor.regionCode)}`)
-    : [];
-  const unitRows = await db
-    .select({ id: units.id, name: units.name, shortName: units.shortName })
-    .from(units)
-    .where(
-      sql`(${inSubtree(units.regionCode, actor.regionCode)} or ${inArray(units.regionCode, selfAndAncestors(actor.regionCode))})`,
-    );
+async function loadRefs(db: Executor, actor: Actor, codes: string[]): Promise<LedgerRefs> {
+  const [projectRows, unitRows] = await Promise.all([
+    findProjectsByCode(db, actor.regionCode, codes),
+    listVisibleUnits(db, actor.regionCode),
+  ]);
   const unitsByName = new Map<string, number[]>();
   const add = (name: string | null, id: number) => {
     if (!name) return;
@@ -100,16 +90,19 @@ export async function loadLedgerRefs(db: Executor, actor: Actor, codes: string[]
   for (const u of unitRows) add(u.name, u.id);
   // a short name only counts when no full name is the same text
   for (const u of unitRows) if (u.shortName && !unitRows.some((o) => o.name === u.shortName)) add(u.shortName, u.id);
-  return { projectsByCode: new Map(projectRows.map((p) => [p.code, p])), unitsByName };
+  return {
+    projectsByCode: new Map(projectRows.map((p) => [p.code, p])),
+    unitsByName,
+    unitNames: new Map(unitRows.map((u) => [u.id, u.name])),
+  };
 }
 
 /** Checks one row; returns its values or every bad cell in it. */
-export function validateLedgerRow(
+function validateRow(
   r: SheetRow<Key>,
   present: Set<Key>,
   refs: LedgerRefs,
-  asOf: string,
-  seen: Map<string, number>,
+  { asOf, seen }: RowCheck,
 ): { values?: LedgerRowValues; errors: RowError[] } {
   const errors: RowError[] = [];
   const take = <T>(k: Key, c: Converted<T>): T | undefined => {
@@ -195,74 +188,89 @@ export function validateLedgerRow(
   };
 }
 
-const comparable = ['unitId', 'content', 'deadline', 'measures', 'ownerName', 'status', 'completedOn', 'evidenceNote'] as const;
+const comparable = [
+  'unitId',
+  'content',
+  'deadline',
+  'measures',
+  'ownerName',
+  'status',
+  'completedOn',
+  'evidenceNote',
+] as const satisfies readonly (keyof ledgerRepo.ImportedItemFields)[];
 
-type ItemRow = typeof ledgerItems.$inferSelect;
+type ItemRow = ledgerRepo.LedgerItemRow;
 
 /** Only the fields the row sets and that differ from the stored item. */
-function changesOf(existing: ItemRow, v: LedgerRowValues): Partial<ItemRow> {
+function changesOf(existing: ItemRow, v: LedgerRowValues): ledgerRepo.LedgerItemChanges {
   const out: Record<string, unknown> = {};
   for (const k of comparable) {
     const next = v[k];
     if (next === undefined) continue;
     if ((existing[k] ?? null) !== (next ?? null)) out[k] = next;
   }
-  return out as Partial<ItemRow>;
+  return out as ledgerRepo.LedgerItemChanges;
 }
 
-export interface ApplyContext {
-  actor: Actor;
-  ip: string | null;
-  now: Date;
-  asOf: string;
-  onProgress: (processed: number) => void;
-}
-
-/** The audit snapshot of an item. */
-const present = (r: ItemRow, p: ProjectRef | undefined) => ({
-  ...r,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  projectName: p?.name ?? null,
+const pickFields = (i: ItemRow): ledgerRepo.ImportedItemFields => ({
+  unitId: i.unitId,
+  content: i.content,
+  deadline: i.deadline,
+  measures: i.measures,
+  ownerName: i.ownerName,
+  status: i.status,
+  completedOn: i.completedOn,
+  evidenceNote: i.evidenceNote,
 });
 
-/** Writes the validated rows inside the caller's transaction. */
-export async function applyLedgerRows(
+/** The stored items of the rows' projects, by project id + 序号. */
+async function existingItems(db: Executor, rows: LedgerRowValues[]): Promise<Map<string, ItemRow>> {
+  const items = await ledgerRepo.listItemsOfProjects(db, [...new Set(rows.map((r) => r.projectId))]);
+  return new Map(items.map((e) => [`${e.projectId}:${e.seq}`, e]));
+}
+
+/** What an import would do, without writing (dry run). */
+async function plan(db: Executor, rows: LedgerRowValues[]): Promise<ImportCounts> {
+  const existing = await existingItems(db, rows);
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const v of rows) {
+    const e = existing.get(`${v.projectId}:${v.seq}`);
+    if (!e) counts.created++;
+    else if (Object.keys(changesOf(e, v)).length) counts.updated++;
+    else counts.unchanged++;
+  }
+  return counts;
+}
+
+/**
+ * Writes the validated rows inside the caller's transaction, through the ledger's repository: new
+ * keys inserted in batches, changed items updated under their version (an item changed by someone
+ * else since it was read refuses the whole import), one audit row per item written.
+ */
+async function apply(
   tx: Tx,
+  ctx: RequestContext,
   rows: LedgerRowValues[],
   refs: LedgerRefs,
-  ctx: ApplyContext,
-): Promise<{ created: number; updated: number; unchanged: number }> {
+  { at, asOf, onProgress }: ApplyOptions,
+): Promise<ImportCounts> {
   const projectsById = new Map([...refs.projectsByCode.values()].map((p) => [p.id, p]));
-  const projectIds = [...new Set(rows.map((r) => r.projectId))];
-  const existing = new Map<string, ItemRow>();
-  for (let i = 0; i < projectIds.length; i += 1000) {
-    const chunk = projectIds.slice(i, i + 1000);
-    for (const e of await tx.select().from(ledgerItems).where(inArray(ledgerItems.projectId, chunk)))
-      existing.set(`${e.projectId}:${e.seq}`, e);
-  }
+  const existing = await existingItems(tx, rows);
   const toCreate: LedgerRowValues[] = [];
-  const toUpdate: { before: ItemRow; changes: Partial<ItemRow> }[] = [];
+  const toUpdate: { v: LedgerRowValues; before: ItemRow; changes: ledgerRepo.LedgerItemChanges }[] = [];
   let unchanged = 0;
   for (const v of rows) {
     const e = existing.get(`${v.projectId}:${v.seq}`);
     if (!e) toCreate.push(v);
     else {
       const changes = changesOf(e, v);
-      if (Object.keys(changes).length) toUpdate.push({ before: e, changes });
+      if (Object.keys(changes).length) toUpdate.push({ v, before: e, changes });
       else unchanged++;
     }
   }
   let processed = unchanged;
-  ctx.onProgress(processed);
-  const audit = (a: Omit<AuditRow, 'at' | 'userId' | 'username' | 'ip' | 'entity'>): AuditRow => ({
-    ...a,
-    entity: 'ledger_item',
-    at: ctx.now,
-    userId: ctx.actor.id,
-    username: ctx.actor.username,
-    ip: ctx.ip,
-  });
+  onProgress(processed);
+  const audit = (e: Omit<AuditEntry, 'entity'>): AuditEntry => ({ ...e, entity: 'ledger_item' });
 
   for (let i = 0; i < toCreate.length; i += 1000) {
     const values = toCreate.slice(i, i + 1000).map((v) => ({
@@ -277,79 +285,89 @@ export async function applyLedgerRows(
       status: v.status ?? ('not_started' as const),
       completedOn: v.completedOn ?? null,
       evidenceNote: v.evidenceNote ?? null,
-      focus: stageFocus(projectsById.get(v.projectId)!.stage as Stage) as StageFocus,
+      focus: stageFocus(projectsById.get(v.projectId)!.stage as Stage),
       createdBy: ctx.actor.id,
       version: 1,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
+      createdAt: at,
+      updatedAt: at,
     }));
     // only the keys come back; the audit snapshot is the values written
-    const ids = await tx
-      .insert(ledgerItems)
-      .values(values)
-      .returning({ id: ledgerItems.id, projectId: ledgerItems.projectId, seq: ledgerItems.seq });
-    const idOf = new Map(ids.map((r) => [`${r.projectId}:${r.seq}`, r.id]));
-    await insertAudits(
+    const keys = await ledgerRepo.insertLedgerItems(tx, values);
+    const idOf = new Map(keys.map((k) => [`${k.projectId}:${k.seq}`, k.id]));
+    await writeAudits(
       tx,
+      ctx.audit,
       values.map((v) => {
         const p = projectsById.get(v.projectId);
         const id = idOf.get(`${v.projectId}:${v.seq}`)!;
-        return audit({
-          action: 'create',
-          entityId: String(id),
-          regionCode: p?.regionCode ?? null,
-          before: null,
-          after: present({ ...v, id }, p),
-        });
+        const after = ledgerRepo.ledgerItemSnapshot(
+          {
+            item: { ...v, id },
+            projectCode: p?.code ?? '',
+            projectName: p?.name ?? '',
+            unitName: refs.unitNames.get(v.unitId) ?? null,
+            attachmentCount: 0,
+          },
+          asOf,
+        );
+        return audit({ action: 'create', entityId: id, regionCode: p?.regionCode ?? null, after });
       }),
+      at,
     );
     processed += values.length;
-    ctx.onProgress(processed);
+    onProgress(processed);
   }
 
-  const updatedAudits: AuditRow[] = [];
-  for (const u of toUpdate) {
-    const [after] = await tx
-      .update(ledgerItems)
-      .set({ ...u.changes, updatedAt: ctx.now, version: sql`${ledgerItems.version} + 1` })
-      .where(sql`${ledgerItems.id} = ${u.before.id}`)
-      .returning();
-    const p = projectsById.get(u.before.projectId);
-    updatedAudits.push(
-      audit({
-        action: 'update',
-        entityId: String(u.before.id),
-        regionCode: p?.regionCode ?? null,
-        before: present(u.before, p),
-        after: present(after!, p),
-      }),
+  const updates: AuditEntry[] = [];
+  // the audit snapshots show the items as the API does (names, evidence count)
+  const records = toUpdate.length
+    ? await ledgerRepo.findLedgerItems(
+        tx,
+        toUpdate.map((u) => u.before.id),
+      )
+    : new Map();
+  for (let i = 0; i < toUpdate.length; i += 1000) {
+    const chunk = toUpdate.slice(i, i + 1000);
+    const written = await ledgerRepo.updateLedgerItemsFields(
+      tx,
+      chunk.map((u) => ({ id: u.before.id, version: u.before.version, fields: { ...pickFields(u.before), ...u.changes } })),
+      at,
     );
-    processed++;
-    if (processed % 200 === 0) ctx.onProgress(processed);
+    const stale = chunk.find((u) => !written.has(u.before.id));
+    if (stale) throw new ImportRowConflict({ row: stale.v.row, column: headerOf('seq'), code: 'changed_meanwhile' });
+    for (const u of chunk) {
+      const after: ItemRow = { ...u.before, ...u.changes, version: u.before.version + 1, updatedAt: at };
+      const record = records.get(u.before.id)!;
+      updates.push(
+        audit({
+          action: 'update',
+          entityId: u.before.id,
+          regionCode: record.project.regionCode,
+          before: ledgerRepo.ledgerItemSnapshot({ ...record, item: u.before }, asOf),
+          after: ledgerRepo.ledgerItemSnapshot(
+            { ...record, item: after, unitName: refs.unitNames.get(after.unitId) ?? record.unitName },
+            asOf,
+          ),
+        }),
+      );
+    }
+    processed += chunk.length;
+    onProgress(processed);
   }
-  await insertAudits(tx, updatedAudits);
-  ctx.onProgress(processed);
+  await writeAudits(tx, ctx.audit, updates, at);
+  onProgress(processed);
   return { created: toCreate.length, updated: toUpdate.length, unchanged };
 }
 
-/** What an import would do, without writing (dry run). */
-export async function planLedgerRows(db: Executor, rows: LedgerRowValues[]) {
-  const projectIds = [...new Set(rows.map((r) => r.projectId))];
-  const existing = new Map<string, ItemRow>();
-  for (let i = 0; i < projectIds.length; i += 1000)
-    for (const e of await db
-      .select()
-      .from(ledgerItems)
-      .where(inArray(ledgerItems.projectId, projectIds.slice(i, i + 1000))))
-      existing.set(`${e.projectId}:${e.seq}`, e);
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const v of rows) {
-    const e = existing.get(`${v.projectId}:${v.seq}`);
-    if (!e) created++;
-    else if (Object.keys(changesOf(e, v)).length) updated++;
-    else unchanged++;
-  }
-  return { created, updated, unchanged };
-}
+export const ledgerImporter: Importer<Key, LedgerRowValues, LedgerRefs> = {
+  kind: 'ledger_items',
+  path: 'ledger-items',
+  summary:
+    '导入台账 Import ledger items (xlsx in the export layout; keyed by 项目编号 + 序号; all or nothing; dryRun=true only validates)',
+  columns,
+  template: { filename: '台账导入模板.xlsx', build: ledgerTemplate },
+  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'projectCode')),
+  validateRow,
+  plan,
+  apply,
+};

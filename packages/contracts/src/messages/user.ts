@@ -1,7 +1,8 @@
 /**
  * The user-facing messages the server raises beyond an error code's own (errors.ts): a field's
  * issue, why a request was refused. One key per meaning, each in zh-CN and English; the server
- * picks one by Accept-Language, the web may show the same text.
+ * picks one by Accept-Language, the web may show the same text. Messages of one module's own rules
+ * sit beside this file (ledger.ts, imports.ts).
  */
 export interface LocalisedText {
   'zh-CN': string;
