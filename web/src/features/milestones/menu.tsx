@@ -1,10 +1,9 @@
 /** The 节点预警 entry of the side menu (every role), with the number of overdue nodes (one count query). */
 import { Link } from 'react-router';
-import { Badge, type MenuProps } from 'antd';
+import { Badge } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
-import { alertQuery, useMilestoneList } from '../api/list-milestones';
-
-type MenuItem = Required<MenuProps>['items'][number];
+import type { MenuEntry } from '../../lib/menu';
+import { alertQuery, useMilestoneList } from './api/list-milestones';
 
 function AlertsLabel({ text }: { text: string }) {
   const { data } = useMilestoneList(alertQuery('overdue', {}, 1, 1), { refetchInterval: 300_000 });
@@ -18,6 +17,12 @@ function AlertsLabel({ text }: { text: string }) {
   );
 }
 
-export function milestoneMenuItems(t: (k: string) => string): MenuItem[] {
-  return [{ key: '/milestones/alerts', icon: <AlertOutlined />, label: <AlertsLabel text={t('nav.milestoneAlerts')} /> }];
-}
+export const milestonesMenu: MenuEntry[] = [
+  {
+    path: '/milestones/alerts',
+    icon: <AlertOutlined />,
+    label: 'nav.milestoneAlerts',
+    testId: 'nav-milestone-alerts',
+    render: (text) => <AlertsLabel text={text} />,
+  },
+];
