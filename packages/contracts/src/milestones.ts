@@ -80,19 +80,27 @@ export const milestoneNodeSchema = z.object({
   projectId: id,
   key: z.string(),
   name: z.string(),
-  durationDays: z.number().int(),
+  durationDays: z.number().int().describe('Duration (工期) in days of the calendar mode'),
   sortOrder: z.number().int(),
   predecessors: z
     .array(z.object({ key: z.string(), lagDays: z.number().int() }))
     .describe('Nodes that must finish first (紧前节点), with the lag in days'),
   /** From the current baseline; null before the first baseline is saved. */
-  latestStart: dateOrNull,
-  latestFinish: dateOrNull,
+  latestStart: dateOrNull.describe(
+    `Latest start (最迟开始) by the current baseline: ${dateText}; null before the first baseline`,
+  ),
+  latestFinish: dateOrNull.describe(
+    `Latest finish (最迟完成) by the current baseline: ${dateText}; null before the first baseline`,
+  ),
   actualStart: dateOrNull,
   actualFinish: dateOrNull,
   status: milestoneStatusSchema,
-  forecastStart: dateOrNull,
-  forecastFinish: dateOrNull,
+  forecastStart: dateOrNull.describe(
+    `Forecast start (预计开始): the actual start, else the latest of its baseline start, today and its predecessors' forecast finish plus lag: ${dateText}`,
+  ),
+  forecastFinish: dateOrNull.describe(
+    `Forecast finish (预计完成): the actual finish, else forecast start + duration (not before today once started): ${dateText}`,
+  ),
   /** Forecast finish − baseline latest finish, in calendar days (positive = late). */
   slipDays: z
     .number()
@@ -124,7 +132,11 @@ export const projectMilestonesSchema = z.object({
   today: z.string().describe(`Today as the server counts it: ${dateText}`),
   baseline: scheduleBaselineSchema.nullable(),
   /** The project's slip: the largest node slip. */
-  slipDays: z.number().int().nullable(),
+  slipDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The largest node slip in calendar days, positive = late (滞后天数); null without a baseline'),
   nodes: z.array(milestoneNodeSchema),
   permissions: z.object({
     /** Record actual dates. */
@@ -153,7 +165,7 @@ export const scheduleResultSchema = z.object({
     .object({
       key: z.string(),
       name: z.string(),
-      latestStart: z.string(),
+      latestStart: z.string().describe(`Latest start of the node that cannot make it: ${dateText}`),
       shortByDays: z.number().int().describe('Days the plan is short by (缺少天数)'),
       chain: z.array(z.object({ key: z.string(), name: z.string() })),
     })
@@ -163,9 +175,9 @@ export const scheduleResultSchema = z.object({
       id,
       key: z.string(),
       name: z.string(),
-      durationDays: z.number().int(),
-      latestStart: z.string(),
-      latestFinish: z.string(),
+      durationDays: z.number().int().describe('Duration (工期) in days of the calendar mode'),
+      latestStart: z.string().describe(`Latest start (最迟开始): ${dateText}`),
+      latestFinish: z.string().describe(`Latest finish (最迟完成): ${dateText}`),
       infeasible: z.boolean(),
     }),
   ),
@@ -229,8 +241,12 @@ export const milestoneListItemSchema = z.object({
   projectName: z.string(),
   key: z.string(),
   name: z.string(),
-  latestStart: dateOrNull,
-  latestFinish: dateOrNull,
+  latestStart: dateOrNull.describe(
+    `Latest start (最迟开始) by the current baseline: ${dateText}; null before the first baseline`,
+  ),
+  latestFinish: dateOrNull.describe(
+    `Latest finish (最迟完成) by the current baseline: ${dateText}; null before the first baseline`,
+  ),
   actualStart: dateOrNull,
   actualFinish: dateOrNull,
   status: milestoneStatusSchema,
@@ -238,8 +254,8 @@ export const milestoneListItemSchema = z.object({
   /** Days past the latest finish (0 when not overdue). */
   overdueDays: z.number().int().describe('Days past the latest finish, 0 when not overdue (逾期天数)'),
   /** Forecast and slip as in the project's view and the Gantt (slip null without a baseline). */
-  forecastFinish: z.string(),
-  slipDays: z.number().int().nullable(),
+  forecastFinish: z.string().describe(`Forecast finish (预计完成): ${dateText}`),
+  slipDays: z.number().int().nullable().describe('Slip in calendar days, positive = late (滞后天数); null without a baseline'),
   leadUnitName: z.string().nullable(),
   leaderName: z.string().nullable(),
   version,
@@ -262,12 +278,12 @@ export const ganttBarSchema = z.object({
   planFinish: dateOrNull,
   actualStart: dateOrNull,
   actualFinish: dateOrNull,
-  forecastStart: z.string(),
-  forecastFinish: z.string(),
-  slipDays: z.number().int().nullable(),
+  forecastStart: z.string().describe(`Forecast start (预计开始): ${dateText}`),
+  forecastFinish: z.string().describe(`Forecast finish (预计完成): ${dateText}`),
+  slipDays: z.number().int().nullable().describe('Slip in calendar days, positive = late (滞后天数); null without a baseline'),
   status: milestoneStatusSchema,
   /** Finished after, or forecast to finish after, its plan: drawn red. */
-  late: z.boolean(),
+  late: z.boolean().describe('Finished, or forecast to finish, after its plan (滞后)'),
   overdue: z.boolean(),
 });
 export type GanttBar = z.infer<typeof ganttBarSchema>;
@@ -305,8 +321,12 @@ export const ganttSchema = z.object({
       leadUnitName: z.string().nullable(),
       baselineNumber: z.number().int().nullable(),
       targetDate: dateOrNull,
-      slipDays: z.number().int().nullable(),
-      late: z.boolean(),
+      slipDays: z
+        .number()
+        .int()
+        .nullable()
+        .describe('The largest node slip in calendar days, positive = late (滞后天数); null without a baseline'),
+      late: z.boolean().describe('Some node finished, or is forecast to finish, after its plan (滞后)'),
       nodes: z.array(ganttBarSchema),
       /** Only with `ledger=true`: the project's ledger items by 序号. */
       ledgerItems: z.array(ganttLedgerItemSchema).optional(),
