@@ -179,9 +179,7 @@ export const importJobSchema = z.object({
   kind: z.enum(importKinds).describe('What is imported: ledger_items (台账事项) or projects (项目)'),
   status: z
     .enum(importStatuses)
-    .describe(
-      'validating (校验中), importing (导入中), done (完成), invalid (校验未通过: nothing written), failed (失败)',
-    ),
+    .describe('validating (校验中), importing (导入中), done (完成), invalid (校验未通过: nothing written), failed (失败)'),
   filename: z.string(),
   dryRun: z.boolean().describe('Validated only, nothing written (试导入)'),
   totalRows: z.number().int().describe('Data rows in the sheet'),
