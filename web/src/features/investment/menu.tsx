@@ -1,21 +1,21 @@
 /** The investment entries of the side menu; the approvals entry carries the number waiting (one cheap count query). */
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import { Badge } from 'antd';
 import { AuditOutlined, FormOutlined } from '@ant-design/icons';
+import { BadgeLink } from '../../components/badge-link';
 import { access } from '../../lib/access';
 import type { MenuEntry } from '../../lib/menu';
 import { useInvestmentReports } from './api/list-reports';
 
-function ApprovalsLabel({ children }: { children: ReactNode }) {
+function ApprovalsLabel({ text }: { text: string }) {
   const { data } = useInvestmentReports({ status: 'submitted', pageSize: 1 }, { refetchInterval: 120_000 });
   return (
-    <Link to="/investment/approvals" data-testid="nav-investment-approvals">
-      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-        {children}
-        <Badge count={data?.total ?? 0} size="small" overflowCount={99} data-testid="approvals-badge" />
-      </span>
-    </Link>
+    <BadgeLink
+      to="/investment/approvals"
+      testId="nav-investment-approvals"
+      badgeTestId="approvals-badge"
+      count={data?.total ?? 0}
+    >
+      {text}
+    </BadgeLink>
   );
 }
 
@@ -33,6 +33,6 @@ export const investmentMenu: MenuEntry[] = [
     label: 'nav.investmentApprovals',
     testId: 'nav-investment-approvals',
     allow: access.investmentApprovals,
-    render: (text) => <ApprovalsLabel>{text}</ApprovalsLabel>,
+    render: (text) => <ApprovalsLabel text={text} />,
   },
 ];
