@@ -14,5 +14,10 @@ export default defineConfig({
     manifest: true,
     // antd alone is larger than the default 500 kB warning; real budgets are checked in gzip (SPEC §3)
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      // the workspace packages (zod schemas, pure rules) run nothing when imported: a screen bundles only
+      // the schemas and rules it uses, so the login chunk stays small however many schemas there are
+      treeshake: { moduleSideEffects: [{ test: /\/packages\/(contracts|domain)\/src\//, sideEffects: false }] },
+    },
   },
 });

@@ -24,7 +24,7 @@ const screens = {
   // the login page is part of the entry chunk (the first screen most visits see)
   login: [],
   'app shell + project list': ['src/app/layout/app-layout.tsx', 'src/features/projects/components/project-list-page.tsx'],
-  'project detail': ['src/app/layout/app-layout.tsx', 'src/features/projects/components/project-detail-page.tsx'],
+  'project detail': ['src/app/layout/app-layout.tsx', 'src/app/project-detail.tsx'],
   'project form': ['src/app/layout/app-layout.tsx', 'src/features/projects/components/project-form-page.tsx'],
   dashboard: ['src/app/layout/app-layout.tsx', 'src/features/dashboard/components/dashboard-page.tsx'],
 };

@@ -33,15 +33,18 @@ export const currentUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
-  regionCode,
+  regionCode: regionCode.describe('Region the user works in: they see it and every region below'),
   regionName: z.string().nullable(),
-  unitId: z.number().int().nullable(),
+  unitId: z.number().int().nullable().describe('The unit the user acts for (责任单位)'),
   unitName: z.string().nullable(),
-  leaderId: z.number().int().nullable(),
-  enterpriseId: z.number().int().nullable(),
-  mustChangePassword: z.boolean(),
+  leaderId: z.number().int().nullable().describe('The leader the user is (县级领导)'),
+  enterpriseId: z.number().int().nullable().describe('The enterprise the user acts for (项目业主)'),
+  mustChangePassword: z.boolean().describe('Every other call answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed'),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
-export const loginResponse = z.object({ user: currentUserSchema, csrfToken: z.string() });
+export const loginResponse = z.object({
+  user: currentUserSchema,
+  csrfToken: z.string().describe('Send it as the x-csrf-token header on every write (POST, PUT, PATCH, DELETE) of this session'),
+});
 export type LoginResponse = z.infer<typeof loginResponse>;

@@ -1,45 +1,58 @@
 /** Ledgers 台账: items per project, evidence attachments, and Excel import jobs. */
 import { z } from 'zod';
-import { id, isoDate, paging, requiredText, text, version } from './common.js';
+import { dateText, enumText, id, isoDate, paging, requiredText, text, timestampText, version } from './common.js';
 
 type Labels<T extends string> = Record<T, { 'zh-CN': string; en: string }>;
 
 export const ledgerStatuses = ['not_started', 'in_progress', 'done', 'blocked'] as const;
 export type LedgerStatus = (typeof ledgerStatuses)[number];
-export const ledgerStatusSchema = z.enum(ledgerStatuses);
 export const ledgerStatusLabels: Labels<LedgerStatus> = {
   not_started: { 'zh-CN': '未开始', en: 'Not started' },
   in_progress: { 'zh-CN': '推进中', en: 'In progress' },
   done: { 'zh-CN': '已完成', en: 'Done' },
   blocked: { 'zh-CN': '受阻', en: 'Blocked' },
 };
+export const ledgerStatusSchema = z.enum(ledgerStatuses).describe(enumText('Ledger item status (事项状态)', ledgerStatusLabels));
 
 /** The article's four focus groups: 落地 (signed), 进度 (started), 竣工 (building), 达效 (producing). */
 export const stageFocuses = ['landing', 'progress', 'completion', 'target'] as const;
 export type StageFocusKey = (typeof stageFocuses)[number];
-export const stageFocusSchema = z.enum(stageFocuses);
 export const stageFocusLabels: Labels<StageFocusKey> = {
   landing: { 'zh-CN': '落地', en: 'Landing' },
   progress: { 'zh-CN': '进度', en: 'Progress' },
   completion: { 'zh-CN': '竣工', en: 'Completion' },
   target: { 'zh-CN': '达效', en: 'Reaching target' },
 };
+export const stageFocusSchema = z
+  .enum(stageFocuses)
+  .describe(enumText('Stage focus group of a ledger item (台账分组)', stageFocusLabels));
 
 const ledgerFields = {
   /** 序号 within the project; the next free number when omitted. */
-  seq: z.number().int().min(1).max(99_999).optional(),
-  unitId: id.describe('Responsible unit 责任单位'),
-  content: requiredText(1000).describe('具体内容'),
-  measures: text(2000).nullable().optional().describe('工作措施'),
-  deadline: isoDate.describe('完成时限'),
-  ownerName: text(64).nullable().optional().describe('责任人'),
-  ownerUserId: id.nullable().optional(),
+  seq: z
+    .number()
+    .int()
+    .min(1)
+    .max(99_999)
+    .optional()
+    .describe('Sequence number within the project (序号); the next free number when omitted'),
+  unitId: id.describe('Id of the unit that owes the item (责任单位), from GET /units'),
+  content: requiredText(1000).describe('What is to be done (具体内容)'),
+  measures: text(2000).nullable().optional().describe('Measures taken (工作措施)'),
+  deadline: isoDate.describe('Deadline (完成时限): calendar date YYYY-MM-DD, Asia/Shanghai; overdue from the day after'),
+  ownerName: text(64).nullable().optional().describe('Person responsible, as written (责任人)'),
+  ownerUserId: id.nullable().optional().describe('User account of the person responsible, if they have one (责任人账号)'),
   status: ledgerStatusSchema.optional(),
   /** Required when status is done (not in the future); cleared otherwise. */
-  completedOn: isoDate.nullable().optional(),
-  evidenceNote: text(2000).nullable().optional(),
+  completedOn: isoDate
+    .nullable()
+    .optional()
+    .describe(
+      'Completion date (完成日期) YYYY-MM-DD, Asia/Shanghai: required when status is done, not after today; cleared otherwise',
+    ),
+  evidenceNote: text(2000).nullable().optional().describe('Note on the evidence (佐证说明); files are attachments'),
   /** Defaults to the project's stage focus. */
-  focus: stageFocusSchema.optional(),
+  focus: stageFocusSchema.optional().describe("Focus group (台账分组); defaults to the focus of the project's stage"),
 };
 
 export const createLedgerItemBody = z.strictObject(ledgerFields);
@@ -63,56 +76,64 @@ export type UpdateLedgerItemBody = z.infer<typeof updateLedgerItemBody>;
 
 export const ledgerItemSchema = z.object({
   id,
-  projectId: z.number().int(),
-  projectCode: z.string(),
+  projectId: z.number().int().describe('Id of the project (项目)'),
+  projectCode: z.string().describe('Project code (项目编号)'),
   projectName: z.string(),
-  seq: z.number().int(),
-  unitId: z.number().int(),
+  seq: z.number().int().describe('Sequence number within the project (序号)'),
+  unitId: z.number().int().describe('Id of the unit that owes the item (责任单位)'),
   unitName: z.string().nullable(),
-  content: z.string(),
-  measures: z.string().nullable(),
-  deadline: z.string(),
-  ownerName: z.string().nullable(),
+  content: z.string().describe('What is to be done (具体内容)'),
+  measures: z.string().nullable().describe('Measures taken (工作措施)'),
+  deadline: z.string().describe(`Deadline (完成时限): ${dateText}`),
+  ownerName: z.string().nullable().describe('Person responsible (责任人)'),
   ownerUserId: z.number().int().nullable(),
   status: ledgerStatusSchema,
-  completedOn: z.string().nullable(),
-  evidenceNote: z.string().nullable(),
+  completedOn: z.string().nullable().describe(`Completion date (完成日期): ${dateText}; null unless done`),
+  evidenceNote: z.string().nullable().describe('Note on the evidence (佐证说明)'),
   focus: stageFocusSchema,
   /** Not done and past its deadline (Asia/Shanghai today). */
-  overdue: z.boolean(),
-  attachmentCount: z.number().int(),
+  overdue: z.boolean().describe('Not done and past its deadline, by the Asia/Shanghai date (逾期)'),
+  attachmentCount: z.number().int().describe('Number of evidence files attached (佐证材料数)'),
   version,
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: z.string().describe(timestampText),
+  updatedAt: z.string().describe(timestampText),
   /** What the current user may do with this item. */
-  permissions: z.object({ edit: z.boolean(), delete: z.boolean(), upload: z.boolean() }),
+  permissions: z
+    .object({ edit: z.boolean(), delete: z.boolean(), upload: z.boolean() })
+    .describe('What the current user may do with this item: edit, delete, upload evidence (the server checks again)'),
 });
 export type LedgerItem = z.infer<typeof ledgerItemSchema>;
 
-const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
-const idQuery = z.coerce.number().int().positive().max(2_147_483_647);
+const boolQuery = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .describe('true or false');
+const idQuery = z.coerce.number().int().positive().max(2_147_483_647).describe('Record id (编号)');
 
 export const listProjectLedgerQuery = z.strictObject({
   ...paging,
   status: ledgerStatusSchema.optional(),
-  unitId: idQuery.optional(),
+  unitId: idQuery.optional().describe('Only the items this unit owes (责任单位)'),
   focus: stageFocusSchema.optional(),
-  overdue: boolQuery.optional(),
+  overdue: boolQuery.optional().describe('true: only items not done and past their deadline (逾期)'),
 });
 export type ListProjectLedgerQuery = z.infer<typeof listProjectLedgerQuery>;
 
 /** Cross-project views: my unit's ledger (unitId), a leader's projects (leaderId), my own items (owner=me). */
 export const listLedgerQuery = z.strictObject({
   ...paging,
-  projectId: idQuery.optional(),
-  unitId: idQuery.optional(),
-  leaderId: idQuery.optional(),
-  owner: z.literal('me').optional(),
+  projectId: idQuery.optional().describe("Only this project's items"),
+  unitId: idQuery.optional().describe('Only the items this unit owes (责任单位)'),
+  leaderId: idQuery.optional().describe('Only items of the projects this leader is responsible for (包联领导)'),
+  owner: z.literal('me').optional().describe('me: only the items whose ownerUserId is the current user'),
   status: ledgerStatusSchema.optional(),
   focus: stageFocusSchema.optional(),
-  overdue: boolQuery.optional(),
-  q: text(100).optional(),
-  sort: z.enum(['project', 'deadline']).default('project'),
+  overdue: boolQuery.optional().describe('true: only items not done and past their deadline (逾期)'),
+  q: text(100).optional().describe('Text search in the content, the project name and the project code'),
+  sort: z
+    .enum(['project', 'deadline'])
+    .default('project')
+    .describe('project: by project code then 序号; deadline: earliest deadline first'),
 });
 export type ListLedgerQuery = z.infer<typeof listLedgerQuery>;
 
@@ -120,20 +141,22 @@ export type ListLedgerQuery = z.infer<typeof listLedgerQuery>;
 export const exportLedgerQuery = listLedgerQuery.omit({ page: true, pageSize: true, sort: true });
 export type ExportLedgerQuery = z.infer<typeof exportLedgerQuery>;
 
-export const deleteLedgerItemQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+export const deleteLedgerItemQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).describe('The version you read (版本号); a stale one is refused with 409'),
+});
 
 export const attachmentSchema = z.object({
   id,
-  entity: z.string(),
-  entityId: z.number().int(),
+  entity: z.string().describe('Kind of record the file belongs to, e.g. ledger-items, investment-reports'),
+  entityId: z.number().int().describe('Id of that record'),
   filename: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedBy: z.number().int().nullable(),
+  mime: z.string().describe('Media type, detected from the content'),
+  size: z.number().int().describe('Size in bytes (at most 20 MB)'),
+  sha256: z.string().describe('SHA-256 of the content, hex'),
+  uploadedBy: z.number().int().nullable().describe('Id of the uploading user'),
   uploadedByName: z.string().nullable(),
-  createdAt: z.string(),
-  canDelete: z.boolean(),
+  createdAt: z.string().describe(timestampText),
+  canDelete: z.boolean().describe('The current user may delete this file'),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -143,30 +166,40 @@ export const importStatuses = ['validating', 'importing', 'done', 'invalid', 'fa
 export type ImportStatus = (typeof importStatuses)[number];
 
 /** One bad cell: Excel row number (1-based, as Excel shows it), the column's header, the reason. */
-export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export const importRowErrorSchema = z.object({
+  row: z.number().int().describe('Excel row number, 1-based as Excel shows it (行号)'),
+  column: z.string().describe('Header of the column (列名)'),
+  reason: z.string().describe("What is wrong, in the request's language"),
+});
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
 
 export const importJobSchema = z.object({
   /** null for a dry run, which writes nothing. */
-  id: z.number().int().nullable(),
-  kind: z.enum(importKinds),
-  status: z.enum(importStatuses),
+  id: z.number().int().nullable().describe('Id of the import job; null for a dry run'),
+  kind: z.enum(importKinds).describe('What is imported: ledger_items (台账事项) or projects (项目)'),
+  status: z
+    .enum(importStatuses)
+    .describe('validating (校验中), importing (导入中), done (完成), invalid (校验未通过: nothing written), failed (失败)'),
   filename: z.string(),
-  dryRun: z.boolean(),
-  totalRows: z.number().int(),
+  dryRun: z.boolean().describe('Validated only, nothing written (试导入)'),
+  totalRows: z.number().int().describe('Data rows in the sheet'),
   processedRows: z.number().int(),
   /** 0…1 for a progress bar: validation is the first half, writing the second. */
-  progress: z.number(),
+  progress: z.number().describe('Progress as a fraction 0–1 (not percent): validation is the first half, writing the second'),
   errors: z.array(importRowErrorSchema),
   /** All bad cells, even beyond the first ones listed in `errors`. */
   errorCount: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
+  created: z.number().int().describe('Rows that created a record'),
+  updated: z.number().int().describe('Rows that changed an existing record'),
+  unchanged: z.number().int().describe('Rows equal to the existing record'),
+  createdAt: z.string().describe(timestampText),
+  finishedAt: z.string().nullable().describe(timestampText),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 
-export const importQuery = z.strictObject({ dryRun: boolQuery.default(false) });
-export const importKindParams = z.strictObject({ kind: z.enum(['ledger-items', 'projects']) });
+export const importQuery = z.strictObject({
+  dryRun: boolQuery.default(false).describe('true: validate only and write nothing (试导入)'),
+});
+export const importKindParams = z.strictObject({
+  kind: z.enum(['ledger-items', 'projects']).describe('ledger-items (台账事项) or projects (项目)'),
+});

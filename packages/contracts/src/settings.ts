@@ -6,24 +6,40 @@ export const settingsSchema = z.strictObject({
     .number()
     .int()
     .min(5)
-    .max(24 * 60),
+    .max(24 * 60)
+    .describe('A session ends after this many minutes without a request'),
   sessionAbsoluteHours: z
     .number()
     .int()
     .min(1)
-    .max(24 * 7),
-  lockoutAttempts: z.number().int().min(3).max(20),
+    .max(24 * 7)
+    .describe('A session ends this many hours after login, however active'),
+  lockoutAttempts: z.number().int().min(3).max(20).describe('Failed logins in a row that lock the account'),
   lockoutMinutes: z
     .number()
     .int()
     .min(1)
-    .max(24 * 60),
-  passwordMinLength: z.number().int().min(8).max(64),
-  passwordMinClasses: z.number().int().min(3).max(4),
-  /** Nightly backups kept (older ones deleted); read from the default settings (region ''). */
-  backupRetentionCount: z.number().int().min(1).max(365),
-  /** Audit rows older than this are archived to files (等保: at least 180 days online). */
-  auditRetentionDays: z.number().int().min(180).max(3650),
+    .max(24 * 60)
+    .describe('How long a locked account stays locked, in minutes'),
+  passwordMinLength: z.number().int().min(8).max(64).describe('Minimum password length'),
+  passwordMinClasses: z
+    .number()
+    .int()
+    .min(3)
+    .max(4)
+    .describe('Character classes a password needs, of: upper case, lower case, digits, symbols'),
+  backupRetentionCount: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .describe('Nightly backups kept; older ones are deleted (read from the default settings, region "")'),
+  auditRetentionDays: z
+    .number()
+    .int()
+    .min(180)
+    .max(3650)
+    .describe('Audit rows older than this many days are archived to files (等保: at least 180 days online)'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -42,8 +58,8 @@ export const updateSettingsBody = settingsSchema.partial();
 
 /** GET/PUT /settings: the effective settings of the actor's region and what that region overrides itself. */
 export const settingsView = z.object({
-  regionCode: z.string(),
-  effective: settingsSchema,
-  overrides: settingsSchema.partial(),
+  regionCode: z.string().describe("The region the settings apply to: the actor's"),
+  effective: settingsSchema.describe('What applies: the defaults, then each overriding region from the top down'),
+  overrides: settingsSchema.partial().describe('What this region sets itself'),
 });
 export type SettingsView = z.infer<typeof settingsView>;

@@ -4,17 +4,16 @@
  */
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { access, hasRole } from '../lib/session';
+import { access } from '../lib/access';
 import { PageSpinner } from '../components/page-spinner';
 import { ApiRedirects, NotFound, RequireAuth, RequireRole } from './guards';
 import { HomeRedirect } from '../features/dashboard/components/home-redirect';
-import { investmentAccess } from '../features/investment/access';
 
 import LoginPage from '../features/auth/components/login-page';
 const ChangePasswordPage = lazy(() => import('../features/auth/components/change-password-page'));
 const AppLayout = lazy(() => import('./layout/app-layout'));
 const ProjectListPage = lazy(() => import('../features/projects/components/project-list-page'));
-const ProjectDetailPage = lazy(() => import('../features/projects/components/project-detail-page'));
+const ProjectDetailPage = lazy(() => import('./project-detail'));
 const ProjectFormPage = lazy(() => import('../features/projects/components/project-form-page'));
 const UsersPage = lazy(() => import('../features/users/components/users-page'));
 const UnitsPage = lazy(() => import('../features/units/components/units-page'));
@@ -52,7 +51,7 @@ export function AppRouter() {
               <Route
                 path="investment/report"
                 element={
-                  <RequireRole allow={investmentAccess.report}>
+                  <RequireRole allow={access.investmentReport}>
                     <ReportEntryPage />
                   </RequireRole>
                 }
@@ -60,7 +59,7 @@ export function AppRouter() {
               <Route
                 path="investment/approvals"
                 element={
-                  <RequireRole allow={investmentAccess.review}>
+                  <RequireRole allow={access.investmentApprovals}>
                     <ApprovalsPage />
                   </RequireRole>
                 }
@@ -71,7 +70,7 @@ export function AppRouter() {
               <Route
                 path="imports"
                 element={
-                  <RequireRole allow={(u) => hasRole(u, 'admin', 'office')}>
+                  <RequireRole allow={access.imports}>
                     <ImportsPage />
                   </RequireRole>
                 }

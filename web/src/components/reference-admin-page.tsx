@@ -10,7 +10,8 @@ import { describeError, isApiError } from '../lib/api';
 import { applyFieldIssues } from '../lib/form-errors';
 import type { SaveResult } from '../lib/save';
 import { validatedValues } from '../lib/forms';
-import { access, useCurrentUser } from '../lib/session';
+import { access } from '../lib/access';
+import { useCurrentUser } from '../lib/session';
 import { RegionSelect } from './reference-select';
 
 interface Props<T extends { id: number }, V extends object> {

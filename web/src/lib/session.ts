@@ -1,6 +1,6 @@
-/** The current session: who is logged in (GET /auth/me) and what their roles let them see. */
+/** The current session: who is logged in (GET /auth/me). What their roles let them see is lib/access.ts. */
 import { useQuery } from '@tanstack/react-query';
-import type { CurrentUser, LoginResponse, Role } from '@kpc/contracts';
+import type { CurrentUser, LoginResponse } from '@kpc/contracts';
 import { api, isApiError, setCsrfToken } from './api';
 
 export const sessionQueryKey = ['auth', 'me'] as const;
@@ -36,15 +36,3 @@ export function useCurrentUser(): CurrentUser {
   if (!lastUser) throw new Error('useCurrentUser outside RequireAuth');
   return lastUser;
 }
-
-export const hasRole = (user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean => user.roles.some((r) => roles.includes(r));
-
-/** Who may manage which reference data (mirrors the server's policy; the server decides). */
-export const access = {
-  users: (u: Pick<CurrentUser, 'roles'>) => hasRole(u, 'admin'),
-  referenceData: (u: Pick<CurrentUser, 'roles'>) => hasRole(u, 'admin', 'office'),
-  regions: (u: Pick<CurrentUser, 'roles'>) => hasRole(u, 'admin'),
-  settings: (u: Pick<CurrentUser, 'roles'>) => hasRole(u, 'admin'),
-  audit: (u: Pick<CurrentUser, 'roles'>) => hasRole(u, 'admin'),
-  createProject: (u: Pick<CurrentUser, 'roles'>) => hasRole(u, 'admin', 'office'),
-};

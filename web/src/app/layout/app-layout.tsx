@@ -1,90 +1,22 @@
 /**
- * The shell after login: side menu by role (a drawer at phone width; sticky beside long pages), header with
+ * The shell after login: the side menu of app/menu.tsx (a drawer at phone width; sticky beside long pages), header with
  * language switch and user menu.
  */
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  EnvironmentOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  ProjectOutlined,
-  SettingOutlined,
-  ShopOutlined,
-  TeamOutlined,
-  UserOutlined,
-  CrownOutlined,
-  UnorderedListOutlined,
-  BarChartOutlined,
-  ImportOutlined,
-} from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { roleLabels, type CurrentUser } from '@kpc/contracts';
+import { roleLabels } from '@kpc/contracts';
 import '../../lib/i18n-app';
 import { labelOf } from '../../lib/i18n';
-import { access, hasRole, useCurrentUser } from '../../lib/session';
+import { useCurrentUser } from '../../lib/session';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageSpinner } from '../../components/page-spinner';
 import { useLogout } from '../../features/auth/api/logout';
-import { dashboardMenuItems } from '../../features/dashboard/components/menu';
-import { investmentMenuItems } from '../../features/investment/components/menu';
-import { milestoneMenuItems } from '../../features/milestones/components/menu';
-
-type MenuItem = Required<MenuProps>['items'][number];
+import { menuItems } from '../menu';
 
 const HEADER_HEIGHT = 64;
-
-function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
-  const link = (to: string, key: string, testId: string) => (
-    <Link to={to} data-testid={testId}>
-      {t(key)}
-    </Link>
-  );
-  const admin: MenuItem[] = [];
-  if (access.users(user))
-    admin.push({ key: '/admin/users', icon: <UserOutlined />, label: link('/admin/users', 'nav.users', 'nav-users') });
-  if (access.referenceData(user)) {
-    admin.push({ key: '/admin/units', icon: <BankOutlined />, label: link('/admin/units', 'nav.units', 'nav-units') });
-    admin.push({ key: '/admin/leaders', icon: <CrownOutlined />, label: link('/admin/leaders', 'nav.leaders', 'nav-leaders') });
-    admin.push({
-      key: '/admin/enterprises',
-      icon: <ShopOutlined />,
-      label: link('/admin/enterprises', 'nav.enterprises', 'nav-enterprises'),
-    });
-  }
-  if (access.regions(user))
-    admin.push({
-      key: '/admin/regions',
-      icon: <EnvironmentOutlined />,
-      label: link('/admin/regions', 'nav.regions', 'nav-regions'),
-    });
-  if (access.settings(user))
-    admin.push({
-      key: '/admin/settings',
-      icon: <SettingOutlined />,
-      label: link('/admin/settings', 'nav.settings', 'nav-settings'),
-    });
-  if (access.audit(user))
-    admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: link('/admin/audit', 'nav.audit', 'nav-audit') });
-
-  const items: MenuItem[] = [
-    ...dashboardMenuItems(t),
-    { key: '/projects', icon: <ProjectOutlined />, label: link('/projects', 'nav.projects', 'nav-projects') },
-    ...investmentMenuItems(user, t),
-    { key: '/ledger', icon: <UnorderedListOutlined />, label: link('/ledger', 'nav.ledger', 'nav-ledger') },
-    { key: '/gantt', icon: <BarChartOutlined />, label: link('/gantt', 'nav.gantt', 'nav-gantt') },
-    ...milestoneMenuItems(t),
-  ];
-  if (hasRole(user, 'admin', 'office'))
-    items.push({ key: '/imports', icon: <ImportOutlined />, label: link('/imports', 'nav.imports', 'nav-imports') });
-  if (admin.length > 0) items.push({ key: 'admin', icon: <ApartmentOutlined />, label: t('nav.admin'), children: admin });
-  return items;
-}
 
 export default function AppLayout() {
   const { t, i18n } = useTranslation();

@@ -27,7 +27,8 @@ import { useTranslation } from 'react-i18next';
 import { batchListLabels, type BatchList, type CohortRate, type PeriodRates, type Project } from '@kpc/contracts';
 import { api, describeError, isApiError, type Page } from '../../../lib/api';
 import { labelOf } from '../../../lib/i18n';
-import { hasRole, useCurrentUser } from '../../../lib/session';
+import { access } from '../../../lib/access';
+import { useCurrentUser } from '../../../lib/session';
 import { usePeriodRates } from '../api/get-rates';
 import { usePeriods } from '../api/list-periods';
 import { useCreatePeriod } from '../api/create-period';
@@ -47,7 +48,7 @@ export default function BatchesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const mayEdit = hasRole(user, 'office', 'admin');
+  const mayEdit = access.editBatches(user);
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const rates = usePeriodRates(asOf);
   const periods = usePeriods();

@@ -5,14 +5,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CurrentUser, Project } from '@kpc/contracts';
 import { api, type Page } from '../../../lib/api';
-import { hasRole } from '../../../lib/session';
+import { access, hasRole } from '../../../lib/access';
 import { investmentKeys } from './keys';
 
 export function useReportableProjects(user: CurrentUser) {
   return useQuery({
     queryKey: investmentKeys.reportable(user.id),
     queryFn: async ({ signal }) => {
-      const office = hasRole(user, 'office', 'admin');
+      const office = access.investmentApprovals(user);
       const unitId = !office && hasRole(user, 'unit') && user.unitId !== null ? user.unitId : undefined;
       const r = await api.get<Page<Project>>('/projects', { query: { unitId, pageSize: 200, sort: 'code' }, signal });
       if (office || unitId !== undefined) return r.items;

@@ -33,7 +33,7 @@ import { investmentKeys, type ReportListQuery } from '../api/keys';
 import { approveReport } from '../api/approve-report';
 import { returnReport } from '../api/return-report';
 import { invalidateInvestment } from '../api/invalidate';
-import { AttachmentList } from '../../attachments/components/attachment-list';
+import { AttachmentList } from '../../../components/attachments/attachment-list';
 
 const PAGE_SIZE = 50;
 

@@ -13,11 +13,11 @@ import { reportStatusLabels, type ProjectDetail, type ProjectInvestment } from '
 import { describeError, isApiError } from '../../../lib/api';
 import { currentLocale, labelOf } from '../../../lib/i18n';
 import { formatMoney, wanInputPattern, wanInputToYuan, yuanToWanInput } from '../../../lib/money';
+import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { Chart, chartColors, type ChartOption } from '../../../components/chart';
 import { useProjectInvestment } from '../api/get-project-investment';
 import { usePutPlan } from '../api/put-plan';
-import { investmentAccess } from '../access';
 import './investment.css';
 
 const wanValue = (yuan: number) => Number(yuanToWanInput(yuan) || '0');
@@ -95,7 +95,7 @@ export default function ProjectInvestmentSection({ project }: { project: Project
             style={{ width: 100 }}
             aria-label={t('investment.history.year')}
           />
-          {project.permissions.edit && investmentAccess.report(user) && (
+          {access.reportInvestmentOn(user, project) && (
             <Link to={`/investment/report?projectId=${project.id}`}>
               <Button type="primary" icon={<FormOutlined />} data-testid="project-report-investment">
                 {t('investment.entry.fromProject')}
@@ -114,7 +114,7 @@ export default function ProjectInvestmentSection({ project }: { project: Project
               title={
                 <Space size={4}>
                   {t('investment.history.plan')}
-                  {investmentAccess.plan(user) && (
+                  {access.planInvestmentOn(user, project) && (
                     <Button
                       type="link"
                       size="small"

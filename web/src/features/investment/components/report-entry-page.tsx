@@ -16,6 +16,7 @@ import { reportStatusLabels, type InvestmentReport, type ReportStatus } from '@k
 import { describeError } from '../../../lib/api';
 import { currentLocale, labelOf } from '../../../lib/i18n';
 import { formatMoney, wanInputPattern, wanInputToYuan, yuanToWanInput } from '../../../lib/money';
+import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useInvestmentReports } from '../api/list-reports';
 import { createReport } from '../api/create-report';
@@ -25,8 +26,7 @@ import { invalidateInvestment } from '../api/invalidate';
 import { investmentKeys } from '../api/keys';
 import { useProjectInvestment } from '../api/get-project-investment';
 import { projectLabel, useReportableProjects } from '../api/reportable-projects';
-import { investmentAccess } from '../access';
-import { AttachmentList } from '../../attachments/components/attachment-list';
+import { AttachmentList } from '../../../components/attachments/attachment-list';
 
 interface Values {
   projectId?: number;
@@ -71,7 +71,7 @@ export default function ReportEntryPage() {
   const monthNo = month.month() + 1;
 
   // the month's reports on the user's projects, to start on the first project not yet reported
-  const unitId = !investmentAccess.review(user) && user.unitId !== null ? user.unitId : undefined;
+  const unitId = !access.investmentApprovals(user) && user.unitId !== null ? user.unitId : undefined;
   const monthReports = useInvestmentReports({ unitId, year, month: monthNo, pageSize: 200 });
   useEffect(() => {
     if (form.getFieldValue('projectId') || !projects.data || !monthReports.data) return;
@@ -324,7 +324,7 @@ function ReportPhotos({ report }: { report?: InvestmentReport }) {
         <AttachmentList
           owner="investment-reports"
           ownerId={report.id}
-          canUpload={report.status !== 'approved' && report.status !== 'superseded' && investmentAccess.report(user)}
+          canUpload={report.status !== 'approved' && report.status !== 'superseded' && access.investmentReport(user)}
           display="photos"
           accept="image/*"
           labels={{ upload: t('investment.photos.upload'), hint: t('investment.photos.hint'), none: t('investment.photos.none') }}

@@ -16,11 +16,12 @@ import {
 import { describeError, isApiError } from '../../../lib/api';
 import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
 import { optionsOf } from '../../../lib/i18n';
+import { isAfterShanghaiToday, shanghaiToday } from '../../../lib/dates';
 import { blankToNull } from '../../../lib/save';
 import { useCreateLedgerItem } from '../api/save-ledger-item';
 import { useLedgerSave } from './use-ledger-save';
 import { ledgerKeys } from '../api/keys';
-import { AttachmentList } from '../../attachments/components/attachment-list';
+import { AttachmentList } from '../../../components/attachments/attachment-list';
 
 interface Values {
   focus?: StageFocusKey;
@@ -86,7 +87,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       deadline: v.deadline?.format('YYYY-MM-DD'),
       ownerName: blankToNull(v.ownerName),
       status: v.status,
-      completedOn: v.status === 'done' ? (v.completedOn?.format('YYYY-MM-DD') ?? dayjs().format('YYYY-MM-DD')) : null,
+      completedOn: v.status === 'done' ? (v.completedOn?.format('YYYY-MM-DD') ?? shanghaiToday()) : null,
       evidenceNote: blankToNull(v.evidenceNote),
     };
     const checked = validateWith(createLedgerItemBody, body);
@@ -170,7 +171,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
             hidden={status !== 'done'}
             tooltip={t('ledger.field.completedOnHint')}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={isAfterShanghaiToday} />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="evidenceNote" label={t('ledger.field.evidenceNote')}>

@@ -5,7 +5,6 @@
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Empty, Grid, List, Popconfirm, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   ledgerStatusLabels,
@@ -18,7 +17,9 @@ import {
 } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
 import { labelOf, optionsOf } from '../../../lib/i18n';
-import { hasRole, useCurrentUser } from '../../../lib/session';
+import { access, hasRole, projectUnitIds as unitsOf } from '../../../lib/access';
+import { shanghaiToday } from '../../../lib/dates';
+import { useCurrentUser } from '../../../lib/session';
 import { nameMap, useUnits } from '../../../lib/reference-data';
 import { useProjectLedger, type ProjectLedgerQuery } from '../api/list-project-ledger';
 import { projectLedgerExportUrl } from '../api/list-ledger';
@@ -41,20 +42,19 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
   // at phone width a table of nine columns is unreadable: one compact entry per item instead
   const isPhone = !Grid.useBreakpoint().md;
 
-  const projectUnitIds = [project.leadUnitId, ...project.cooperatingUnitIds].filter((u): u is number => u !== null);
+  const projectUnitIds = unitsOf(project);
+  const canCreate = access.createLedgerItemOn(user, project);
+  // an item the user may only read still shows its unit's name; otherwise the units the user may write for
+  const readOnlyItem = drawerItem != null && !drawerItem.permissions.edit;
+  const drawerUnitIds = readOnlyItem
+    ? [...new Set([...projectUnitIds, drawerItem.unitId])]
+    : access.ledgerUnitChoices(
+        user,
+        project,
+        (units ?? []).map((u) => u.id),
+      );
+  const drawerUnits = drawerUnitIds.map((u) => ({ value: u, label: unitNames.get(u) ?? `#${u}` }));
   const isOffice = hasRole(user, 'admin', 'office');
-  // mirrors the server's ledger policy (the server decides): the office, a unit on the project for its own items,
-  // the project's enterprise
-  const canCreate =
-    isOffice ||
-    (hasRole(user, 'unit') && user.unitId !== null && projectUnitIds.includes(user.unitId)) ||
-    (hasRole(user, 'enterprise') && user.enterpriseId !== null && project.enterpriseId === user.enterpriseId);
-  const unitOptions = (isOffice || hasRole(user, 'enterprise') ? projectUnitIds : user.unitId ? [user.unitId] : []).map((u) => ({
-    value: u,
-    label: unitNames.get(u) ?? `#${u}`,
-  }));
-  // the office may name any unit of the region
-  const drawerUnits = isOffice ? (units ?? []).map((u) => ({ value: u.id, label: u.name })) : unitOptions;
 
   const groups = useMemo(
     () => stageFocuses.map((focus) => ({ focus, items: (data?.items ?? []).filter((i) => i.focus === focus) })),
@@ -64,7 +64,7 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
   const changeStatus = async (item: LedgerItem, status: LedgerStatus) => {
     const saved = await save(item, {
       status,
-      completedOn: status === 'done' ? (item.completedOn ?? dayjs().format('YYYY-MM-DD')) : null,
+      completedOn: status === 'done' ? (item.completedOn ?? shanghaiToday()) : null,
     });
     if (saved) message.success(t('ledger.statusChanged', { status: labelOf(ledgerStatusLabels, status) }));
   };

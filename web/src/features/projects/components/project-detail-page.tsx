@@ -1,6 +1,6 @@
 /** One project: all fields grouped (basic, investment, dates, the "four ones"), its stage history and actions. */
-import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   Alert,
   App,
@@ -12,10 +12,8 @@ import {
   Result,
   Row,
   Space,
-  Spin,
   Steps,
   Table,
-  Tabs,
   Tag,
   Timeline,
   Typography,
@@ -34,16 +32,17 @@ import { useProject } from '../api/get-project';
 import { useDeleteProject } from '../api/delete-project';
 import { StageChangeModal } from './stage-change-modal';
 
-// the ledger, plan and Gantt tabs load their code (the Gantt: ECharts) only when opened
-const ProjectLedgerTab = lazy(() => import('../../ledger/components/project-ledger-tab'));
-const ProjectPlanTab = lazy(() => import('../../milestones/components/project-plan-tab'));
-const ProjectGantt = lazy(() => import('../../gantt/components/project-gantt'));
-// plan vs actual investment by month (ECharts), with the annual plan editor and the way to report a month
-const ProjectInvestmentSection = lazy(() => import('../../investment/components/project-investment-section'));
+/** What other features show on the page; web/src/app/project-detail.tsx fills them in. */
+export interface ProjectDetailParts {
+  /** 台账 / 节点计划 / 甘特图, below the header. */
+  workTabs?: (project: ProjectDetail) => ReactNode;
+  /** Investment by month, below the figures and dates. */
+  investment?: (project: ProjectDetail) => ReactNode;
+}
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
-export default function ProjectDetailPage() {
+export default function ProjectDetailPage(parts: ProjectDetailParts) {
   const { t } = useTranslation();
   const params = useParams();
   const id = Number(params.id);
@@ -58,10 +57,10 @@ export default function ProjectDetailPage() {
         extra={<Link to="/projects">{t('project.backToList')}</Link>}
       />
     );
-  return <ProjectDetailView project={project} />;
+  return <ProjectDetailView project={project} parts={parts} />;
 }
 
-function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
+function ProjectDetailView({ project: p, parts }: { project: ProjectDetail; parts: ProjectDetailParts }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -161,7 +160,7 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
           </div>
         </Card>
 
-        <ProjectWorkTabs project={p} />
+        {parts.workTabs?.(p)}
 
         <Card title={t('project.section.basic')}>
           <Descriptions {...descProps}>
@@ -227,9 +226,7 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
           </Col>
         </Row>
 
-        <Suspense fallback={null}>
-          <ProjectInvestmentSection project={p} />
-        </Suspense>
+        {parts.investment?.(p)}
 
         <Card title={t('project.section.responsibility')}>
           <Descriptions {...descProps}>
@@ -299,38 +296,5 @@ function ProjectDetailView({ project: p }: { project: ProjectDetail }) {
       </Space>
       <StageChangeModal project={p} mode={stageMode} onClose={() => setStageMode(null)} />
     </div>
-  );
-}
-
-/** 台账 / 节点计划 / 甘特图 of the project; the open tab is kept in ?tab= so a link can open it. */
-function ProjectWorkTabs({ project }: { project: ProjectDetail }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') ?? 'ledger';
-  const pane = (node: ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
-  return (
-    <Card styles={{ body: { paddingTop: 4 } }}>
-      <Tabs
-        activeKey={tab}
-        onChange={(k) => setSearch((s) => (s.set('tab', k), s), { replace: true })}
-        items={[
-          {
-            key: 'ledger',
-            label: <span data-testid="project-tab-ledger">{t('project.tab.ledger')}</span>,
-            children: pane(<ProjectLedgerTab project={project} />),
-          },
-          {
-            key: 'plan',
-            label: <span data-testid="project-tab-plan">{t('project.tab.plan')}</span>,
-            children: pane(<ProjectPlanTab projectId={project.id} />),
-          },
-          {
-            key: 'gantt',
-            label: <span data-testid="project-tab-gantt">{t('project.tab.gantt')}</span>,
-            children: pane(<ProjectGantt projectId={project.id} />),
-          },
-        ]}
-      />
-    </Card>
   );
 }

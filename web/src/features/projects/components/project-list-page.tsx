@@ -8,12 +8,13 @@ import { projectCategoryLabels, type Project, type projectSortFields } from '@kp
 import { currentLocale, labelOf } from '../../../lib/i18n';
 import { formatMoney } from '../../../lib/money';
 import { describeError } from '../../../lib/api';
-import { access, useCurrentUser } from '../../../lib/session';
+import { access } from '../../../lib/access';
+import { useCurrentUser } from '../../../lib/session';
 import { LevelTag, StageTag } from '../../../components/project-tags';
 import { useProjectList } from '../api/list-projects';
 import { ProjectFilters } from './project-filters';
 import { useProjectFilters } from './use-project-filters';
-import { ExportProjectsButton } from '../../investment/components/export-button';
+import { ExportProjectsButton } from './export-button';
 
 type SortField = (typeof projectSortFields)[number];
 

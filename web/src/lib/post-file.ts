@@ -3,10 +3,10 @@
  * ApiError with the server's localised message), which only sends JSON.
  */
 import type { ErrorCode, LoginResponse } from '@kpc/contracts';
-import { ApiError, toQueryString } from '../../../lib/api';
-import { currentLocale } from '../../../lib/i18n';
-import { queryClient } from '../../../lib/query-client';
-import { sessionQueryKey } from '../../../lib/session';
+import { ApiError, toQueryString } from './api';
+import { currentLocale } from './i18n';
+import { queryClient } from './query-client';
+import { sessionQueryKey } from './session';
 
 export async function postFile<T>(
   path: string,

@@ -9,7 +9,7 @@ import { DeleteOutlined, FileOutlined, PaperClipOutlined, UploadOutlined } from 
 import type { QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '@kpc/contracts';
-import { describeError } from '../../../lib/api';
+import { describeError } from '../../lib/api';
 import {
   attachmentUrl,
   isImage,
@@ -17,7 +17,7 @@ import {
   useDeleteAttachment,
   useUploadAttachment,
   type AttachmentOwner,
-} from '../api/attachments';
+} from '../../lib/attachments';
 import './attachments.css';
 
 export const sizeText = (n: number) =>

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { Attachment } from '@kpc/contracts';
-import { api } from '../../../lib/api';
+import { api } from './api';
 import { postFile } from './post-file';
 
 export type AttachmentOwner = 'ledger-items' | 'investment-reports';

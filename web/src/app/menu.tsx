@@ -1,0 +1,70 @@
+/**
+ * The side menu, defined here only: the entries each feature offers, in the order the office reads them,
+ * kept when lib/access.ts lets the user see them; the admin entries go into 系统管理.
+ */
+import { Link } from 'react-router';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined } from '@ant-design/icons';
+import type { CurrentUser } from '@kpc/contracts';
+import type { MenuEntry } from '../lib/menu';
+import { dashboardMenu } from '../features/dashboard/menu';
+import { batchesMenu } from '../features/batches/menu';
+import { projectsMenu } from '../features/projects/menu';
+import { investmentMenu } from '../features/investment/menu';
+import { ledgerMenu } from '../features/ledger/menu';
+import { ganttMenu } from '../features/gantt/menu';
+import { milestonesMenu } from '../features/milestones/menu';
+import { importsMenu } from '../features/imports/menu';
+import { usersMenu } from '../features/users/menu';
+import { unitsMenu } from '../features/units/menu';
+import { leadersMenu } from '../features/leaders/menu';
+import { enterprisesMenu } from '../features/enterprises/menu';
+import { regionsMenu } from '../features/regions/menu';
+import { settingsMenu } from '../features/settings/menu';
+import { auditMenu } from '../features/audit/menu';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+const mainEntries: MenuEntry[] = [
+  ...dashboardMenu,
+  ...batchesMenu,
+  ...projectsMenu,
+  ...investmentMenu,
+  ...ledgerMenu,
+  ...ganttMenu,
+  ...milestonesMenu,
+  ...importsMenu,
+];
+const adminEntries: MenuEntry[] = [
+  ...usersMenu,
+  ...unitsMenu,
+  ...leadersMenu,
+  ...enterprisesMenu,
+  ...regionsMenu,
+  ...settingsMenu,
+  ...auditMenu,
+];
+
+function itemsOf(entries: MenuEntry[], user: CurrentUser, t: (k: string) => string): MenuItem[] {
+  return entries
+    .filter((e) => e.allow?.(user) ?? true)
+    .map((e) => ({
+      key: e.path,
+      icon: e.icon,
+      label: e.render ? (
+        e.render(t(e.label))
+      ) : (
+        <Link to={e.path} data-testid={e.testId}>
+          {t(e.label)}
+        </Link>
+      ),
+    }));
+}
+
+export function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
+  const admin = itemsOf(adminEntries, user, t);
+  return [
+    ...itemsOf(mainEntries, user, t),
+    ...(admin.length > 0 ? [{ key: 'admin', icon: <ApartmentOutlined />, label: t('nav.admin'), children: admin }] : []),
+  ];
+}

@@ -1,0 +1,63 @@
+/**
+ * The project detail screen: the projects feature's page, with the ledger, milestone plan, Gantt and
+ * investment parts of their own features put in. Each part loads its code only when shown (the Gantt
+ * and the investment chart: ECharts).
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { Card, Spin, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ProjectDetail } from '@kpc/contracts';
+import ProjectDetailPage from '../features/projects/components/project-detail-page';
+
+const ProjectLedgerTab = lazy(() => import('../features/ledger/components/project-ledger-tab'));
+const ProjectPlanTab = lazy(() => import('../features/milestones/components/project-plan-tab'));
+const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
+// plan vs actual investment by month, with the annual plan editor and the way to report a month
+const ProjectInvestmentSection = lazy(() => import('../features/investment/components/project-investment-section'));
+
+export default function ProjectDetailScreen() {
+  return (
+    <ProjectDetailPage
+      workTabs={(p) => <ProjectWorkTabs project={p} />}
+      investment={(p) => (
+        <Suspense fallback={null}>
+          <ProjectInvestmentSection project={p} />
+        </Suspense>
+      )}
+    />
+  );
+}
+
+/** 台账 / 节点计划 / 甘特图 of the project; the open tab is kept in ?tab= so a link can open it. */
+function ProjectWorkTabs({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'ledger';
+  const pane = (node: ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+  return (
+    <Card styles={{ body: { paddingTop: 4 } }}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setSearch((s) => (s.set('tab', k), s), { replace: true })}
+        items={[
+          {
+            key: 'ledger',
+            label: <span data-testid="project-tab-ledger">{t('project.tab.ledger')}</span>,
+            children: pane(<ProjectLedgerTab project={project} />),
+          },
+          {
+            key: 'plan',
+            label: <span data-testid="project-tab-plan">{t('project.tab.plan')}</span>,
+            children: pane(<ProjectPlanTab projectId={project.id} />),
+          },
+          {
+            key: 'gantt',
+            label: <span data-testid="project-tab-gantt">{t('project.tab.gantt')}</span>,
+            children: pane(<ProjectGantt projectId={project.id} />),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

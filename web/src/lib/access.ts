@@ -1,0 +1,64 @@
+/**
+ * What the signed-in user may see and do in the web, in one place: the menu, the routes' guards and the
+ * buttons ask here, and here asks @kpc/domain's predicates, the ones the server's policy calls. The server
+ * decides; where a record carries `permissions` from the API, those win over anything computed here.
+ */
+import type { CurrentUser, ProjectDetail, Role } from '@kpc/contracts';
+import {
+  canAdminUsers,
+  canCreateProject,
+  canImportLedger,
+  canPlanInvestment,
+  canWriteLedgerFor,
+  hasAnyRole,
+  type ProjectAccessScope,
+} from '@kpc/domain';
+
+type RolesOf = Pick<CurrentUser, 'roles'>;
+
+export const hasRole = (user: RolesOf, ...roles: Role[]): boolean => hasAnyRole(user, ...roles);
+
+const isOffice = (user: RolesOf) => hasRole(user, 'admin', 'office');
+const isAdmin = (user: RolesOf) => hasRole(user, 'admin');
+
+/** The lead unit and the cooperating units of a project. */
+export const projectUnitIds = (project: Pick<ProjectAccessScope, 'leadUnitId' | 'cooperatingUnitIds'>): number[] =>
+  [project.leadUnitId, ...project.cooperatingUnitIds].filter((u): u is number => u !== null);
+
+export const access = {
+  // screens (menu entries and their routes)
+  users: (user: RolesOf) => canAdminUsers(user),
+  /** Units, leaders and enterprises. */
+  referenceData: isOffice,
+  regions: isAdmin,
+  settings: isAdmin,
+  audit: isAdmin,
+  /** The Excel imports (projects and ledger items) are the office's. */
+  imports: (user: CurrentUser) => canImportLedger(user),
+  /** Monthly entry: units and enterprises for their projects, the office for any in its region. */
+  investmentReport: (user: RolesOf) => hasRole(user, 'unit', 'enterprise', 'office', 'admin'),
+  investmentApprovals: isOffice,
+  /** Those who oversee land on the dashboard, those who report on the project list. */
+  homeIsDashboard: (user: RolesOf) => hasRole(user, 'office', 'supervisor', 'leader', 'viewer', 'admin'),
+
+  // actions
+  createProject: (user: CurrentUser) => canCreateProject(user),
+  /** Opening and editing the "three batches" periods. */
+  editBatches: isOffice,
+  /** Reporting a month follows editing the project (domain `canReportInvestment`): the server's `permissions.edit`. */
+  reportInvestmentOn: (user: RolesOf, project: Pick<ProjectDetail, 'permissions'>) =>
+    project.permissions.edit && access.investmentReport(user),
+  planInvestmentOn: (user: CurrentUser, project: ProjectAccessScope) => canPlanInvestment(user, project),
+  /**
+   * May the user add a ledger item to this project for some unit? The API sends no permission for that, so
+   * the domain rule decides: the unit only matters for a unit's own items, so the user's unit is the one to try.
+   */
+  createLedgerItemOn: (user: CurrentUser, project: ProjectAccessScope) => canWriteLedgerFor(user, project, user.unitId ?? 0),
+  /** The units a ledger item of this project may be owed by when this user writes it: the office names any unit of the region. */
+  ledgerUnitChoices: (user: CurrentUser, project: ProjectAccessScope, regionUnitIds: readonly number[]): number[] => {
+    const candidates = isOffice(user)
+      ? [...regionUnitIds]
+      : [...projectUnitIds(project), ...(user.unitId !== null ? [user.unitId] : [])];
+    return [...new Set(candidates)].filter((u) => canWriteLedgerFor(user, project, u));
+  },
+};
