@@ -1,6 +1,10 @@
 /** Rule settings with their defaults. Stored per region; a region inherits the defaults it does not override. */
 import { z } from 'zod';
 
+/** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
+export const totpRequirableRoles = ['admin', 'security_admin', 'audit_admin', 'office', 'supervisor'] as const;
+export type TotpRequirableRole = (typeof totpRequirableRoles)[number];
+
 export const settingsSchema = z.strictObject({
   sessionIdleMinutes: z
     .number()
@@ -20,6 +24,8 @@ export const settingsSchema = z.strictObject({
     .max(24 * 60),
   passwordMinLength: z.number().int().min(8).max(64),
   passwordMinClasses: z.number().int().min(3).max(4),
+  /** Accounts with one of these roles must enrol TOTP; until they do, only the enrolment is open to them. */
+  totpRequiredRoles: z.array(z.enum(totpRequirableRoles)).max(totpRequirableRoles.length),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,7 +36,13 @@ export const defaultSettings: Settings = {
   lockoutMinutes: 15,
   passwordMinLength: 8,
   passwordMinClasses: 3,
+  // none by default, so the demo logins keep working without an authenticator
+  totpRequiredRoles: [],
 };
+
+/** Whether an account with these roles must have TOTP under these settings. */
+export const totpRequiredFor = (roles: readonly string[], s: Pick<Settings, 'totpRequiredRoles'>): boolean =>
+  roles.some((r) => (s.totpRequiredRoles as readonly string[]).includes(r));
 
 export const updateSettingsBody = settingsSchema.partial();
 

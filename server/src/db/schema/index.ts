@@ -3,3 +3,4 @@ export * from './projects.js';
 export * from './investment.js';
 export * from './ledger.js';
 export * from './milestones.js';
+export * from './auth-factors.js';

@@ -6,6 +6,7 @@ import type { CreateUserBody, Role, UpdateUserBody, User } from '@kpc/contracts'
 import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notFound, versionConflict } from '../../lib/errors.js';
+import { rotatePassword } from '../../commands/rotate-password.js';
 import { assertPasswordPolicy, hashPassword } from '../../lib/password.js';
 import { inRegion } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
@@ -201,7 +202,7 @@ export async function updateUserFor(db: Db, ctx: RequestContext, id: number, bod
   });
 }
 
-/** Sets a new password chosen by the admin: the user must change it at next login; lockout cleared; sessions end. */
+/** Sets a new password chosen by the admin (not one of the user's last 5): the user must change it at next login; lockout cleared; sessions end. */
 export async function resetPassword(
   db: Db,
   ctx: RequestContext,
@@ -211,10 +212,10 @@ export async function resetPassword(
   requireUserAdmin(ctx.actor);
   const target = await loadInScope(db, ctx, id);
   assertPasswordPolicy(body.password, await loadSettings(db, target.regionCode), target.username);
-  const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
     if (current.version !== body.version) throw versionConflict(toUser(current));
+    const passwordHash = await rotatePassword(tx, ctx, current, body.password);
     const updated = await updateUser(tx, id, body.version, {
       passwordHash,
       mustChangePassword: true,
