@@ -12,6 +12,7 @@ import {
   EnvironmentOutlined,
   KeyOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   MenuOutlined,
   ProjectOutlined,
   SettingOutlined,
@@ -127,10 +128,12 @@ export default function AppLayout() {
         ),
       },
       { type: 'divider' },
+      { key: 'security', icon: <SafetyOutlined />, label: <span data-testid="account-security">{t('account.title')}</span> },
       { key: 'password', icon: <KeyOutlined />, label: t('auth.password.title') },
       { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('auth.logout')}</span> },
     ],
     onClick: ({ key }) => {
+      if (key === 'security') navigate('/account/security');
       if (key === 'password') navigate('/change-password');
       if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
     },
