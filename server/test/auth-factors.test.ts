@@ -257,6 +257,18 @@ describe('my sessions', () => {
   });
 });
 
+describe('a read-only account', () => {
+  it('may still manage its own sign-in: end its other session and start a TOTP enrolment', async () => {
+    const u = await createUser(t.database, { roles: ['viewer'] });
+    const a = await login(t.app, u.username, FACTORY_PASSWORD);
+    const b = await login(t.app, u.username, FACTORY_PASSWORD);
+    const other = (await a.get('/api/v1/auth/sessions')).json().items.find((s: { current: boolean }) => !s.current);
+    expect((await a.delete(`/api/v1/auth/sessions/${other.id}`)).statusCode).toBe(200);
+    expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await a.post('/api/v1/auth/totp/setup')).statusCode).toBe(200);
+  });
+});
+
 describe('password history', () => {
   const P1 = 'First#2026abc';
   const P2 = 'Second#2026abc';
