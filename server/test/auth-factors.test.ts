@@ -28,7 +28,7 @@ const tryLogin = (username: string, body: Record<string, string> = {}, headers: 
     headers,
   });
 
-const sessionCookie = (res: { cookies: { name: string }[] }) => res.cookies.find((c) => c.name === 'kpc_session');
+const sessionCookie = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'kpc_session');
 
 /** A fresh account (factory password, no forced change) and a session of it. */
 async function account(roles: Role[] = ['unit']): Promise<Client> {

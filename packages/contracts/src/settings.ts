@@ -4,6 +4,13 @@ import { z } from 'zod';
 /** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
 export const totpRequirableRoles = ['admin', 'security_admin', 'audit_admin', 'office', 'supervisor'] as const;
 export type TotpRequirableRole = (typeof totpRequirableRoles)[number];
+export const totpRequirableRoleLabels: Record<TotpRequirableRole, { 'zh-CN': string; en: string }> = {
+  admin: { 'zh-CN': '系统管理员', en: 'System administrator' },
+  security_admin: { 'zh-CN': '安全管理员', en: 'Security administrator' },
+  audit_admin: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
+  office: { 'zh-CN': '项目办', en: 'Project office' },
+  supervisor: { 'zh-CN': '督查', en: 'Supervisor' },
+};
 
 export const settingsSchema = z.strictObject({
   sessionIdleMinutes: z

@@ -56,7 +56,8 @@ export async function updateSettingsFor(db: Db, ctx: RequestContext, change: Par
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(change)) {
-      if (value === undefined || current[key] === value) continue;
+      // JSON comparison: list-valued settings (totpRequiredRoles) are equal by content
+      if (value === undefined || JSON.stringify(current[key]) === JSON.stringify(value)) continue;
       before[key] = current[key] ?? null;
       after[key] = value;
       await upsertSetting(tx, regionCode, key, value, ctx.now);
