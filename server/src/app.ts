@@ -27,7 +27,9 @@ declare module 'fastify' {
     db: Db;
     database: Database;
     clock: Clock;
-    appOptions: Required<Pick<AppOptions, 'loginRateLimit' | 'writeRateLimit' | 'cookieSecure'>>;
+    appOptions: Required<Pick<AppOptions, 'loginRateLimit' | 'writeRateLimit' | 'cookieSecure'>> & {
+      secretsKey: string | null;
+    };
     /** Where uploaded files live (outside the web root). */
     filesDir: string;
     /** Where the nightly backup writes, and where the audit retention job archives old audit rows. */
@@ -49,6 +51,8 @@ export interface AppOptions {
   /** Writes per user (or IP) per minute. */
   writeRateLimit?: number;
   cookieSecure?: boolean;
+  /** SECRETS_KEY: seals TOTP secrets at rest; without it they are stored as plain base32. */
+  secretsKey?: string;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
   trustedProxies?: string[];
   /** Uploaded files (evidence); server.ts passes <DATA_DIR>/files, tests get a fresh temp dir. */
@@ -90,6 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loginRateLimit: opts.loginRateLimit ?? 20,
     writeRateLimit: opts.writeRateLimit ?? 600,
     cookieSecure: opts.cookieSecure ?? false,
+    secretsKey: opts.secretsKey ?? null,
   });
 
   // (before @fastify/rate-limit, whose own onRoute hook reads this config)

@@ -45,6 +45,15 @@ const schema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /**
+   * Seals TOTP secrets at rest (AES-256-GCM; the key is the SHA-256 of this value). Unset: they are
+   * stored as plain base32. At least 32 characters, e.g. `openssl rand -base64 32`.
+   */
+  SECRETS_KEY: z
+    .string()
+    .min(32, 'SECRETS_KEY must have at least 32 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -68,6 +68,7 @@ async function main() {
     logger: { level: config.LOG_LEVEL },
     cookieSecure: config.COOKIE_SECURE,
     trustedProxies: config.TRUSTED_PROXIES,
+    secretsKey: config.SECRETS_KEY,
     webDist: config.WEB_DIST ? resolve(config.WEB_DIST) : undefined,
     filesDir: resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')),
     backupDir: resolve(config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups')),

@@ -14,6 +14,12 @@ export const errorMessages = {
   PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '首次登录须先修改密码', en: 'You must change your password first' },
   PASSWORD_POLICY: { 'zh-CN': '密码不符合安全要求', en: 'The password does not meet the policy' },
   WRONG_PASSWORD: { 'zh-CN': '原密码错误', en: 'The current password is wrong' },
+  TOTP_REQUIRED: { 'zh-CN': '请输入身份验证器中的动态验证码', en: 'Enter the code from your authenticator app' },
+  TOTP_INVALID: { 'zh-CN': '动态验证码错误或已使用', en: 'The code is wrong or has already been used' },
+  TOTP_ENROLMENT_REQUIRED: {
+    'zh-CN': '您的角色须启用两步验证，请先绑定身份验证器',
+    en: 'Your role requires two-step verification; set up an authenticator first',
+  },
   CSRF_FAILED: {
     'zh-CN': '安全校验失败，请刷新页面后重试',
     en: 'Security token missing or wrong; reload the page and try again',

@@ -13,6 +13,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
   region_code: { 'zh-CN': '行政区划代码格式错误', en: 'Invalid region code' },
   phone: { 'zh-CN': '手机号格式错误', en: 'Invalid phone number' },
   username: { 'zh-CN': '用户名只能包含字母、数字和 _ . @ -', en: 'Letters, digits and _ . @ - only' },
+  totp_code: { 'zh-CN': '验证码应为 6 位数字', en: 'The code has 6 digits' },
   no_control_chars: { 'zh-CN': '包含不允许的控制字符', en: 'Contains control characters' },
 };
 

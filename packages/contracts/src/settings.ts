@@ -1,6 +1,17 @@
 /** Rule settings with their defaults. Stored per region; a region inherits the defaults it does not override. */
 import { z } from 'zod';
 
+/** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
+export const totpRequirableRoles = ['admin', 'security_admin', 'audit_admin', 'office', 'supervisor'] as const;
+export type TotpRequirableRole = (typeof totpRequirableRoles)[number];
+export const totpRequirableRoleLabels: Record<TotpRequirableRole, { 'zh-CN': string; en: string }> = {
+  admin: { 'zh-CN': '系统管理员', en: 'System administrator' },
+  security_admin: { 'zh-CN': '安全管理员', en: 'Security administrator' },
+  audit_admin: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
+  office: { 'zh-CN': '项目办', en: 'Project office' },
+  supervisor: { 'zh-CN': '督查', en: 'Supervisor' },
+};
+
 export const settingsSchema = z.strictObject({
   sessionIdleMinutes: z
     .number()
@@ -40,6 +51,10 @@ export const settingsSchema = z.strictObject({
     .min(180)
     .max(3650)
     .describe('Audit rows older than this many days are archived to files (等保: at least 180 days online)'),
+  totpRequiredRoles: z
+    .array(z.enum(totpRequirableRoles))
+    .max(totpRequirableRoles.length)
+    .describe('Accounts with one of these roles must enrol TOTP; until they do, only the enrolment is open to them'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -52,7 +67,13 @@ export const defaultSettings: Settings = {
   passwordMinClasses: 3,
   backupRetentionCount: 14,
   auditRetentionDays: 180,
+  // none by default, so the demo logins keep working without an authenticator
+  totpRequiredRoles: [],
 };
+
+/** Whether an account with these roles must have TOTP under these settings. */
+export const totpRequiredFor = (roles: readonly string[], s: Pick<Settings, 'totpRequiredRoles'>): boolean =>
+  roles.some((r) => (s.totpRequiredRoles as readonly string[]).includes(r));
 
 export const updateSettingsBody = settingsSchema.partial();
 

@@ -1,6 +1,6 @@
-/** argon2id password hashing and the password policy. */
+/** argon2id password hashing, the password policy and the refusal of recently used passwords. */
 import { hash, verify } from '@node-rs/argon2';
-import { meetsPasswordPolicy, type Settings } from '@kpc/contracts';
+import { authMessages, meetsPasswordPolicy, type Settings } from '@kpc/contracts';
 import { AppError } from './errors.js';
 
 // argon2id (Algorithm.Argon2id = 2), OWASP's minimum: 19 MiB, 2 passes.
@@ -72,4 +72,10 @@ export function assertPasswordPolicy(pw: string, s: Settings, username?: string)
   if (!meetsPasswordPolicy(pw, { minLength: s.passwordMinLength, minClasses: s.passwordMinClasses }))
     throw new AppError('PASSWORD_POLICY', { minLength: s.passwordMinLength, minClasses: s.passwordMinClasses });
   if (isBlockedPassword(pw, username)) throw new AppError('PASSWORD_POLICY', { reason: 'blocklisted' });
+}
+
+/** 400 PASSWORD_POLICY (reason 'reused') when the password matches one of these hashes (the current and recent ones). */
+export async function assertNotReused(pw: string, recentHashes: readonly string[]): Promise<void> {
+  for (const h of recentHashes)
+    if (await verifyPassword(h, pw)) throw new AppError('PASSWORD_POLICY', { reason: 'reused' }, authMessages.passwordReused);
 }

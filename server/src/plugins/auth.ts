@@ -7,8 +7,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Role } from '@kpc/contracts';
-import { sessions, users } from '../db/schema/index.js';
+import { totpRequiredFor, type Role } from '@kpc/contracts';
+import { sessions, users, userTotp } from '../db/schema/index.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from '../lib/policy.js';
 import type { AuditContext } from '../lib/audit.js';
@@ -23,6 +23,10 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the user must still change the password. */
     allowPasswordChange?: boolean;
+    /** Reachable while the user's role requires TOTP and they have not enrolled yet. */
+    allowTotpEnrolment?: boolean;
+    /** Changes only the caller's own sign-in (second factor, sessions): read-only accounts may call it. */
+    ownAccount?: boolean;
     /** A POST that computes and saves nothing (a preview): read-only accounts may call it. */
     readOnly?: boolean;
   }
@@ -32,6 +36,8 @@ declare module 'fastify' {
     /** The session's CSRF token, which writes must echo in x-csrf-token. */
     csrfToken: string | null;
     mustChangePassword: boolean;
+    /** The role requires TOTP and the user has none yet: only enrolment is open (like mustChangePassword). */
+    totpEnrolmentRequired: boolean;
     locale: 'zh-CN' | 'en';
     auditCtx(): AuditContext;
     /** The signed-in user, or 401. */
@@ -57,6 +63,7 @@ export default fp(async function auth(app: FastifyInstance) {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('totpEnrolmentRequired', false);
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('auditCtx', function (this: FastifyRequest): AuditContext {
     return { actor: this.actor, ip: this.ip };
@@ -76,6 +83,7 @@ export default fp(async function auth(app: FastifyInstance) {
     if (config.public || req.url.startsWith('/api/docs')) return;
     if (!req.actor) throw new AppError(token ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (req.mustChangePassword && !config.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (req.totpEnrolmentRequired && !config.allowTotpEnrolment) throw new AppError('TOTP_ENROLMENT_REQUIRED');
   });
 
   // before validation: a forged request is refused as such, whatever its body
@@ -86,18 +94,19 @@ export default fp(async function auth(app: FastifyInstance) {
     // the session row was read in onRequest: compare with its token, no second query
     if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_FAILED');
     // A read-only account writes nothing, whatever a route's own checks say; its own session and
-    // password (the routes open during a forced password change) are the exception.
-    const { allowPasswordChange, readOnly } = req.routeOptions.config;
-    if (req.actor && req.actor.roles.every((r) => r === 'viewer') && !allowPasswordChange && !readOnly)
+    // password (the routes open during a forced password change) and its own sign-in are the exception.
+    const { allowPasswordChange, ownAccount, readOnly } = req.routeOptions.config;
+    if (req.actor && req.actor.roles.every((r) => r === 'viewer') && !allowPasswordChange && !ownAccount && !readOnly)
       throw new AppError('FORBIDDEN');
   });
 
   async function loadSession(req: FastifyRequest, token: string) {
     const id = hashToken(token);
     const [row] = await app.db
-      .select({ session: sessions, user: users })
+      .select({ session: sessions, user: users, totpEnabledAt: userTotp.enabledAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(userTotp, eq(userTotp.userId, users.id))
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
     if (!row || row.user.disabled) return;
     const now = app.clock.now();
@@ -109,6 +118,7 @@ export default fp(async function auth(app: FastifyInstance) {
     req.sessionId = id;
     req.csrfToken = row.session.csrfToken;
     req.mustChangePassword = row.user.mustChangePassword;
+    req.totpEnrolmentRequired = row.totpEnabledAt === null && totpRequiredFor(row.user.roles, s);
     req.actor = {
       id: row.user.id,
       username: row.user.username,

@@ -27,22 +27,28 @@ export async function findKey(db: Executor, userId: number, key: string): Promis
 }
 
 /** Takes over a key whose request expired or was abandoned (its process died before answering). */
-export async function retakeKey(db: Executor, old: IdempotencyRow, v: { path: string; bodyHash: string; at: Date }): Promise<boolean> {
+export async function retakeKey(
+  db: Executor,
+  old: IdempotencyRow,
+  v: { path: string; bodyHash: string; at: Date },
+): Promise<boolean> {
   const rows = await db
     .update(idempotencyKeys)
     .set({ path: v.path, bodyHash: v.bodyHash, createdAt: v.at, statusCode: null, response: null })
     .where(
-      and(
-        eq(idempotencyKeys.userId, old.userId),
-        eq(idempotencyKeys.key, old.key),
-        eq(idempotencyKeys.createdAt, old.createdAt),
-      ),
+      and(eq(idempotencyKeys.userId, old.userId), eq(idempotencyKeys.key, old.key), eq(idempotencyKeys.createdAt, old.createdAt)),
     )
     .returning({ key: idempotencyKeys.key });
   return rows.length > 0;
 }
 
-export async function storeResponse(db: Executor, userId: number, key: string, statusCode: number, response: string): Promise<void> {
+export async function storeResponse(
+  db: Executor,
+  userId: number,
+  key: string,
+  statusCode: number,
+  response: string,
+): Promise<void> {
   await db
     .update(idempotencyKeys)
     .set({ statusCode, response })

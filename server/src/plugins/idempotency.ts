@@ -41,7 +41,8 @@ async function idempotency(app: FastifyInstance) {
     const header = req.headers['idempotency-key'];
     if (header === undefined || !req.actor) return;
     const key = Array.isArray(header) ? header[0]! : header;
-    if (!KEY.test(key)) throw new AppError('BAD_REQUEST', [{ field: 'Idempotency-Key', message: '1–200 visible ASCII characters' }]);
+    if (!KEY.test(key))
+      throw new AppError('BAD_REQUEST', [{ field: 'Idempotency-Key', message: '1–200 visible ASCII characters' }]);
     const now = app.clock.now();
     const v = { userId: req.actor.id, key, method: req.method, path: req.url, bodyHash: bodyHash(req), at: now };
     if (await claimKey(app.db, v)) {

@@ -1,4 +1,4 @@
-/** Route guards: a session is needed; a forced password change comes first; some pages need a role. */
+/** Route guards: a session is needed; a forced password change comes first, then a required TOTP enrolment; some pages need a role. */
 import { lazy, useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,11 +12,14 @@ import { PageSpinner } from '../components/page-spinner';
 const Forbidden = lazy(() => import('../components/status-pages').then((m) => ({ default: m.Forbidden })));
 export const NotFound = lazy(() => import('../components/status-pages').then((m) => ({ default: m.NotFound })));
 
+/** Where a user whose role requires TOTP enrols (the account security page). */
+export const TOTP_ENROLMENT_PATH = '/account/security';
+
 export function loginPath(returnTo: string): string {
   return returnTo && returnTo !== '/' ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login';
 }
 
-/** Lets lib/api send the user to login (401) or to the password change (403 PASSWORD_CHANGE_REQUIRED). */
+/** Lets lib/api send the user to login (401), to the password change or to the TOTP enrolment (403). */
 export function ApiRedirects() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -31,6 +34,10 @@ export function ApiRedirects() {
       onPasswordChangeRequired: () => {
         void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
         navigate('/change-password', { replace: true });
+      },
+      onTotpEnrolmentRequired: () => {
+        void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+        if (window.location.pathname !== TOTP_ENROLMENT_PATH) navigate(TOTP_ENROLMENT_PATH, { replace: true });
       },
     });
     return () => setApiHandlers({});
@@ -52,6 +59,8 @@ export function RequireAuth() {
     );
   if (!data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   if (data.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  if (!data.user.mustChangePassword && data.user.totpEnrolmentRequired && location.pathname !== TOTP_ENROLMENT_PATH)
+    return <Navigate to={TOTP_ENROLMENT_PATH} replace />;
   return <Outlet />;
 }
 

@@ -30,6 +30,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/components/dashbo
 const ReportEntryPage = lazy(() => import('../features/investment/components/report-entry-page'));
 const ApprovalsPage = lazy(() => import('../features/investment/components/approvals-page'));
 const BatchesPage = lazy(() => import('../features/batches/components/batches-page'));
+const AccountSecurityPage = lazy(() => import('../features/account/components/account-security-page'));
 
 export function AppRouter() {
   return (
@@ -131,6 +132,7 @@ export function AppRouter() {
                   </RequireRole>
                 }
               />
+              <Route path="account/security" element={<AccountSecurityPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

@@ -37,6 +37,8 @@ interface ApiHandlers {
   onUnauthenticated?: () => void;
   /** 403 PASSWORD_CHANGE_REQUIRED: the user must change the password first. */
   onPasswordChangeRequired?: () => void;
+  /** 403 TOTP_ENROLMENT_REQUIRED: the user's role requires TOTP and they must enrol first. */
+  onTotpEnrolmentRequired?: () => void;
 }
 let handlers: ApiHandlers = {};
 export function setApiHandlers(h: ApiHandlers): void {
@@ -85,6 +87,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   const apiError = new ApiError(res.status, code, err?.message || describeCode(code), err?.details);
   if (res.status === 401 && !opts.quiet401) handlers.onUnauthenticated?.();
   if (res.status === 403 && code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired?.();
+  if (res.status === 403 && code === 'TOTP_ENROLMENT_REQUIRED') handlers.onTotpEnrolmentRequired?.();
   throw apiError;
 }
 

@@ -11,6 +11,7 @@ import zhDashboard from '../locales/zh-CN/dashboard.json';
 import zhInvestment from '../locales/zh-CN/investment.json';
 import zhAttachments from '../locales/zh-CN/attachments.json';
 import zhMilestones from '../locales/zh-CN/milestones.json';
+import zhAccount from '../locales/zh-CN/account.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -19,6 +20,7 @@ import enDashboard from '../locales/en/dashboard.json';
 import enInvestment from '../locales/en/investment.json';
 import enAttachments from '../locales/en/attachments.json';
 import enMilestones from '../locales/en/milestones.json';
+import enAccount from '../locales/en/account.json';
 
 const bundles = {
   'zh-CN': {
@@ -30,7 +32,18 @@ const bundles = {
     ...zhInvestment,
     ...zhAttachments,
     ...zhMilestones,
+    ...zhAccount,
   },
-  en: { ...enProjects, ...enAdmin, ...enLedger, ...enGantt, ...enDashboard, ...enInvestment, ...enAttachments, ...enMilestones },
+  en: {
+    ...enProjects,
+    ...enAdmin,
+    ...enLedger,
+    ...enGantt,
+    ...enDashboard,
+    ...enInvestment,
+    ...enAttachments,
+    ...enMilestones,
+    ...enAccount,
+  },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

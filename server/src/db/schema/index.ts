@@ -4,3 +4,4 @@ export * from './investment.js';
 export * from './ledger.js';
 export * from './milestones.js';
 export * from './trust.js';
+export * from './auth-factors.js';

@@ -1,20 +1,49 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordBody, loginBody, loginResponse, okSchema } from '@kpc/contracts';
+import {
+  changePasswordBody,
+  loginBody,
+  loginResponse,
+  okSchema,
+  sessionIdParams,
+  sessionListResponse,
+  totpDisableBody,
+  totpEnableBody,
+  totpEnableResponse,
+  totpSetupResponse,
+} from '@kpc/contracts';
+import { requestContext } from '../../lib/request-context.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
-import { changePassword, currentUser, login, logout } from './auth.service.js';
+import {
+  changePassword,
+  currentUser,
+  disableTotp,
+  enableTotp,
+  endMySession,
+  listMySessions,
+  login,
+  logout,
+  setupTotp,
+} from './auth.service.js';
+import { secretBox } from './totp.js';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const box = secretBox(app.appOptions.secretsKey);
+
   app.post(
     '/auth/login',
     {
       config: { public: true, rateLimit: { max: app.appOptions.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: '登录 Log in', body: loginBody, response: { 200: loginResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Log in (with totpCode or recoveryCode when the account has TOTP: 401 TOTP_REQUIRED otherwise)',
+        body: loginBody,
+        response: { 200: loginResponse },
+      },
     },
     async (req, reply) => {
-      const r = await login(app.db, app.clock, {
-        username: req.body.username,
-        password: req.body.password,
+      const r = await login(app.db, app.clock, box, {
+        ...req.body,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
@@ -31,7 +60,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: { allowPasswordChange: true }, schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okSchema } } },
+    {
+      config: { allowPasswordChange: true, allowTotpEnrolment: true },
+      schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okSchema } },
+    },
     async (req, reply) => {
       await logout(app.db, app.clock, req.sessionId!, req.auditCtx());
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -42,7 +74,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/me',
     {
-      config: { allowPasswordChange: true },
+      config: { allowPasswordChange: true, allowTotpEnrolment: true },
       schema: { tags: ['auth'], summary: '当前用户 Current user and CSRF token', response: { 200: loginResponse } },
     },
     async (req) => ({
@@ -54,11 +86,86 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
-      config: { allowPasswordChange: true },
-      schema: { tags: ['auth'], summary: '修改密码 Change own password', body: changePasswordBody, response: { 200: okSchema } },
+      // open during a required enrolment too: an account that must do both changes the password first
+      config: { allowPasswordChange: true, allowTotpEnrolment: true },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change own password (not to one of the last 5)',
+        body: changePasswordBody,
+        response: { 200: okSchema },
+      },
     },
     async (req) => {
-      await changePassword(app.db, app.clock, req.requireActor().id, req.sessionId!, req.body, req.auditCtx());
+      await changePassword(requestContext(app, req), req.sessionId!, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/totp/setup',
+    {
+      config: { allowTotpEnrolment: true, ownAccount: true },
+      schema: {
+        tags: ['auth'],
+        summary: '绑定身份验证器 Start TOTP enrolment (a new secret, pending until confirmed)',
+        response: { 200: totpSetupResponse },
+      },
+    },
+    async (req) => setupTotp(requestContext(app, req), box),
+  );
+
+  app.post(
+    '/auth/totp/enable',
+    {
+      config: { allowTotpEnrolment: true, ownAccount: true },
+      schema: {
+        tags: ['auth'],
+        summary: '启用两步验证 Confirm TOTP with a code; returns the recovery codes once',
+        body: totpEnableBody,
+        response: { 200: totpEnableResponse },
+      },
+    },
+    async (req) => enableTotp(requestContext(app, req), box, req.body.code),
+  );
+
+  app.post(
+    '/auth/totp/disable',
+    {
+      config: { ownAccount: true },
+      schema: {
+        tags: ['auth'],
+        summary: '停用两步验证 Turn TOTP off (password and a code or recovery code)',
+        body: totpDisableBody,
+        response: { 200: okSchema },
+      },
+    },
+    async (req) => {
+      await disableTotp(requestContext(app, req), box, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: { tags: ['auth'], summary: '我的会话 My active sessions', response: { 200: sessionListResponse } },
+    },
+    async (req) => listMySessions(requestContext(app, req), req.sessionId!),
+  );
+
+  app.delete(
+    '/auth/sessions/:id',
+    {
+      config: { ownAccount: true },
+      schema: {
+        tags: ['auth'],
+        summary: '结束会话 End one of my sessions (404 if not mine)',
+        params: sessionIdParams,
+        response: { 200: okSchema },
+      },
+    },
+    async (req) => {
+      await endMySession(requestContext(app, req), req.params.id);
       return { ok: true as const };
     },
   );

@@ -11,7 +11,7 @@ import type {
 import { ledgerMessages } from '@kpc/contracts';
 import { completionFor, shanghaiDate, stageFocus } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
-import { deleteAttachmentsOf, removeAttachmentFiles } from '../../commands/delete-attachments-of.js';
+import { deleteAttachmentsOf, removeAttachmentFiles } from '../../commands/delete-attachments.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
 import { inRegion, type Actor } from '../../lib/policy.js';

@@ -14,7 +14,7 @@ import {
 } from '@kpc/contracts';
 import { checkTransition, stageIndex, throughMonth, transitionRefusalMessages } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
-import { deleteProjectAttachments, removeAttachmentFiles } from '../../commands/delete-project-attachments.js';
+import { deleteProjectAttachments, removeAttachmentFiles } from '../../commands/delete-attachments.js';
 import { writeAudit } from '../../lib/audit.js';
 import { today } from '../../lib/clock.js';
 import { AppError, versionConflict } from '../../lib/errors.js';

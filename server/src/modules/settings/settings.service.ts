@@ -59,7 +59,8 @@ export async function updateSettings(ctx: RequestContext, change: Partial<Settin
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(change)) {
-      if (value === undefined || current[key] === value) continue;
+      // JSON comparison: list-valued settings (totpRequiredRoles) are equal by content
+      if (value === undefined || JSON.stringify(current[key]) === JSON.stringify(value)) continue;
       before[key] = current[key] ?? null;
       after[key] = value;
       await repo.upsertSetting(tx, regionCode, key, value, ctx.now);

@@ -6,6 +6,7 @@ import { userMessages, type CreateUserBody, type Role, type UpdateUserBody, type
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notFound, versionConflict } from '../../lib/errors.js';
+import { rotatePassword } from '../../commands/rotate-password.js';
 import { assertPasswordPolicy, hashPassword } from '../../lib/password.js';
 import { inRegion } from '../../lib/policy.js';
 import { pgErrorCode } from '../../lib/query.js';
@@ -187,16 +188,16 @@ export async function updateUser(ctx: RequestContext, id: number, body: UpdateUs
   });
 }
 
-/** Sets a new password chosen by the admin: the user must change it at next login; lockout cleared; sessions end. */
+/** Sets a new password chosen by the admin (not one of the user's last 5): the user must change it at next login; lockout cleared; sessions end. */
 export async function resetPassword(ctx: RequestContext, id: number, body: { version: number; password: string }): Promise<User> {
   const { db } = ctx;
   requireUserAdmin(ctx.actor);
   const target = await loadInScope(db, ctx, id);
   assertPasswordPolicy(body.password, await loadSettings(db, target.regionCode), target.username);
-  const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const current = await loadInScope(tx, ctx, id);
     if (current.version !== body.version) throw versionConflict(toUser(current));
+    const passwordHash = await rotatePassword(tx, ctx, current, body.password);
     const updated = await repo.updateUser(tx, id, body.version, {
       passwordHash,
       mustChangePassword: true,

@@ -5,7 +5,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleLabels } from '@kpc/contracts';
 import '../../lib/i18n-app';
@@ -59,10 +59,12 @@ export default function AppLayout() {
         ),
       },
       { type: 'divider' },
+      { key: 'security', icon: <SafetyOutlined />, label: <span data-testid="account-security">{t('account.title')}</span> },
       { key: 'password', icon: <KeyOutlined />, label: t('auth.password.title') },
       { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('auth.logout')}</span> },
     ],
     onClick: ({ key }) => {
+      if (key === 'security') navigate('/account/security');
       if (key === 'password') navigate('/change-password');
       if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
     },

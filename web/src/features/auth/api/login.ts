@@ -1,4 +1,4 @@
-/** POST /auth/login → { user, csrfToken }; the session cookie is set by the server. */
+/** POST /auth/login → { user, csrfToken }; the session cookie is set by the server. 401 TOTP_REQUIRED: send a code too. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse } from '@kpc/contracts';
 import { api, setCsrfToken } from '../../../lib/api';
@@ -7,6 +7,10 @@ import { sessionQueryKey } from '../../../lib/session';
 export interface LoginInput {
   username: string;
   password: string;
+  /** Asked for after the server answers 401 TOTP_REQUIRED. */
+  totpCode?: string;
+  /** Instead of totpCode: a one-time recovery code. */
+  recoveryCode?: string;
 }
 
 export function useLogin() {

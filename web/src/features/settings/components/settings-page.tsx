@@ -1,15 +1,16 @@
 /** 规则设置: session, lockout and password rules of the admin's region (inherited values marked). */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { updateSettingsBody, type Settings } from '@kpc/contracts';
+import { totpRequirableRoleLabels, totpRequirableRoles, updateSettingsBody, type Settings } from '@kpc/contracts';
 import { describeError, isApiError } from '../../../lib/api';
 import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
 import { PageSpinner } from '../../../components/page-spinner';
+import { optionsOf } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useSaveSettings, useSettings } from '../api/settings';
 
-const fields: { name: keyof Settings; min: number; max: number; unit?: string }[] = [
+const fields: { name: Exclude<keyof Settings, 'totpRequiredRoles'>; min: number; max: number; unit?: string }[] = [
   { name: 'sessionIdleMinutes', min: 5, max: 1440, unit: 'minutes' },
   { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' },
   { name: 'lockoutAttempts', min: 3, max: 20, unit: 'times' },
@@ -102,6 +103,24 @@ export default function SettingsPage() {
                 </Form.Item>
               </Col>
             ))}
+            <Col xs={24}>
+              <Form.Item
+                name="totpRequiredRoles"
+                label={
+                  <span>
+                    {t('admin.settings.totpRequiredRoles')}{' '}
+                    {data.overrides.totpRequiredRoles === undefined ? (
+                      <Tag>{t('admin.settings.inherited')}</Tag>
+                    ) : (
+                      <Tag color="blue">{t('admin.settings.overridden')}</Tag>
+                    )}
+                  </span>
+                }
+                extra={t('admin.settings.totpRequiredRolesHint')}
+              >
+                <Select mode="multiple" allowClear options={optionsOf(totpRequirableRoles, totpRequirableRoleLabels)} />
+              </Form.Item>
+            </Col>
           </Row>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('common.save')}
