@@ -20,6 +20,7 @@ import errorHandler from './plugins/error-handler.js';
 import { AppError } from './lib/errors.js';
 import auth from './plugins/auth.js';
 import idempotency from './plugins/idempotency.js';
+import wellFormedInput from './plugins/well-formed-input.js';
 import { registerRoutes } from './routes.js';
 
 declare module 'fastify' {
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(auth);
   await app.register(idempotency);
+  await app.register(wellFormedInput);
 
   // routes
   await app.register(registerRoutes, { prefix: '/api/v1' });

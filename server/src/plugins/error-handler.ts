@@ -31,6 +31,13 @@ function fromPg(err: { code?: string; constraint?: string }): { status: number; 
   }
 }
 
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of (multipart data|form)|Multipart: Boundary not found|Malformed part header|Part terminated early|Boundary not found)/;
+const malformedMultipart = {
+  'zh-CN': '上传内容不完整或格式错误（multipart/form-data）',
+  en: 'The upload is incomplete or malformed (multipart/form-data)',
+};
+
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
@@ -64,8 +71,25 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE')
       return reply.status(413).send(body('PAYLOAD_TOO_LARGE', locale));
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED', locale));
-    if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return reply.status(415).send(body('UNSUPPORTED_FILE_TYPE', locale));
+    if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      // name what was sent and what the route takes: the caller can fix it without guessing
+      const sent = (req.headers['content-type'] ?? '').split(';')[0]!.trim() || '(none)';
+      const expected = err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' ? 'multipart/form-data' : 'application/json';
+      return reply.status(415).send(
+        body(
+          'UNSUPPORTED_MEDIA_TYPE',
+          locale,
+          { contentType: sent, expected },
+          {
+            'zh-CN': `不支持的请求内容类型 ${sent}，请使用 ${expected}`,
+            en: `Unsupported request content type ${sent}; send ${expected}`,
+          },
+        ),
+      );
+    }
+    // a multipart body cut short or without its boundary (busboy's errors carry no status)
+    if (MALFORMED_MULTIPART.test(err.message ?? ''))
+      return reply.status(400).send(body('BAD_REQUEST', locale, [{ field: 'body', message: malformedMultipart[locale] }]));
     if (status >= 400 && status < 500) return reply.status(status).send(body('BAD_REQUEST', locale));
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', locale));

@@ -14,6 +14,11 @@ export const userMessages = {
   date_order: { 'zh-CN': '日期不能早于前一个日期', en: 'This date cannot be before the one that precedes it' },
   outside_region: { 'zh-CN': '不在您的管辖区域内', en: 'Outside your region' },
   date_in_future: { 'zh-CN': '实际日期不能晚于今天', en: 'An actual date cannot be in the future' },
+  // any text field: a lone UTF-16 surrogate cannot be stored (it would silently become U+FFFD)
+  malformed_text: {
+    'zh-CN': '含有无法保存的字符（不成对的 Unicode 代理项）',
+    en: 'Contains a character that cannot be stored (an unpaired Unicode surrogate)',
+  },
 
   // projects
   first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
