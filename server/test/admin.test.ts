@@ -15,6 +15,8 @@ let office: Client;
 let viewer: Client;
 let unitUser: Client;
 let supervisor: Client;
+let security: Client;
+let auditor: Client;
 let unitId: number;
 
 interface NewUser {
@@ -52,7 +54,10 @@ async function auditCount(): Promise<number> {
 }
 
 /** Runs a request that must be refused and proves that it wrote nothing to the named tables or the audit log. */
-async function refusedWithoutWrites(tables: string[], send: () => Promise<{ statusCode: number; body: string }>) {
+async function refusedWithoutWrites<R extends { statusCode: number; body: string }>(
+  tables: string[],
+  send: () => Promise<R>,
+): Promise<R> {
   const before = await Promise.all([...tables, 'audit_log'].map((x) => countRows(t.database, x)));
   const res = await send();
   const after = await Promise.all([...tables, 'audit_log'].map((x) => countRows(t.database, x)));
@@ -70,6 +75,8 @@ beforeAll(async () => {
   viewer = await readyUser(admin, { username: 't_viewer', roles: ['viewer'] });
   unitUser = await readyUser(admin, { username: 't_unit', roles: ['unit'], unitId });
   supervisor = await readyUser(admin, { username: 't_supervisor', roles: ['supervisor'] });
+  security = await login(t.app, 'security');
+  auditor = await login(t.app, 'auditor');
 });
 afterAll(async () => t?.close());
 
@@ -561,8 +568,9 @@ describe('region scoping', () => {
     expect(res.json().error).toMatchObject({ code: 'REFERENCE_INVALID', details: [{ field: 'unitId' }] });
   });
 
-  it('shows a township admin only the audit rows of its subtree', async () => {
-    const rows = (await townAdmin.get('/api/v1/audit?pageSize=200')).json().items as {
+  it('shows a township audit admin only the audit rows of its subtree', async () => {
+    const townAuditor = await readyUser(admin, { username: 'town.auditor', roles: ['audit_admin'], regionCode: town });
+    const rows = (await townAuditor.get('/api/v1/audit?pageSize=200')).json().items as {
       entity: string;
       action: string;
       userId: number;
@@ -578,8 +586,8 @@ describe('region scoping', () => {
 });
 
 describe('settings', () => {
-  it('shows the effective settings to admin, office and supervisor only', async () => {
-    for (const c of [admin, office, supervisor]) {
+  it('shows the effective settings to the three administrators, office and supervisor only', async () => {
+    for (const c of [admin, security, auditor, office, supervisor]) {
       const res = await c.get('/api/v1/settings');
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({
@@ -590,11 +598,23 @@ describe('settings', () => {
     for (const c of [viewer, unitUser]) expect((await c.get('/api/v1/settings')).statusCode).toBe(403);
   });
 
-  it('lets only an admin change settings, within the allowed ranges', async () => {
+  it('lets each administrator change only the settings of their duty (三员), within the allowed ranges', async () => {
     const byOffice = await refusedWithoutWrites(['settings'], () => office.put('/api/v1/settings', { lockoutAttempts: 6 }));
     expect(byOffice.statusCode).toBe(403);
+    // the system administrator does not set the login rules, nor the security administrator the backups
+    const byAdmin = await refusedWithoutWrites(['settings'], () =>
+      admin.put('/api/v1/settings', { lockoutAttempts: 6, backupRetentionCount: 7 }),
+    );
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().error.details).toEqual([{ field: 'lockoutAttempts', message: '该设置由另一类管理员负责' }]);
+    const bySecurity = await refusedWithoutWrites(['settings'], () =>
+      security.put('/api/v1/settings', { backupRetentionCount: 7 }),
+    );
+    expect(bySecurity.statusCode).toBe(403);
+    expect((await auditor.put('/api/v1/settings', { auditRetentionDays: 365 })).statusCode).toBe(200);
+    expect((await admin.put('/api/v1/settings', { backupRetentionCount: 7 })).statusCode).toBe(200);
     const bad = await refusedWithoutWrites(['settings'], () =>
-      admin.put('/api/v1/settings', { lockoutAttempts: 2, passwordMinLength: 7.5, colour: 'red' }),
+      security.put('/api/v1/settings', { lockoutAttempts: 2, passwordMinLength: 7.5, colour: 'red' }),
     );
     expect(bad.statusCode).toBe(400);
     const fields = JSON.parse(bad.body).error.details.map((d: { field: string }) => d.field);
@@ -603,12 +623,12 @@ describe('settings', () => {
 
   it('stores a region’s own values, bumps their version, audits the change and applies it', async () => {
     const auditBefore = await auditCount();
-    const res = await admin.put('/api/v1/settings', { passwordMinLength: 12 });
+    const res = await security.put('/api/v1/settings', { passwordMinLength: 12 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ effective: { passwordMinLength: 12 }, overrides: { passwordMinLength: 12 } });
     expect(await auditCount()).toBe(auditBefore + 1);
     // unchanged values write nothing
-    await admin.put('/api/v1/settings', { passwordMinLength: 12 });
+    await security.put('/api/v1/settings', { passwordMinLength: 12 });
     expect(await auditCount()).toBe(auditBefore + 1);
     const tooShort = await admin.post('/api/v1/users', {
       username: 'short.pw',
@@ -620,12 +640,12 @@ describe('settings', () => {
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().error).toMatchObject({ code: 'PASSWORD_POLICY', details: { minLength: 12 } });
 
-    await admin.put('/api/v1/settings', { passwordMinLength: 8 });
+    await security.put('/api/v1/settings', { passwordMinLength: 8 });
     const { rows } = await t.database.raw(
       `select version, value from settings where region_code = '411104' and key = 'passwordMinLength'`,
     );
     expect(rows[0]).toMatchObject({ version: 2, value: 8 });
-    const audit = (await admin.get('/api/v1/audit?entity=settings')).json().items;
+    const audit = (await auditor.get('/api/v1/audit?entity=settings')).json().items;
     expect(audit[0]).toMatchObject({
       action: 'update',
       entityId: '411104',
@@ -636,17 +656,17 @@ describe('settings', () => {
 });
 
 describe('audit log', () => {
-  it('lists entries newest first with filters, for admins only', async () => {
-    const res = await admin.get('/api/v1/audit?pageSize=50');
+  it('lists entries newest first with filters, for the audit administrator only', async () => {
+    const res = await auditor.get('/api/v1/audit?pageSize=50');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { id: number; at: string }[];
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.at >= items[i]!.at).toBe(true);
 
-    const units = (await admin.get(`/api/v1/audit?entity=unit&entityId=${unitId}`)).json();
+    const units = (await auditor.get(`/api/v1/audit?entity=unit&entityId=${unitId}`)).json();
     expect(units.items).toHaveLength(1);
     expect(units.items[0]).toMatchObject({ action: 'create', entity: 'unit', entityId: String(unitId), username: 'office' });
 
-    const logins = (await admin.get(`/api/v1/audit?action=login&userId=${office.user.id}`)).json();
+    const logins = (await auditor.get(`/api/v1/audit?action=login&userId=${office.user.id}`)).json();
     expect(logins.total).toBeGreaterThanOrEqual(1);
     expect(
       logins.items.every((e: { action: string; userId: number }) => e.action === 'login' && e.userId === office.user.id),
@@ -655,32 +675,49 @@ describe('audit log', () => {
     // whole days in Asia/Shanghai, both ends inclusive; the test clock stands on 2026-07-16
     const dayStart = Date.parse('2026-07-15T16:00:00Z');
     const dayEnd = Date.parse('2026-07-16T16:00:00Z');
-    const all = (await admin.get('/api/v1/audit?pageSize=200')).json().total;
-    const onDay = (await admin.get('/api/v1/audit?from=2026-07-16&to=2026-07-16&pageSize=200')).json();
+    const all = (await auditor.get('/api/v1/audit?pageSize=200')).json().total;
+    const onDay = (await auditor.get('/api/v1/audit?from=2026-07-16&to=2026-07-16&pageSize=200')).json();
     expect(onDay.total).toBeGreaterThan(0);
     for (const e of onDay.items) expect(Date.parse(e.at)).toBeGreaterThanOrEqual(dayStart);
     for (const e of onDay.items) expect(Date.parse(e.at)).toBeLessThan(dayEnd);
-    const later = (await admin.get('/api/v1/audit?from=2026-07-17&pageSize=200')).json();
+    const later = (await auditor.get('/api/v1/audit?from=2026-07-17&pageSize=200')).json();
     for (const e of later.items) expect(Date.parse(e.at)).toBeGreaterThanOrEqual(dayEnd);
-    const earlier = (await admin.get('/api/v1/audit?to=2026-07-15&pageSize=200')).json();
+    const earlier = (await auditor.get('/api/v1/audit?to=2026-07-15&pageSize=200')).json();
     for (const e of earlier.items) expect(Date.parse(e.at)).toBeLessThan(dayStart);
     expect(earlier.total + onDay.total + later.total).toBe(all);
 
-    for (const c of [office, viewer, supervisor, unitUser]) expect((await c.get('/api/v1/audit')).statusCode).toBe(403);
-    expect((await admin.get('/api/v1/audit?from=2026-13-01')).statusCode).toBe(400);
+    for (const c of [admin, security, office, viewer, supervisor, unitUser])
+      expect((await c.get('/api/v1/audit')).statusCode).toBe(403);
+    expect((await auditor.get('/api/v1/audit?from=2026-13-01')).statusCode).toBe(400);
   });
 
   it('offers no way to change or delete audit rows', async () => {
     const before = await auditCount();
-    const [first] = (await admin.get('/api/v1/audit?pageSize=1')).json().items;
+    const [first] = (await auditor.get('/api/v1/audit?pageSize=1')).json().items;
     for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
       for (const url of ['/api/v1/audit', `/api/v1/audit/${first.id}`]) {
-        const res = await admin.request({ method, url, payload: method === 'DELETE' ? undefined : { action: 'x' } });
+        const res = await auditor.request({ method, url, payload: method === 'DELETE' ? undefined : { action: 'x' } });
         expect([404, 405]).toContain(res.statusCode);
       }
     }
     expect(await auditCount()).toBe(before);
-    const same = (await admin.get('/api/v1/audit?pageSize=1')).json().items[0];
+    const same = (await auditor.get('/api/v1/audit?pageSize=1')).json().items[0];
     expect(same).toEqual(first);
+  });
+});
+
+describe('three administrators (三员)', () => {
+  it('refuses one account holding two administrator duties', async () => {
+    const res = await refusedWithoutWrites(['users'], () =>
+      admin.post('/api/v1/users', {
+        username: 'two.hats',
+        displayName: '兼任',
+        roles: ['admin', 'audit_admin'],
+        regionCode: '411104',
+        password: START_PASSWORD,
+      }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ field: 'roles', message: '系统管理员、安全管理员、审计管理员须由不同账号担任' }]);
   });
 });

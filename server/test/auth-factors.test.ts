@@ -195,7 +195,7 @@ describe('TOTP secrets at rest', () => {
 
 describe('totpRequiredRoles', () => {
   it('lets a listed role without TOTP log in but only enrol; after enrolment everything is open', async () => {
-    const admin = await login(t.app, 'admin');
+    const admin = await login(t.app, 'security'); // the security administrator's duty (三员)
     const set = await admin.put('/api/v1/settings', { totpRequiredRoles: ['supervisor'] });
     expect(set.statusCode, set.body).toBe(200);
     try {

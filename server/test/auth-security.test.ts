@@ -290,20 +290,20 @@ describe('logout and the audit trail of sessions', () => {
     await tryLogin('no.such.user', 'Wrong#2026');
     expect(await countRows(t.database, 'audit_log')).toBe(unknownBefore + 1);
 
-    // and an admin of the user's region reads them through the API
-    const admin = await asAdmin();
+    // and the audit administrator of the user's region reads them through the API
+    const admin = await login(t.app, 'auditor');
     const listed = (await admin.get(`/api/v1/audit?userId=${u.id}&entity=session&pageSize=50`)).json();
     expect(listed.items.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['logout', 'login', 'login_failed']);
     // the typed text is not kept (it is often a password typed into the wrong box) …
     const typed = await t.database.raw(`select count(*)::int as n from audit_log where username = 'no.such.user'`);
     expect(typed.rows[0]!.n).toBe(0);
-    // … and the marker row is for the top region's admin only, not the district's
-    const seen = (a: Awaited<ReturnType<typeof asAdmin>>) =>
+    // … and the marker row is for the top region's audit admin only, not the district's
+    const seen = (a: Awaited<ReturnType<typeof login>>) =>
       a
         .get('/api/v1/audit?action=login_failed&pageSize=200')
         .then((r) => r.json().items.filter((e: { userId: number | null }) => e.userId === null).length);
     expect(await seen(admin)).toBe(0);
-    const top = await createUser(t.database, { roles: ['admin'], regionCode: '41', username: 'province.admin' });
+    const top = await createUser(t.database, { roles: ['audit_admin'], regionCode: '41', username: 'province.auditor' });
     const provinceAdmin = await login(t.app, top.username, FACTORY_PASSWORD);
     expect(await seen(provinceAdmin)).toBeGreaterThan(0);
   });

@@ -245,6 +245,8 @@ describe('demo data on the test clock', () => {
   it('lets every demo account log in with the demo password, in 召陵区, without a forced change', async () => {
     const expected: Record<string, string> = {
       admin: 'admin',
+      security: 'security_admin',
+      auditor: 'audit_admin',
       office: 'office',
       supervisor: 'supervisor',
       leader1: 'leader',

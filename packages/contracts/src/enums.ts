@@ -4,10 +4,22 @@ import { enumText } from './common.js';
 
 type Labels<T extends string> = Record<T, { 'zh-CN': string; en: string }>;
 
-export const roles = ['admin', 'office', 'supervisor', 'leader', 'unit', 'enterprise', 'viewer'] as const;
+export const roles = [
+  'admin',
+  'security_admin',
+  'audit_admin',
+  'office',
+  'supervisor',
+  'leader',
+  'unit',
+  'enterprise',
+  'viewer',
+] as const;
 export type Role = (typeof roles)[number];
 export const roleLabels: Labels<Role> = {
   admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
+  security_admin: { 'zh-CN': '安全管理员', en: 'Security administrator' },
+  audit_admin: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
   office: { 'zh-CN': '项目办', en: 'Key-project office' },
   supervisor: { 'zh-CN': '督查局', en: 'Supervision bureau' },
   leader: { 'zh-CN': '县级领导', en: 'Contracting leader' },

@@ -1,16 +1,19 @@
 /** Rule settings with their defaults. Stored per region; a region inherits the defaults it does not override. */
 import { z } from 'zod';
+import { roleLabels, type Role } from './enums.js';
 
 /** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
-export const totpRequirableRoles = ['admin', 'security_admin', 'audit_admin', 'office', 'supervisor'] as const;
+export const totpRequirableRoles = [
+  'admin',
+  'security_admin',
+  'audit_admin',
+  'office',
+  'supervisor',
+] as const satisfies readonly Role[];
 export type TotpRequirableRole = (typeof totpRequirableRoles)[number];
-export const totpRequirableRoleLabels: Record<TotpRequirableRole, { 'zh-CN': string; en: string }> = {
-  admin: { 'zh-CN': '系统管理员', en: 'System administrator' },
-  security_admin: { 'zh-CN': '安全管理员', en: 'Security administrator' },
-  audit_admin: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
-  office: { 'zh-CN': '项目办', en: 'Project office' },
-  supervisor: { 'zh-CN': '督查', en: 'Supervisor' },
-};
+export const totpRequirableRoleLabels: Record<TotpRequirableRole, { 'zh-CN': string; en: string }> = Object.fromEntries(
+  totpRequirableRoles.map((r) => [r, roleLabels[r]]),
+) as Record<TotpRequirableRole, { 'zh-CN': string; en: string }>;
 
 export const settingsSchema = z.strictObject({
   sessionIdleMinutes: z
@@ -74,6 +77,22 @@ export const defaultSettings: Settings = {
 /** Whether an account with these roles must have TOTP under these settings. */
 export const totpRequiredFor = (roles: readonly string[], s: Pick<Settings, 'totpRequiredRoles'>): boolean =>
   roles.some((r) => (s.totpRequiredRoles as readonly string[]).includes(r));
+
+/**
+ * Which administrator changes which setting (等保 2.0 三员): the security administrator the login
+ * and password rules, the system administrator the backups, the audit administrator the audit log's retention.
+ */
+export const settingDuties = {
+  sessionIdleMinutes: 'security_admin',
+  sessionAbsoluteHours: 'security_admin',
+  lockoutAttempts: 'security_admin',
+  lockoutMinutes: 'security_admin',
+  passwordMinLength: 'security_admin',
+  passwordMinClasses: 'security_admin',
+  totpRequiredRoles: 'security_admin',
+  backupRetentionCount: 'admin',
+  auditRetentionDays: 'audit_admin',
+} as const satisfies Record<keyof Settings, 'admin' | 'security_admin' | 'audit_admin'>;
 
 export const updateSettingsBody = settingsSchema.partial();
 

@@ -2,7 +2,7 @@
  * Who may do what to which record: pure predicates shared by the server's policy (403/404) and the
  * web's buttons, so the two cannot drift. Region codes are prefixes: a user sees their region and below.
  */
-import type { Role } from '@kpc/contracts';
+import { settingDuties, type Role, type Settings } from '@kpc/contracts';
 
 export interface AccessActor {
   id: number;
@@ -93,3 +93,15 @@ export const isSelfLockout = (
   targetId: number,
   change: { disabled?: boolean | undefined; roles?: readonly Role[] | undefined },
 ) => actorId === targetId && (change.disabled === true || (change.roles !== undefined && !change.roles.includes('admin')));
+
+/**
+ * 等保 2.0's three administrators: the system administrator (accounts, regions, backups), the
+ * security administrator (login and password rules) and the audit administrator (reads the audit
+ * log, nobody edits it) are three different accounts.
+ */
+export const adminDuties = ['admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export const dutiesConflict = (roles: readonly Role[]) => adminDuties.filter((d) => roles.includes(d)).length > 1;
+export const canReadAuditLog = (actor: Pick<AccessActor, 'roles'>) => hasAnyRole(actor, 'audit_admin');
+export const canChangeSetting = (actor: Pick<AccessActor, 'roles'>, key: keyof Settings) => hasAnyRole(actor, settingDuties[key]);
+export const canReadSettings = (actor: Pick<AccessActor, 'roles'>) =>
+  hasAnyRole(actor, 'admin', 'security_admin', 'audit_admin', 'office', 'supervisor');

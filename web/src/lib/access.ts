@@ -5,7 +5,10 @@
  */
 import type { CurrentUser, ProjectDetail, Role } from '@kpc/contracts';
 import {
+  adminDuties,
   canAdminUsers,
+  canChangeSetting,
+  canReadAuditLog,
   canCreateProject,
   canImportLedger,
   canPlanInvestment,
@@ -31,8 +34,11 @@ export const access = {
   /** Units, leaders and enterprises. */
   referenceData: isOffice,
   regions: isAdmin,
-  settings: isAdmin,
-  audit: isAdmin,
+  /** The rule settings screen: each of the three administrators (三员) edits the settings of their duty. */
+  settings: (user: RolesOf) => hasRole(user, ...adminDuties),
+  changeSetting: canChangeSetting,
+  /** Only the audit administrator reads the audit log. */
+  audit: (user: RolesOf) => canReadAuditLog(user),
   /** The Excel imports (projects and ledger items) are the office's. */
   imports: (user: CurrentUser) => canImportLedger(user),
   /** Monthly entry: units and enterprises for their projects, the office for any in its region. */

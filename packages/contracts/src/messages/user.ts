@@ -20,6 +20,16 @@ export const userMessages = {
     en: 'Contains a character that cannot be stored (an unpaired Unicode surrogate)',
   },
 
+  // accounts
+  duties_conflict: {
+    'zh-CN': '系统管理员、安全管理员、审计管理员须由不同账号担任',
+    en: 'The system, security and audit administrator duties must be held by different accounts',
+  },
+  setting_of_other_duty: {
+    'zh-CN': '该设置由另一类管理员负责',
+    en: 'This setting belongs to another administrator',
+  },
+
   // projects
   first_phase_exceeds_total: { 'zh-CN': '一期投资不能超过总投资', en: 'First-phase investment cannot exceed the total' },
   lat_lng_pair: { 'zh-CN': '经度和纬度须同时填写', en: 'Latitude and longitude go together' },

@@ -184,6 +184,8 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
     .insert(users)
     .values([
       account('admin', '系统管理员', ['admin']),
+      account('security', '安全管理员', ['security_admin']),
+      account('auditor', '审计管理员', ['audit_admin']),
       account('office', '项目办 张敏', ['office'], { unitId: uid('区发改委'), phone: phone(1) }),
       account('supervisor', '督查局 王磊', ['supervisor'], { unitId: uid('区督查局'), phone: phone(2) }),
       account('leader1', leader1[0], ['leader'], { leaderId: leaderId.get(leader1[0])!, phone: phone(LEADER1_INDEX + 100) }),
@@ -195,7 +197,7 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   const userId = new Map(userRows.map((u) => [u.username, u.id]));
   const officeId = userId.get('office')!;
   // Every other responsible unit has a liaison account that files its reports. They cannot log in
-  // (an unusable random password, change forced) until an admin resets it: only the seven demo
+  // (an unusable random password, change forced) until an admin resets it: only the nine demo
   // accounts above carry the demo password.
   const locked = await hashPassword(randomBytes(24).toString('base64'));
   const liaisonRows = await tx

@@ -1,6 +1,7 @@
 /** The audit log as admins read it: filtered, newest first, limited to their region subtree. */
+import { canReadAuditLog } from '@kpc/domain';
+import { AppError } from '../../lib/errors.js';
 import type { AuditEntry } from '@kpc/contracts';
-import { requireRole } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import * as repo from './audit.repository.js';
 
@@ -34,7 +35,8 @@ export interface ListAuditInput {
 
 export async function listAudit(ctx: RequestContext, q: ListAuditInput) {
   const { db } = ctx;
-  requireRole(ctx.actor, 'admin');
+  // 三员: only the audit administrator reads the log (the system administrator's own acts are in it)
+  if (!canReadAuditLog(ctx.actor)) throw new AppError('FORBIDDEN');
   const { rows, total } = await repo.listAudit(db, {
     regionCode: ctx.actor.regionCode,
     seesUnattributed: await repo.isTopRegion(db, ctx.actor.regionCode),

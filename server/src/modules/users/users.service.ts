@@ -2,6 +2,7 @@
  * Accounts: admins create, edit, disable, reset and unlock the users of their region subtree.
  * Disabling or resetting ends the user's sessions in the same transaction as the change.
  */
+import { dutiesConflict } from '@kpc/domain';
 import { userMessages, type CreateUserBody, type Role, type UpdateUserBody, type User } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -92,6 +93,7 @@ interface AccountLinks {
  * must exist there too (ones outside the subtree count as missing); roles need their link.
  */
 async function checkLinks(db: Executor, ctx: RequestContext, a: AccountLinks): Promise<void> {
+  if (dutiesConflict(a.roles)) throw fieldError('VALIDATION_FAILED', 'roles', ctx.locale, userMessages.duties_conflict);
   await requireWritableRegion(db, ctx, a.regionCode);
   for (const field of ['unitId', 'leaderId', 'enterpriseId'] as const) {
     const id = a[field];

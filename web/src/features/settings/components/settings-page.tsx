@@ -7,6 +7,7 @@ import { describeError, isApiError } from '../../../lib/api';
 import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
 import { PageSpinner } from '../../../components/page-spinner';
 import { optionsOf } from '../../../lib/i18n';
+import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useSaveSettings, useSettings } from '../api/settings';
 
@@ -44,7 +45,11 @@ export default function SettingsPage() {
 
   const onFinish = (v: Settings) => {
     setFormError(null);
-    const checked = validateWith(updateSettingsBody, v);
+    // only the settings of this administrator's duty (三员); the others are shown, not sent
+    const mine = Object.fromEntries(
+      Object.entries(v).filter(([k]) => access.changeSetting(user, k as keyof Settings)),
+    ) as Partial<Settings>;
+    const checked = validateWith(updateSettingsBody, mine);
     if (!checked.ok) return void applyFieldIssues(form, checked.issues);
     save.mutate(checked.data, {
       onSuccess: () => message.success(t('common.saved')),
@@ -94,6 +99,7 @@ export default function SettingsPage() {
                   rules={[{ required: true }]}
                 >
                   <InputNumber
+                    disabled={!access.changeSetting(user, f.name)}
                     min={f.min}
                     max={f.max}
                     precision={0}
@@ -118,7 +124,12 @@ export default function SettingsPage() {
                 }
                 extra={t('admin.settings.totpRequiredRolesHint')}
               >
-                <Select mode="multiple" allowClear options={optionsOf(totpRequirableRoles, totpRequirableRoleLabels)} />
+                <Select
+                  mode="multiple"
+                  allowClear
+                  disabled={!access.changeSetting(user, 'totpRequiredRoles')}
+                  options={optionsOf(totpRequirableRoles, totpRequirableRoleLabels)}
+                />
               </Form.Item>
             </Col>
           </Row>
