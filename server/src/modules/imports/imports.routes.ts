@@ -14,7 +14,9 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   // imports left running by a process that died are failed, not shown as running forever
   app.addHook('onReady', async () => {
-    await service.failStaleImports(systemContext(app.db, app.clock, 'import-recovery'));
+    await service.failStaleImports(systemContext(app.db, app.clock, 'import-recovery'), {
+      soleInstance: app.database.kind === 'embedded',
+    });
   });
 
   for (const importer of importers) {

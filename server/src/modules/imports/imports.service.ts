@@ -313,9 +313,14 @@ async function run(ctx: RequestContext, importer: Importer, job: repo.ImportRow,
   }
 }
 
-/** Start-up: running jobs whose heartbeat stopped lost their process; record them as failed. */
-export async function failStaleImports(ctx: RequestContext): Promise<number> {
-  return repo.failStaleJobs(ctx.db, new Date(ctx.now.getTime() - STALE_AFTER_MS), ctx.now, [interrupted]);
+/**
+ * Start-up: running jobs whose heartbeat stopped lost their process; record them as failed. When
+ * this process is the only one on the database (the embedded default, held by the data-directory
+ * lock), every running job lost its process: all are failed at once, not after the heartbeat window.
+ */
+export async function failStaleImports(ctx: RequestContext, opts: { soleInstance: boolean }): Promise<number> {
+  const before = opts.soleInstance ? ctx.now : new Date(ctx.now.getTime() - STALE_AFTER_MS);
+  return repo.failStaleJobs(ctx.db, before, ctx.now, [interrupted]);
 }
 
 /** A job its starter, or the office of its region, may see. */
