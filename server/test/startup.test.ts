@@ -26,7 +26,10 @@ function tempDataDir(): string {
   return dir;
 }
 
-function startServer(env: Record<string, string>): Proc {
+function startServer(
+  env: Record<string, string>,
+  command: string[] = [process.execPath, '--import', 'tsx', 'server/src/server.ts'],
+): Proc {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
@@ -37,7 +40,7 @@ function startServer(env: Record<string, string>): Proc {
   };
   delete childEnv.DATABASE_URL;
   // `node --import tsx` is what `npx tsx` runs, minus the wrapper processes: signals reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: repoRoot,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,5 +130,19 @@ describe('server process', () => {
     expect(code).toBe(1);
     expect(p.output()).toContain('set COOKIE_SECURE=true');
     expect(existsSync(join(dir, 'kpc.lock'))).toBe(false);
+  });
+
+  it('stops server and database when only the npm wrapper is sent SIGTERM', { timeout: 60_000 }, async () => {
+    const dir = tempDataDir();
+    const p = startServer({ DATA_DIR: dir, SEED_DEMO: 'false' }, ['npm', 'run', 'start', '-w', 'server']);
+    await ready(p);
+    expect(existsSync(join(dir, 'kpc.lock'))).toBe(true);
+    p.child.kill('SIGTERM'); // npm itself, not its process group
+    await p.exited;
+    // the server behind npm (exec'd, not under a shell) got the signal and shut down cleanly
+    const deadline = Date.now() + 15_000;
+    while (existsSync(join(dir, 'kpc.lock')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(join(dir, 'kpc.lock'))).toBe(false);
+    expect(p.output()).toContain('"signal":"SIGTERM"');
   });
 });
