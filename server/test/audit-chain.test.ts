@@ -79,4 +79,17 @@ describe('audit chain', () => {
     expect(broken.status).toBe(3);
     expect(broken.stderr).toContain(`row ${all[3]}`);
   });
+
+  it('GET /audit/chain shows the audit administrator the same verdict, and nobody else', async () => {
+    const auditor = await login(t.app, 'auditor');
+    const ok = await auditor.get('/api/v1/audit/chain');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ ok: true, firstBreak: null });
+    const all = await ids();
+    await t.database.raw('delete from audit_log where id = $1', [all[1]]);
+    const broken = (await auditor.get('/api/v1/audit/chain')).json();
+    expect(broken).toMatchObject({ ok: false, firstBreak: { kind: 'deleted_before', id: all[2] } });
+    for (const who of ['admin', 'security', 'office'])
+      expect((await (await login(t.app, who)).get('/api/v1/audit/chain')).statusCode).toBe(403);
+  });
 });

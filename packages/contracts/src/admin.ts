@@ -201,3 +201,23 @@ export const listAuditQuery = z.strictObject({
   from: z.iso.date().optional().describe('From this day on (YYYY-MM-DD, Asia/Shanghai), inclusive'),
   to: z.iso.date().optional().describe('Up to this day (YYYY-MM-DD, Asia/Shanghai), inclusive'),
 });
+
+/** GET /audit/chain: the audit log's HMAC chain walked from its base (the audit administrator's check). */
+export const auditChainStatus = z.object({
+  ok: z.boolean().describe('True when every row verifies and the chain head matches the table'),
+  checked: z.number().int().describe('Rows verified in the live table'),
+  archived: z.number().int().describe('Rows moved to the archive files by the retention job (older than auditRetentionDays)'),
+  unchained: z.number().int().describe('Rows written before the chain began (before this version), not covered'),
+  firstBreak: z
+    .object({
+      id: z
+        .number()
+        .int()
+        .nullable()
+        .describe('The first row that does not verify (null: the table was emptied or its head is missing)'),
+      kind: z.enum(['edited', 'deleted_before', 'head_mismatch', 'head_missing']),
+      message: z.string(),
+    })
+    .nullable(),
+});
+export type AuditChainStatus = z.infer<typeof auditChainStatus>;

@@ -1,5 +1,6 @@
 /** The audit log as admins read it: filtered, newest first, limited to their region subtree. */
 import { canReadAuditLog } from '@kpc/domain';
+import { verifyAuditChain } from '../../lib/audit-chain.js';
 import { AppError } from '../../lib/errors.js';
 import type { AuditEntry } from '@kpc/contracts';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -51,4 +52,10 @@ export async function listAudit(ctx: RequestContext, q: ListAuditInput) {
     pageSize: q.pageSize,
   });
   return { items: rows.map(toEntry), total };
+}
+
+/** Walks the HMAC chain (lib/audit-chain.ts), as `npm run audit:verify` does: for the audit administrator. */
+export async function verifyAuditLog(ctx: RequestContext) {
+  if (!canReadAuditLog(ctx.actor)) throw new AppError('FORBIDDEN');
+  return verifyAuditChain(ctx.db);
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { AuditEntry } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
+import { useAuditChain } from '../api/audit-chain';
 import { useAuditList, type AuditQuery } from '../api/list-audit';
 
 function Json({ value }: { value: unknown }) {
@@ -65,6 +66,7 @@ const auditEntities = [
 export default function AuditPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const chain = useAuditChain();
   const { data, isFetching, error } = useAuditList(query);
   const patch = (p: Partial<AuditQuery>) => setQuery((q) => ({ ...q, ...p, page: 1 }));
   const actionLabel = (a: string) => t(`admin.audit.actions.${a}`, { defaultValue: a });
@@ -138,6 +140,19 @@ export default function AuditPage() {
           </Col>
         </Row>
         {error ? <Alert type="error" showIcon title={describeError(error)} style={{ marginBottom: 12 }} /> : null}
+        {chain.data ? (
+          <Alert
+            data-testid="audit-chain"
+            type={chain.data.ok ? 'success' : 'error'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={
+              chain.data.ok
+                ? t('admin.audit.chainOk', { checked: chain.data.checked, archived: chain.data.archived })
+                : t('admin.audit.chainBroken', { message: chain.data.firstBreak?.message ?? '' })
+            }
+          />
+        ) : null}
         <Table<AuditEntry>
           rowKey="id"
           size="small"
