@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
+import { fsyncPath } from '../lib/files.js';
 import { storedFilePath } from '../modules/attachments/attachments.storage.js';
 import {
   BACKUP_FORMAT,
@@ -158,9 +159,9 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
 
   try {
     await pipeline(Readable.from(lines()), createGzip(), createWriteStream(partial, { mode: 0o600 }));
-    await fsync(partial);
+    await fsyncPath(partial);
     await rename(partial, file);
-    await fsync(dirname(file));
+    await fsyncPath(dirname(file));
   } catch (e) {
     await rm(partial, { force: true });
     throw e;
@@ -176,13 +177,4 @@ export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-async function fsync(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
 }

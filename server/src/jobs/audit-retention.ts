@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { shanghaiDate } from '@kpc/domain';
 import { writeAudit } from '../lib/audit.js';
+import { fsyncPath } from '../lib/files.js';
 import { loadSettings } from '../modules/settings/settings.service.js';
 import type { Job } from './job.js';
 import { dropArchivedAuditRows, oldestAuditRows } from './maintenance.repository.js';
@@ -41,8 +42,7 @@ export const auditRetention: Job = {
           await fh.close();
         }
         await rename(`${path}.partial`, path);
-        const dir = await open(app.auditArchiveDir, 'r');
-        await dir.sync().finally(() => dir.close());
+        await fsyncPath(app.auditArchiveDir);
         await dropArchivedAuditRows(tx, last.id, String(last.hash), rows.length);
         await writeAudit(
           tx,

@@ -5,10 +5,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fsyncPath } from '../../lib/files.js';
 
 const KEY = /^[0-9a-f]{32}$/;
 
@@ -59,15 +60,6 @@ export async function keepUpload(filesDir: string, tmpPath: string): Promise<str
   await fsyncPath(dir);
   await fsyncPath(filesDir);
   return key;
-}
-
-async function fsyncPath(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
 }
 
 export const discardUpload = (tmpPath: string) => rm(tmpPath, { force: true });

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { BatchList, Stage } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned.js';
 import { batchEntries, periods, projects, stageTransitions } from '../../db/schema/index.js';
 import { projectsInRegion } from '../../lib/project-scope.js';
 import { inSubtree } from '../../lib/query.js';
@@ -99,28 +100,16 @@ export async function insertPeriod(db: Executor, values: NewPeriodRow): Promise<
  * Version-checked update of a period (with no `set`, only its version moves on: a list change bumps
  * the version that guards all its lists); undefined when stale.
  */
-export async function updatePeriod(
+export const updatePeriod = (
   db: Executor,
   id: number,
   version: number,
   set: Partial<Pick<NewPeriodRow, 'name' | 'startDate' | 'endDate'>> = {},
-): Promise<PeriodRow | undefined> {
-  const [row] = await db
-    .update(periods)
-    .set({ ...set, version: sql`${periods.version} + 1` })
-    .where(and(eq(periods.id, id), eq(periods.version, version)))
-    .returning();
-  return row;
-}
+): Promise<PeriodRow | undefined> => updateAtVersion(db, periods, id, version, set);
 
 /** Version-checked delete (its lists go with it); false when stale. */
-export async function deletePeriod(db: Executor, id: number, version: number): Promise<boolean> {
-  const deleted = await db
-    .delete(periods)
-    .where(and(eq(periods.id, id), eq(periods.version, version)))
-    .returning({ id: periods.id });
-  return deleted.length > 0;
-}
+export const deletePeriod = (db: Executor, id: number, version: number): Promise<boolean> =>
+  deleteAtVersion(db, periods, id, version);
 
 export async function replaceList(db: Executor, periodId: number, list: BatchList, projectIds: number[]): Promise<void> {
   await db.delete(batchEntries).where(and(eq(batchEntries.periodId, periodId), eq(batchEntries.list, list)));

@@ -1,6 +1,7 @@
 /** SQL for investing enterprises 项目业主. */
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { updateAtVersion } from '../../lib/versioned.js';
 import { enterprises } from '../../db/schema/index.js';
 import { contains, inSubtree, offsetOf } from '../../lib/query.js';
 
@@ -42,19 +43,12 @@ export async function insertEnterprise(db: Executor, values: NewEnterpriseRow): 
   return row!;
 }
 
-export async function updateEnterprise(
+export const updateEnterprise = (
   db: Executor,
   id: number,
   version: number,
   set: Partial<NewEnterpriseRow>,
-): Promise<EnterpriseRow | undefined> {
-  const [row] = await db
-    .update(enterprises)
-    .set({ ...set, version: sql`${enterprises.version} + 1` })
-    .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
-    .returning();
-  return row;
-}
+): Promise<EnterpriseRow | undefined> => updateAtVersion(db, enterprises, id, version, set);
 
 export async function deleteEnterprise(db: Executor, id: number): Promise<void> {
   await db.delete(enterprises).where(eq(enterprises.id, id));

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListInvestmentReportsQuery, ReportStatus } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned.js';
 import { annualPlans, attachments, investmentReports, projects, users } from '../../db/schema/index.js';
 import type { Actor, ProjectScope } from '../../lib/policy.js';
 import { projectScopeColumns, projectsOfUnit, visibleProjects } from '../../lib/project-scope.js';
@@ -137,41 +138,20 @@ export async function insertReport(db: Executor, values: NewReportRow): Promise<
   return row!;
 }
 
+/** A report its reporter may still change: a draft, or one the office returned. */
+const openReport = inArray(investmentReports.status, ['draft', 'returned']);
+
 /** Version-checked edit of a draft or returned report; undefined when stale or no longer editable. */
-export async function updateOpenReport(
+export const updateOpenReport = (
   db: Executor,
   id: number,
   version: number,
   set: Partial<Pick<NewReportRow, 'amount' | 'progressNote' | 'updatedAt'>>,
-): Promise<ReportRow | undefined> {
-  const [row] = await db
-    .update(investmentReports)
-    .set({ ...set, version: sql`${investmentReports.version} + 1` })
-    .where(
-      and(
-        eq(investmentReports.id, id),
-        eq(investmentReports.version, version),
-        inArray(investmentReports.status, ['draft', 'returned']),
-      ),
-    )
-    .returning();
-  return row;
-}
+): Promise<ReportRow | undefined> => updateAtVersion(db, investmentReports, id, version, set, openReport);
 
 /** Version-checked delete of a draft or returned report; false when stale or no longer deletable. */
-export async function deleteOpenReport(db: Executor, id: number, version: number): Promise<boolean> {
-  const deleted = await db
-    .delete(investmentReports)
-    .where(
-      and(
-        eq(investmentReports.id, id),
-        eq(investmentReports.version, version),
-        inArray(investmentReports.status, ['draft', 'returned']),
-      ),
-    )
-    .returning({ id: investmentReports.id });
-  return deleted.length > 0;
-}
+export const deleteOpenReport = (db: Executor, id: number, version: number): Promise<boolean> =>
+  deleteAtVersion(db, investmentReports, id, version, openReport);
 
 /** Marks the approved report a correction replaces as superseded by it; undefined when it is no longer approved. */
 export async function supersedeReport(db: Executor, id: number, byId: number, now: Date): Promise<ReportRow | undefined> {

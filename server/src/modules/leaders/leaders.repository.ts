@@ -1,6 +1,7 @@
 /** SQL for contracting leaders 分包领导. */
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { updateAtVersion } from '../../lib/versioned.js';
 import { leaders } from '../../db/schema/index.js';
 import { contains, inSubtree, offsetOf } from '../../lib/query.js';
 import type { ReferenceFilter } from '../../lib/reference-records.js';
@@ -30,19 +31,12 @@ export async function insertLeader(db: Executor, values: NewLeaderRow): Promise<
   return row!;
 }
 
-export async function updateLeader(
+export const updateLeader = (
   db: Executor,
   id: number,
   version: number,
   set: Partial<NewLeaderRow>,
-): Promise<LeaderRow | undefined> {
-  const [row] = await db
-    .update(leaders)
-    .set({ ...set, version: sql`${leaders.version} + 1` })
-    .where(and(eq(leaders.id, id), eq(leaders.version, version)))
-    .returning();
-  return row;
-}
+): Promise<LeaderRow | undefined> => updateAtVersion(db, leaders, id, version, set);
 
 export async function deleteLeader(db: Executor, id: number): Promise<void> {
   await db.delete(leaders).where(eq(leaders.id, id));

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ExportProjectsQuery, ListProjectsQuery, Project, ProjectDetail } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
+import { updateAtVersion } from '../../lib/versioned.js';
 import {
   annualPlans,
   enterprises,
@@ -168,19 +169,12 @@ export async function insertProject(db: Executor, values: NewProjectRow): Promis
 }
 
 /** Version-checked update of a project's columns; the id, or undefined when the version is stale. */
-export async function updateProject(
+export const updateProject = async (
   db: Executor,
   id: number,
   version: number,
   set: Partial<NewProjectRow>,
-): Promise<number | undefined> {
-  const [row] = await db
-    .update(projects)
-    .set({ ...set, version: sql`${projects.version} + 1` })
-    .where(and(eq(projects.id, id), eq(projects.version, version)))
-    .returning({ id: projects.id });
-  return row?.id;
-}
+): Promise<number | undefined> => (await updateAtVersion(db, projects, id, version, set))?.id;
 
 /** Version-checked delete; false when the version is stale. */
 export async function deleteProject(db: Executor, id: number, version: number): Promise<boolean> {

@@ -1,6 +1,7 @@
 /** SQL for responsible units 责任单位. */
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { updateAtVersion } from '../../lib/versioned.js';
 import { units } from '../../db/schema/index.js';
 import { contains, inSubtree, offsetOf } from '../../lib/query.js';
 import type { ReferenceFilter } from '../../lib/reference-records.js';
@@ -38,19 +39,8 @@ export async function insertUnit(db: Executor, values: NewUnitRow): Promise<Unit
   return row!;
 }
 
-export async function updateUnit(
-  db: Executor,
-  id: number,
-  version: number,
-  set: Partial<NewUnitRow>,
-): Promise<UnitRow | undefined> {
-  const [row] = await db
-    .update(units)
-    .set({ ...set, version: sql`${units.version} + 1` })
-    .where(and(eq(units.id, id), eq(units.version, version)))
-    .returning();
-  return row;
-}
+export const updateUnit = (db: Executor, id: number, version: number, set: Partial<NewUnitRow>): Promise<UnitRow | undefined> =>
+  updateAtVersion(db, units, id, version, set);
 
 export async function deleteUnit(db: Executor, id: number): Promise<void> {
   await db.delete(units).where(eq(units.id, id));

@@ -1,6 +1,7 @@
 /** SQL for accounts: lists within a region subtree, versioned updates, ending a user's sessions. */
 import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { updateAtVersion } from '../../lib/versioned.js';
 import { sessions, users } from '../../db/schema/index.js';
 import { contains, inSubtree, offsetOf } from '../../lib/query.js';
 
@@ -50,19 +51,8 @@ export async function insertUser(db: Executor, values: NewUserRow): Promise<User
 }
 
 /** Updates when the version still matches, bumping it; undefined when someone else changed the row. */
-export async function updateUser(
-  db: Executor,
-  id: number,
-  version: number,
-  set: Partial<NewUserRow>,
-): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ ...set, version: sql`${users.version} + 1` })
-    .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning();
-  return row;
-}
+export const updateUser = (db: Executor, id: number, version: number, set: Partial<NewUserRow>): Promise<UserRow | undefined> =>
+  updateAtVersion(db, users, id, version, set);
 
 /** Ends every live session of the user. */
 export async function revokeSessionsOf(db: Executor, userId: number, now: Date): Promise<void> {
