@@ -80,6 +80,13 @@ describe('X-Forwarded-For', () => {
         `select ip from audit_log where action = 'login_failed' and username = 'office'`,
       );
       expect(rows.map((r) => r.ip)).toEqual(['203.0.113.9']);
+      // the proxy terminates HTTPS: the session cookie is Secure although COOKIE_SECURE is unset
+      const viaTls = await tryLogin(proxied.app, 'admin', 'Demo@2026', { 'x-forwarded-proto': 'https' });
+      expect(viaTls.statusCode).toBe(200);
+      expect(viaTls.cookies.find((c) => c.name === 'kpc_session')?.secure).toBe(true);
+      // and a client's own X-Forwarded-Proto is not believed
+      const forged = await tryLogin(t.app, 'admin', 'Demo@2026', { 'x-forwarded-proto': 'https' });
+      expect(forged.cookies.find((c) => c.name === 'kpc_session')?.secure).toBeFalsy();
     } finally {
       await proxied.close();
     }

@@ -33,6 +33,20 @@ export function requestContext(app: FastifyInstance, req: FastifyRequest): Reque
   };
 }
 
+/** The context of a request before sign-in (the login itself): no actor yet. */
+export type AnonymousContext = Omit<RequestContext, 'actor'> & { actor: null };
+
+export function anonymousContext(app: FastifyInstance, req: FastifyRequest): AnonymousContext {
+  return {
+    db: app.db,
+    clock: app.clock,
+    actor: null,
+    audit: { actor: null, ip: req.ip },
+    now: app.clock.now(),
+    locale: req.locale,
+  };
+}
+
 /** System actors have no users row: id 0, audited under their name (`system:<job>`). */
 export const SYSTEM_ACTOR_ID = 0;
 

@@ -12,11 +12,11 @@ import {
   totpEnableResponse,
   totpSetupResponse,
 } from '@kpc/contracts';
-import { requestContext } from '../../lib/request-context.js';
+import { anonymousContext, requestContext } from '../../lib/request-context.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import {
   changePassword,
-  currentUser,
+  getCurrentUser,
   disableTotp,
   enableTotp,
   endMySession,
@@ -42,7 +42,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await login(app.db, app.clock, box, {
+      const r = await login(anonymousContext(app, req), box, {
         ...req.body,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
@@ -51,7 +51,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: app.appOptions.cookieSecure,
+        // behind a trusted proxy that terminates HTTPS (X-Forwarded-Proto), the cookie is Secure as well
+        secure: app.appOptions.cookieSecure || req.protocol === 'https',
         maxAge: r.maxAgeSeconds,
       });
       return { user: r.user, csrfToken: r.csrfToken };
@@ -65,7 +66,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okSchema } },
     },
     async (req, reply) => {
-      await logout(app.db, app.clock, req.sessionId!, req.auditCtx());
+      await logout(requestContext(app, req), req.sessionId!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -78,7 +79,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: '当前用户 Current user and CSRF token', response: { 200: loginResponse } },
     },
     async (req) => ({
-      user: await currentUser(app.db, req.requireActor().id),
+      user: await getCurrentUser(requestContext(app, req)),
       csrfToken: req.csrfToken!,
     }),
   );

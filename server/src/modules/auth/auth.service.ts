@@ -11,10 +11,9 @@ import {
 import { rotatePassword } from '../../commands/rotate-password.js';
 import type { Db } from '../../db/client.js';
 import { writeAudit, type AuditContext } from '../../lib/audit.js';
-import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { assertPasswordPolicy, dummyVerify, verifyPassword } from '../../lib/password.js';
-import type { RequestContext } from '../../lib/request-context.js';
+import type { AnonymousContext, RequestContext } from '../../lib/request-context.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { loadSettings } from '../settings/settings.service.js';
 import * as repo from './auth.repository.js';
@@ -28,7 +27,7 @@ import {
   type SecretBox,
 } from './totp.js';
 
-export async function currentUser(db: Db, userId: number): Promise<CurrentUser> {
+async function presentCurrentUser(db: Db, userId: number): Promise<CurrentUser> {
   const row = await repo.findCurrentUser(db, userId);
   if (!row) throw new AppError('UNAUTHENTICATED');
   const u = row.user;
@@ -81,9 +80,12 @@ async function acceptTotpCode(db: Db, box: SecretBox, userId: number, sealedSecr
  * either → 401 TOTP_REQUIRED, no session, and the attempt is given back (the retry with the code
  * counts it); a wrong or replayed code counts as a failed login and can lock the account.
  */
-export async function login(db: Db, clock: Clock, box: SecretBox, input: LoginInput): Promise<LoginResult> {
-  const now = clock.now();
-  const ctx: AuditContext = { actor: null, ip: input.ip };
+/** The signed-in user as the web needs them (roles, region, links, second-factor state). */
+export const getCurrentUser = (ctx: RequestContext): Promise<CurrentUser> => presentCurrentUser(ctx.db, ctx.actor.id);
+
+export async function login(anon: AnonymousContext, box: SecretBox, input: LoginInput): Promise<LoginResult> {
+  const { db, now } = anon;
+  const ctx: AuditContext = anon.audit;
   const user = await repo.findUserByUsername(db, input.username);
   const fail = async (reason: string, userId: number | null, code: ErrorCode = 'INVALID_CREDENTIALS') => {
     // An unknown username is often a password typed into the wrong box: keep a marker, not the text.
@@ -151,14 +153,13 @@ export async function login(db: Db, clock: Clock, box: SecretBox, input: LoginIn
       now,
     );
   });
-  return { token, csrfToken, user: await currentUser(db, user.id), maxAgeSeconds };
+  return { token, csrfToken, user: await presentCurrentUser(db, user.id), maxAgeSeconds };
 }
 
-export async function logout(db: Db, clock: Clock, sessionId: string, ctx: AuditContext): Promise<void> {
-  await db.transaction(async (tx) => {
-    const now = clock.now();
-    await repo.revokeSession(tx, sessionId, now);
-    await writeAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor?.id ?? null }, now);
+export async function logout(ctx: RequestContext, sessionId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await repo.revokeSession(tx, sessionId, ctx.now);
+    await writeAudit(tx, ctx.audit, { action: 'logout', entity: 'session', entityId: ctx.actor.id }, ctx.now);
   });
 }
 
