@@ -27,7 +27,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -64,6 +64,8 @@ interface Tracked {
   ackedContent: string;
   /** Acknowledged writes (create + updates) on this record. */
   ackedWrites: number;
+  /** The highest version a check after a restart found (it may be an unanswered update that committed). */
+  seenVersion: number;
   /** What the script believes the current version is (for the next PATCH). */
   version: number;
   projectId?: number;
@@ -71,6 +73,8 @@ interface Tracked {
 
 const tracked = new Map<string, Tracked>();
 const key = (entity: Entity, id: number) => `${entity}:${id}`;
+/** Records created by a request the kill cut off before its answer, found after a restart. */
+const unanswered = new Set<string>();
 
 interface RoundStats {
   ackCreates: number;
@@ -243,6 +247,7 @@ function ackCreate(stats: RoundStats, entity: Entity, a: Answer, content: string
     ackedVersion: version,
     ackedContent: content,
     ackedWrites: 1,
+    seenVersion: version,
     version,
     projectId,
   };
@@ -360,6 +365,8 @@ const tables: Record<Entity, { table: string; content: string }> = {
 
 interface Verdict {
   ackedRecords: number;
+  /** Writes sent but never answered (the kill came first) that committed: creates found, updates beyond the acknowledged version. */
+  committedUnanswered: number;
   ackedWrites: number;
   present: number;
   lost: string[];
@@ -375,6 +382,7 @@ async function verify(url: string, env: NodeJS.ProcessEnv): Promise<Verdict> {
   const broken: string[] = [];
   let present = 0;
   let ackedWrites = 0;
+  let committedUnanswered = 0;
   try {
     for (const entity of Object.keys(tables) as Entity[]) {
       const { table, content } = tables[entity];
@@ -397,6 +405,10 @@ async function verify(url: string, env: NodeJS.ProcessEnv): Promise<Verdict> {
           lost.push(`${entity} ${t.id}: version ${row.version} < acknowledged ${t.ackedVersion}`);
           continue;
         }
+        if (row.version < t.seenVersion) {
+          lost.push(`${entity} ${t.id}: version ${row.version} < ${t.seenVersion} found after an earlier restart`);
+          continue;
+        }
         const expected = row.version === t.ackedVersion ? new Set([t.ackedContent]) : (t.sent.get(row.version) ?? new Set());
         if (!expected.has(row.content)) {
           (row.version === t.ackedVersion ? lost : broken).push(
@@ -407,6 +419,8 @@ async function verify(url: string, env: NodeJS.ProcessEnv): Promise<Verdict> {
         if (row.audits !== row.version)
           broken.push(`${entity} ${t.id} v${row.version} has ${row.audits} audit rows (create + each update expected)`);
         present++;
+        if (row.version > Math.max(t.ackedVersion, t.seenVersion)) committedUnanswered++;
+        t.seenVersion = Math.max(t.seenVersion, row.version);
         // the next round continues from what is there
         t.version = row.version;
       }
@@ -418,6 +432,10 @@ async function verify(url: string, env: NodeJS.ProcessEnv): Promise<Verdict> {
            from ${table} t where t.${pattern} like 'crash-%' and not (t.id = any($1::bigint[]))`,
         [mine.map((t) => t.id), entity],
       );
+      for (const r of unheard.rows) {
+        if (!unanswered.has(key(entity, r.id))) committedUnanswered++;
+        unanswered.add(key(entity, r.id));
+      }
       for (const r of unheard.rows)
         if (r.audits !== r.version) broken.push(`unacknowledged ${entity} ${r.id} v${r.version} has ${r.audits} audit rows`);
     }
@@ -444,7 +462,7 @@ async function verify(url: string, env: NodeJS.ProcessEnv): Promise<Verdict> {
   });
   const auditVerify = r.status === 0 ? 'ok' : `exit ${r.status}`;
   if (r.status !== 0) broken.push(`audit-verify exit ${r.status}: ${(r.stderr + r.stdout).trim().slice(-400)}`);
-  return { ackedRecords: tracked.size, ackedWrites, present, lost, broken, auditVerify };
+  return { ackedRecords: tracked.size, committedUnanswered, ackedWrites, present, lost, broken, auditVerify };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -480,6 +498,10 @@ async function main(): Promise<number> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = serverEnv(dataDir, databaseUrl, port);
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
+  console.log(
+    `${new Date().toISOString()}, commit ${commit}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+  );
   console.log(
     `crash: ${KILLS} × SIGKILL, ${LEDGER_LOOPS} ledger loops + 1 project/report loop, database ${
       MODE === 'postgres' ? `PostgreSQL ${dbName} (dropped after)` : `embedded in ${dataDir}`
@@ -503,7 +525,7 @@ async function main(): Promise<number> {
   const lostEver = new Set<string>();
   const brokenEver = new Set<string>();
   let failed = false;
-  const header = `| round | load ms | acked creates | acked updates | not acked (status × n) | acked records | present | lost | broken | audit-verify | restart ms |`;
+  const header = `| round | load ms | acked creates | acked updates | not acked (status × n) | acked records | present | lost | unanswered but committed | broken | audit-verify | restart ms |`;
   console.log(header);
   console.log(header.replace(/[^|]/g, '-'));
   try {
@@ -539,7 +561,7 @@ async function main(): Promise<number> {
           .map(([k, n]) => `${k}×${n}`)
           .join(' ') || '–';
       console.log(
-        `| ${round} | ${loadMs} | ${stats.ackCreates} | ${stats.ackUpdates} | ${rejected} | ${v.ackedRecords} | ${v.present} | ${lost} | ${v.broken.length} | ${v.auditVerify} | ${restartMs} |`,
+        `| ${round} | ${loadMs} | ${stats.ackCreates} | ${stats.ackUpdates} | ${rejected} | ${v.ackedRecords} | ${v.present} | ${lost} | ${v.committedUnanswered} | ${v.broken.length} | ${v.auditVerify} | ${restartMs} |`,
       );
       for (const l of [...v.lost, ...v.broken].slice(0, 10)) console.log(`    ${l}`);
     }
