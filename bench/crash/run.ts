@@ -523,6 +523,7 @@ async function main(): Promise<number> {
 
   const restarts: number[] = [];
   const lostEver = new Set<string>();
+  let committedUnanswered = 0;
   const brokenEver = new Set<string>();
   let failed = false;
   const header = `| round | load ms | acked creates | acked updates | not acked (status × n) | acked records | present | lost | unanswered but committed | broken | audit-verify | restart ms |`;
@@ -556,6 +557,7 @@ async function main(): Promise<number> {
       const lost = v.lost.length;
       for (const l of v.lost) lostEver.add(l.split(':')[0]!.replace(' missing', ''));
       for (const b of v.broken) brokenEver.add(b);
+      committedUnanswered += v.committedUnanswered;
       const rejected =
         Object.entries(stats.rejected)
           .map(([k, n]) => `${k}×${n}`)
@@ -579,7 +581,7 @@ async function main(): Promise<number> {
   if (restarts.length > 0)
     console.log(
       `\nsummary: ${restarts.length} kills, ${tracked.size} acknowledged records (${writes} acknowledged writes), ` +
-        `lost ${lostEver.size}, half-written/broken ${brokenEver.size}; restart to /health p50 ${percentile(restarts, 50)} ms, ` +
+        `lost ${lostEver.size}, half-written/broken ${brokenEver.size}, unanswered but committed ${committedUnanswered}; restart to /health p50 ${percentile(restarts, 50)} ms, ` +
         `p95 ${percentile(restarts, 95)} ms, max ${Math.max(...restarts)} ms`,
     );
   return failed || lostEver.size > 0 || brokenEver.size > 0 ? 1 : 0;
