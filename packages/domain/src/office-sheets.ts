@@ -15,9 +15,11 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-const CHINESE_DIGITS: Record<string, number> = Object.fromEntries([...'〇一二三四五六七八九'].map((ch, i) => [ch, i]));
-CHINESE_DIGITS['零'] = 0;
-CHINESE_DIGITS['两'] = 2;
+const CHINESE_DIGITS: Record<string, number> = {
+  ...Object.fromEntries([...'〇一二三四五六七八九'].map((ch, i) => [ch, i])),
+  零: 0,
+  两: 2,
+};
 
 /** One run of Chinese numerals as digits: 二〇二六 is read digit by digit, 十二 / 三十一 / 二十 positionally. */
 function chineseNumeralValue(run: string): string {
