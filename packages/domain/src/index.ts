@@ -5,3 +5,4 @@ export * from './batches.js';
 export * from './investment.js';
 export * from './schedule.js';
 export * from './access.js';
+export * from './office-sheets.js';
