@@ -22,6 +22,7 @@ const EnterprisesPage = lazy(() => import('../features/enterprises/components/en
 const RegionsPage = lazy(() => import('../features/regions/components/regions-page'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page'));
 const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
+const JobsPage = lazy(() => import('../features/jobs/components/jobs-page'));
 const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -121,6 +122,14 @@ export function AppRouter() {
                 element={
                   <RequireRole allow={access.settings}>
                     <SettingsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/jobs"
+                element={
+                  <RequireRole allow={access.jobs}>
+                    <JobsPage />
                   </RequireRole>
                 }
               />

@@ -12,6 +12,7 @@ import zhInvestment from '../locales/zh-CN/investment.json';
 import zhAttachments from '../locales/zh-CN/attachments.json';
 import zhMilestones from '../locales/zh-CN/milestones.json';
 import zhAccount from '../locales/zh-CN/account.json';
+import zhJobs from '../locales/zh-CN/jobs.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -21,6 +22,7 @@ import enInvestment from '../locales/en/investment.json';
 import enAttachments from '../locales/en/attachments.json';
 import enMilestones from '../locales/en/milestones.json';
 import enAccount from '../locales/en/account.json';
+import enJobs from '../locales/en/jobs.json';
 
 const bundles = {
   'zh-CN': {
@@ -33,6 +35,7 @@ const bundles = {
     ...zhAttachments,
     ...zhMilestones,
     ...zhAccount,
+    ...zhJobs,
   },
   en: {
     ...enProjects,
@@ -44,6 +47,7 @@ const bundles = {
     ...enAttachments,
     ...enMilestones,
     ...enAccount,
+    ...enJobs,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

@@ -1,10 +1,9 @@
-/** The home page after login: the dashboard for those who oversee (office, supervisor, leader, viewer, admin), the project list for those who report. */
+/** The home page after login: where lib/access.ts `homePath` says (the dashboard, the project list, or an administrator's screen). */
 import { Navigate } from 'react-router';
 import { access } from '../../../lib/access';
 import { useSession } from '../../../lib/session';
 
 export function HomeRedirect() {
   const { data } = useSession();
-  const oversees = data ? access.homeIsDashboard(data.user) : false;
-  return <Navigate to={oversees ? '/dashboard' : '/projects'} replace />;
+  return <Navigate to={data ? access.homePath(data.user) : '/projects'} replace />;
 }
