@@ -13,6 +13,7 @@ import zhAttachments from '../locales/zh-CN/attachments.json';
 import zhMilestones from '../locales/zh-CN/milestones.json';
 import zhAccount from '../locales/zh-CN/account.json';
 import zhJobs from '../locales/zh-CN/jobs.json';
+import zhOffline from '../locales/zh-CN/offline.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -23,6 +24,7 @@ import enAttachments from '../locales/en/attachments.json';
 import enMilestones from '../locales/en/milestones.json';
 import enAccount from '../locales/en/account.json';
 import enJobs from '../locales/en/jobs.json';
+import enOffline from '../locales/en/offline.json';
 
 const bundles = {
   'zh-CN': {
@@ -36,6 +38,7 @@ const bundles = {
     ...zhMilestones,
     ...zhAccount,
     ...zhJobs,
+    ...zhOffline,
   },
   en: {
     ...enProjects,
@@ -48,6 +51,7 @@ const bundles = {
     ...enMilestones,
     ...enAccount,
     ...enJobs,
+    ...enOffline,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

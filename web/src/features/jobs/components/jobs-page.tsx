@@ -80,8 +80,7 @@ function JobCard({ job }: { job: JobView }) {
     run.mutate(job.name, {
       onSuccess: (r) => {
         if (r.outcome === 'succeeded') message.success(t('jobs.outcome.succeeded', { job: label }));
-        else if (r.outcome === 'failed')
-          message.error(t('jobs.outcome.failed', { job: label, error: r.run?.error ?? '' }), 6);
+        else if (r.outcome === 'failed') message.error(t('jobs.outcome.failed', { job: label, error: r.run?.error ?? '' }), 6);
         else message.info(t(`jobs.outcome.${r.outcome}`, { job: label }));
       },
       onError: (e) => message.error(describeError(e)),
