@@ -4,10 +4,12 @@
  */
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { access } from '../lib/access';
 import { PageSpinner } from '../components/page-spinner';
-import { ApiRedirects, NotFound, RequireAuth, RequireRole } from './guards';
-import { HomeRedirect } from '../features/dashboard/components/home-redirect';
+import { ApiRedirects, NotFound, RequireAuth } from './guards';
+
+// the role rules load with the screens they guard, not with the login screen
+const RequireScreen = lazy(() => import('./role-routes'));
+const HomeRedirect = lazy(() => import('./role-routes').then((m) => ({ default: m.HomeRedirect })));
 
 import LoginPage from '../features/auth/components/login-page';
 const ChangePasswordPage = lazy(() => import('../features/auth/components/change-password-page'));
@@ -53,17 +55,17 @@ export function AppRouter() {
               <Route
                 path="investment/report"
                 element={
-                  <RequireRole allow={access.investmentReport}>
+                  <RequireScreen screen="investmentReport">
                     <ReportEntryPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="investment/approvals"
                 element={
-                  <RequireRole allow={access.investmentApprovals}>
+                  <RequireScreen screen="investmentApprovals">
                     <ApprovalsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route path="ledger" element={<MyLedgerPage />} />
@@ -72,73 +74,73 @@ export function AppRouter() {
               <Route
                 path="imports"
                 element={
-                  <RequireRole allow={access.imports}>
+                  <RequireScreen screen="imports">
                     <ImportsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/users"
                 element={
-                  <RequireRole allow={access.users}>
+                  <RequireScreen screen="users">
                     <UsersPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/units"
                 element={
-                  <RequireRole allow={access.referenceData}>
+                  <RequireScreen screen="referenceData">
                     <UnitsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/leaders"
                 element={
-                  <RequireRole allow={access.referenceData}>
+                  <RequireScreen screen="referenceData">
                     <LeadersPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/enterprises"
                 element={
-                  <RequireRole allow={access.referenceData}>
+                  <RequireScreen screen="referenceData">
                     <EnterprisesPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/regions"
                 element={
-                  <RequireRole allow={access.regions}>
+                  <RequireScreen screen="regions">
                     <RegionsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/settings"
                 element={
-                  <RequireRole allow={access.settings}>
+                  <RequireScreen screen="settings">
                     <SettingsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/jobs"
                 element={
-                  <RequireRole allow={access.jobs}>
+                  <RequireScreen screen="jobs">
                     <JobsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/audit"
                 element={
-                  <RequireRole allow={access.audit}>
+                  <RequireScreen screen="audit">
                     <AuditPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route path="account/security" element={<AccountSecurityPage />} />

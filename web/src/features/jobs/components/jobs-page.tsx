@@ -9,12 +9,16 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { jobLabels, type JobRun, type JobView } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
-import { labelOf } from '../../../lib/i18n';
+import { addScreenStrings, labelOf } from '../../../lib/i18n';
+import zhJobs from '../../../locales/zh-CN/jobs.json';
+import enJobs from '../../../locales/en/jobs.json';
 import { PageSpinner } from '../../../components/page-spinner';
 import { useJobs } from '../api/list-jobs';
 import { useRunJob } from '../api/run-job';
 import { durationText, isManual, resultText, scheduleText } from './job-format';
 import './jobs.css';
+
+addScreenStrings({ 'zh-CN': zhJobs, en: enJobs });
 
 const statusColors: Record<JobRun['status'], string> = { running: 'processing', succeeded: 'success', failed: 'error' };
 const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
