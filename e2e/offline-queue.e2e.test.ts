@@ -30,34 +30,43 @@ interface ReportRow {
   status: string;
 }
 
-/** Last month in Asia/Shanghai: the month the form opens on. */
-function lastMonth(): { year: number; month: number } {
-  const now = new Date(Date.now() + 8 * 3_600_000);
-  const m = now.getUTCMonth(); // 0-based this month = 1-based last month
-  return m === 0 ? { year: now.getUTCFullYear() - 1, month: 12 } : { year: now.getUTCFullYear(), month: m };
+interface Month {
+  year: number;
+  month: number;
 }
-const { year, month } = lastMonth();
-const monthParam = `${year}-${String(month).padStart(2, '0')}`;
 
-/** unit1's projects without a report for last month. */
-async function unreportedProjects(page: Page): Promise<ProjectRow[]> {
+/** `back` months before this one in Asia/Shanghai (1: last month, the one the form opens on). */
+function monthsAgo(back: number): Month {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const n = now.getUTCFullYear() * 12 + now.getUTCMonth() - back;
+  return { year: Math.floor(n / 12), month: (n % 12) + 1 };
+}
+const monthParam = (m: Month) => `${m.year}-${String(m.month).padStart(2, '0')}`;
+
+/** The latest month (from last month back) with a project of unit1 not reported yet, and that project. */
+async function unreportedProject(page: Page): Promise<{ project: ProjectRow; month: Month } | undefined> {
   const me = await getJson<{ user: { unitId: number } }>(page, '/api/v1/auth/me');
   const mine = await getJson<{ items: ProjectRow[] }>(page, `/api/v1/projects?unitId=${me.user.unitId}&pageSize=200`);
-  const reported = await getJson<{ items: ReportRow[] }>(
-    page,
-    `/api/v1/investment-reports?unitId=${me.user.unitId}&year=${year}&month=${month}&pageSize=200`,
-  );
-  const taken = new Set(reported.items.map((r) => r.projectId));
-  return mine.items.filter((p) => !taken.has(p.id));
+  for (let back = 1; back <= 6; back++) {
+    const m = monthsAgo(back);
+    const reported = await getJson<{ items: ReportRow[] }>(
+      page,
+      `/api/v1/investment-reports?unitId=${me.user.unitId}&year=${m.year}&month=${m.month}&pageSize=200`,
+    );
+    const taken = new Set(reported.items.map((r) => r.projectId));
+    const project = mine.items.find((p) => !taken.has(p.id));
+    if (project) return { project, month: m };
+  }
+  return undefined;
 }
 
-const reportsOf = (page: Page, projectId: number) =>
-  getJson<{ items: ReportRow[] }>(page, `/api/v1/investment-reports?projectId=${projectId}&year=${year}&month=${month}`).then(
+const reportsOf = (page: Page, projectId: number, m: Month) =>
+  getJson<{ items: ReportRow[] }>(page, `/api/v1/investment-reports?projectId=${projectId}&year=${m.year}&month=${m.month}`).then(
     (r) => r.items,
   );
 
-async function fillReport(page: Page, project: ProjectRow, amountWan: string): Promise<void> {
-  await page.goto(`/investment/report?month=${monthParam}&projectId=${project.id}`);
+async function fillReport(page: Page, project: ProjectRow, m: Month, amountWan: string): Promise<void> {
+  await page.goto(`/investment/report?month=${monthParam(m)}&projectId=${project.id}`);
   await page.getByTestId('entry-amount').waitFor();
   const select = page.locator('.ant-select:has(#projectId)');
   if (!(await select.textContent())?.includes(project.code)) await chooseOption(page, select, project.code);
@@ -73,9 +82,10 @@ describe('offline queue of the phone report form', () => {
   it('keeps a report submitted offline on the phone and sends it once when the connection is back', async () => {
     const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
     await logIn(page, 'unit1');
-    const [project] = await unreportedProjects(page);
-    expect(project, 'unit1 has a project without a report last month').toBeDefined();
-    await fillReport(page, project!, '321.5');
+    const free = await unreportedProject(page);
+    expect(free, 'unit1 has a project without a report in a recent month').toBeDefined();
+    const { project, month } = free!;
+    await fillReport(page, project, month, '321.5');
 
     await page.context().setOffline(true);
     await page.getByTestId('entry-submit').click();
@@ -98,7 +108,7 @@ describe('offline queue of the phone report form', () => {
     await page.getByTestId('entry-queued').waitFor({ state: 'detached' });
     await page.getByText('已提交本机保存的填报').first().waitFor();
 
-    const reports = await reportsOf(page, project!.id);
+    const reports = await reportsOf(page, project.id, month);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ amount: 3_215_000, status: 'submitted' });
     await expect.poll(() => page.getByTestId('entry-status').textContent()).toContain('待审核');
@@ -107,9 +117,10 @@ describe('offline queue of the phone report form', () => {
   it('retries a create whose answer was lost with the same key, and the server keeps one report', async () => {
     const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
     await logIn(page, 'unit1');
-    const [project] = await unreportedProjects(page);
-    expect(project, 'unit1 has another project without a report last month').toBeDefined();
-    await fillReport(page, project!, '88.8');
+    const free = await unreportedProject(page);
+    expect(free, 'unit1 has another project without a report in a recent month').toBeDefined();
+    const { project, month } = free!;
+    await fillReport(page, project, month, '88.8');
 
     // the first POST reaches the server, then its answer is dropped on the way back
     const keys: string[] = [];
@@ -130,7 +141,7 @@ describe('offline queue of the phone report form', () => {
     await page.getByText('已保存在本机，恢复网络后自动提交').first().waitFor();
     await expect.poll(() => page.getByTestId('entry-queued-count').textContent()).toBe('本机有 1 条填报待提交');
     // the server did create it
-    expect(await reportsOf(page, project!.id)).toHaveLength(1);
+    expect(await reportsOf(page, project.id, month)).toHaveLength(1);
 
     await page.getByTestId('entry-queued-send').click();
     const answer = await replayed;
@@ -141,7 +152,7 @@ describe('offline queue of the phone report form', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[\x21-\x7e]{1,200}$/);
     expect(keys[1]).toBe(keys[0]);
-    const reports = await reportsOf(page, project!.id);
+    const reports = await reportsOf(page, project.id, month);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ amount: 888_000, status: 'draft' });
   });
