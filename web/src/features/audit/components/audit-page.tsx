@@ -28,9 +28,12 @@ const auditActions = [
   'login',
   'login_failed',
   'logout',
+  'session_end',
   'password_change',
   'reset_password',
   'unlock',
+  'totp_enable',
+  'totp_disable',
   'import',
   'submit',
   'approve',
@@ -40,6 +43,7 @@ const auditActions = [
   'update_list',
   'stage_transition',
   'stage_rollback',
+  'archive',
 ];
 const auditEntities = [
   'project',
@@ -60,6 +64,7 @@ const auditEntities = [
   'user',
   'session',
   'settings',
+  'audit_log',
 ];
 
 export default function AuditPage() {
