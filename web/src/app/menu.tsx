@@ -1,6 +1,7 @@
 /**
  * The side menu, defined here only: the entries each feature offers, in the order the office reads them,
- * kept when lib/access.ts lets the user see them; the admin entries go into 系统管理.
+ * kept when lib/access.ts lets the user see them; the admin entries go into 系统管理. The main entries are
+ * the project work, which the security and audit administrators do not see (三员: they keep to their duty).
  */
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
@@ -22,6 +23,8 @@ import { enterprisesMenu } from '../features/enterprises/menu';
 import { regionsMenu } from '../features/regions/menu';
 import { settingsMenu } from '../features/settings/menu';
 import { auditMenu } from '../features/audit/menu';
+import { jobsMenu } from '../features/jobs/menu';
+import { access } from '../lib/access';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -42,6 +45,7 @@ const adminEntries: MenuEntry[] = [
   ...enterprisesMenu,
   ...regionsMenu,
   ...settingsMenu,
+  ...jobsMenu,
   ...auditMenu,
 ];
 
@@ -64,7 +68,7 @@ function itemsOf(entries: MenuEntry[], user: CurrentUser, t: (k: string) => stri
 export function menuItems(user: CurrentUser, t: (k: string) => string): MenuItem[] {
   const admin = itemsOf(adminEntries, user, t);
   return [
-    ...itemsOf(mainEntries, user, t),
+    ...(access.projectWork(user) ? itemsOf(mainEntries, user, t) : []),
     ...(admin.length > 0 ? [{ key: 'admin', icon: <ApartmentOutlined />, label: t('nav.admin'), children: admin }] : []),
   ];
 }

@@ -4,10 +4,12 @@
  */
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { access } from '../lib/access';
 import { PageSpinner } from '../components/page-spinner';
-import { ApiRedirects, NotFound, RequireAuth, RequireRole } from './guards';
-import { HomeRedirect } from '../features/dashboard/components/home-redirect';
+import { ApiRedirects, NotFound, RequireAuth } from './guards';
+
+// the role rules load with the screens they guard, not with the login screen
+const RequireScreen = lazy(() => import('./role-routes'));
+const HomeRedirect = lazy(() => import('./role-routes').then((m) => ({ default: m.HomeRedirect })));
 
 import LoginPage from '../features/auth/components/login-page';
 const ChangePasswordPage = lazy(() => import('../features/auth/components/change-password-page'));
@@ -22,6 +24,7 @@ const EnterprisesPage = lazy(() => import('../features/enterprises/components/en
 const RegionsPage = lazy(() => import('../features/regions/components/regions-page'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page'));
 const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
+const JobsPage = lazy(() => import('../features/jobs/components/jobs-page'));
 const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -52,17 +55,17 @@ export function AppRouter() {
               <Route
                 path="investment/report"
                 element={
-                  <RequireRole allow={access.investmentReport}>
+                  <RequireScreen screen="investmentReport">
                     <ReportEntryPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="investment/approvals"
                 element={
-                  <RequireRole allow={access.investmentApprovals}>
+                  <RequireScreen screen="investmentApprovals">
                     <ApprovalsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route path="ledger" element={<MyLedgerPage />} />
@@ -71,65 +74,73 @@ export function AppRouter() {
               <Route
                 path="imports"
                 element={
-                  <RequireRole allow={access.imports}>
+                  <RequireScreen screen="imports">
                     <ImportsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/users"
                 element={
-                  <RequireRole allow={access.users}>
+                  <RequireScreen screen="users">
                     <UsersPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/units"
                 element={
-                  <RequireRole allow={access.referenceData}>
+                  <RequireScreen screen="referenceData">
                     <UnitsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/leaders"
                 element={
-                  <RequireRole allow={access.referenceData}>
+                  <RequireScreen screen="referenceData">
                     <LeadersPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/enterprises"
                 element={
-                  <RequireRole allow={access.referenceData}>
+                  <RequireScreen screen="referenceData">
                     <EnterprisesPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/regions"
                 element={
-                  <RequireRole allow={access.regions}>
+                  <RequireScreen screen="regions">
                     <RegionsPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/settings"
                 element={
-                  <RequireRole allow={access.settings}>
+                  <RequireScreen screen="settings">
                     <SettingsPage />
-                  </RequireRole>
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="admin/jobs"
+                element={
+                  <RequireScreen screen="jobs">
+                    <JobsPage />
+                  </RequireScreen>
                 }
               />
               <Route
                 path="admin/audit"
                 element={
-                  <RequireRole allow={access.audit}>
+                  <RequireScreen screen="audit">
                     <AuditPage />
-                  </RequireRole>
+                  </RequireScreen>
                 }
               />
               <Route path="account/security" element={<AccountSecurityPage />} />

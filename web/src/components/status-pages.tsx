@@ -17,7 +17,7 @@ export function NotFound() {
       title="404"
       subTitle={t('common.notFound')}
       extra={
-        <Button type="primary" onClick={() => navigate('/projects')}>
+        <Button type="primary" onClick={() => navigate('/')}>
           {t('common.backHome')}
         </Button>
       }

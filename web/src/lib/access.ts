@@ -23,6 +23,9 @@ export const hasRole = (user: RolesOf, ...roles: Role[]): boolean => hasAnyRole(
 
 const isOffice = (user: RolesOf) => hasRole(user, 'admin', 'office');
 const isAdmin = (user: RolesOf) => hasRole(user, 'admin');
+/** The security and audit administrators (三员) keep to their duty: no projects, reports or dashboards. */
+const dutyOnlyRoles: readonly Role[] = ['security_admin', 'audit_admin'];
+const worksOnProjects = (user: RolesOf) => user.roles.some((r) => !dutyOnlyRoles.includes(r));
 
 /** The lead unit and the cooperating units of a project. */
 export const projectUnitIds = (project: Pick<ProjectAccessScope, 'leadUnitId' | 'cooperatingUnitIds'>): number[] =>
@@ -44,8 +47,23 @@ export const access = {
   /** Monthly entry: units and enterprises for their projects, the office for any in its region. */
   investmentReport: (user: RolesOf) => hasRole(user, 'unit', 'enterprise', 'office', 'admin'),
   investmentApprovals: isOffice,
+  /**
+   * The scheduled jobs (backups, clean-up, audit archiving): the system administrator's; the server
+   * further asks that their region cover every account (403 otherwise).
+   */
+  jobs: isAdmin,
+  /** The project screens of the main menu (dashboard, projects, ledger, …): every role but the security and audit administrators. */
+  projectWork: worksOnProjects,
   /** Those who oversee land on the dashboard, those who report on the project list. */
   homeIsDashboard: (user: RolesOf) => hasRole(user, 'office', 'supervisor', 'leader', 'viewer', 'admin'),
+  /** Where "/" leads: the dashboard or the project list; the security and audit administrators to a screen of their duty. */
+  homePath: (user: RolesOf): string => {
+    if (access.homeIsDashboard(user)) return '/dashboard';
+    if (worksOnProjects(user)) return '/projects';
+    if (access.audit(user)) return '/admin/audit';
+    if (access.settings(user)) return '/admin/settings';
+    return '/account/security';
+  },
 
   // actions
   createProject: (user: CurrentUser) => canCreateProject(user),

@@ -1,6 +1,6 @@
 /**
  * The one way the web talks to the API: fetch with the session cookie, the CSRF token on writes,
- * Accept-Language from the UI language, and a typed ApiError. It is also the one place that turns
+ * an Idempotency-Key on every POST, Accept-Language from the UI language, and a typed ApiError. It is also the one place that turns
  * an error code into what the user is told, and that sends the user to login or to the password change.
  */
 // type-only: the login screen's bundle must not pull zod and every schema in with the contracts' values
@@ -61,12 +61,32 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not redirect on 401 (used by /auth/me and /auth/login, which handle it themselves). */
   quiet401?: boolean;
+  /**
+   * POST only: the submission's Idempotency-Key. Pass the same key when the same submission is sent again
+   * (a retry, the offline queue), so a request that reached the server once is not carried out twice; a
+   * fresh key is made for each POST without one.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * A fresh Idempotency-Key (a random UUID). crypto.randomUUID exists only in secure contexts (https,
+ * localhost); the app is also served over plain http on an intranet, where getRandomValues still works.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method === 'POST') headers['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey();
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}${toQueryString(opts.query)}`, {
@@ -131,6 +151,9 @@ export function describeError(err: unknown): string {
 
 export const isApiError = (e: unknown, code?: ErrorCode): e is ApiError =>
   e instanceof ApiError && (code === undefined || e.code === code);
+
+/** The request never got an answer (offline, connection dropped, the response lost on the way). */
+export const isNetworkError = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'NETWORK';
 
 /** Lists come as { items, total }. */
 export interface Page<T> {

@@ -1,6 +1,7 @@
 /**
  * Strings of the screens after login, registered when the app layout loads (it imports this module).
- * Add a feature's locale files here, not in lib/i18n.ts: that one is part of the login bundle.
+ * Add a feature's locale files here, not in lib/i18n.ts: that one is part of the login bundle. A screen few
+ * users open may bring its own with `addScreenStrings` (the jobs page does), keeping them out of the app shell.
  */
 import i18n from './i18n';
 import zhProjects from '../locales/zh-CN/projects.json';
@@ -12,6 +13,7 @@ import zhInvestment from '../locales/zh-CN/investment.json';
 import zhAttachments from '../locales/zh-CN/attachments.json';
 import zhMilestones from '../locales/zh-CN/milestones.json';
 import zhAccount from '../locales/zh-CN/account.json';
+import zhOffline from '../locales/zh-CN/offline.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -21,6 +23,7 @@ import enInvestment from '../locales/en/investment.json';
 import enAttachments from '../locales/en/attachments.json';
 import enMilestones from '../locales/en/milestones.json';
 import enAccount from '../locales/en/account.json';
+import enOffline from '../locales/en/offline.json';
 
 const bundles = {
   'zh-CN': {
@@ -33,6 +36,7 @@ const bundles = {
     ...zhAttachments,
     ...zhMilestones,
     ...zhAccount,
+    ...zhOffline,
   },
   en: {
     ...enProjects,
@@ -44,6 +48,7 @@ const bundles = {
     ...enAttachments,
     ...enMilestones,
     ...enAccount,
+    ...enOffline,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

@@ -58,6 +58,11 @@ void i18n.use(initReactI18next).init({
 });
 applyDayjs(initial);
 
+/** Strings that a lazily loaded screen brings with it (its menu label stays with the shell). */
+export function addScreenStrings(bundles: Record<Locale, Record<string, string>>): void {
+  for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);
+}
+
 /** The label of an enum value in the current UI language (contracts carry both). */
 export function labelOf<T extends string>(labels: Record<T, { 'zh-CN': string; en: string }>, value: T): string {
   return labels[value]?.[currentLocale()] ?? value;

@@ -3,7 +3,7 @@
  * ApiError with the server's localised message), which only sends JSON.
  */
 import type { ErrorCode, LoginResponse } from '@kpc/contracts';
-import { ApiError, toQueryString } from './api';
+import { ApiError, newIdempotencyKey, toQueryString } from './api';
 import { currentLocale } from './i18n';
 import { queryClient } from './query-client';
 import { sessionQueryKey } from './session';
@@ -22,7 +22,12 @@ export async function postFile<T>(
   try {
     res = await fetch(`/api/v1${path}${toQueryString(query)}`, {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': currentLocale(), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLocale(),
+        'Idempotency-Key': newIdempotencyKey(),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
       credentials: 'same-origin',
       body: form,
     });

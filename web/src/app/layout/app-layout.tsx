@@ -15,6 +15,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { PageSpinner } from '../../components/page-spinner';
 import { useLogout } from '../../features/auth/api/logout';
 import { menuItems } from '../menu';
+import { OfflineQueueSync } from '../offline-queue-sync';
 
 const HEADER_HEIGHT = 64;
 
@@ -72,6 +73,7 @@ export default function AppLayout() {
 
   return (
     <AntApp>
+      <OfflineQueueSync />
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header
           style={{

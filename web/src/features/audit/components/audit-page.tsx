@@ -29,9 +29,12 @@ const auditActions = [
   'login',
   'login_failed',
   'logout',
+  'session_end',
   'password_change',
   'reset_password',
   'unlock',
+  'totp_enable',
+  'totp_disable',
   'import',
   'submit',
   'approve',
@@ -41,6 +44,7 @@ const auditActions = [
   'update_list',
   'stage_transition',
   'stage_rollback',
+  'archive',
 ];
 const auditEntities = [
   'project',
@@ -61,6 +65,7 @@ const auditEntities = [
   'user',
   'session',
   'settings',
+  'audit_log',
 ];
 
 export default function AuditPage() {

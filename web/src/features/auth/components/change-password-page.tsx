@@ -39,7 +39,7 @@ function ChangePassword() {
       {
         onSuccess: () => {
           message.success(t('auth.password.changed'));
-          navigate('/projects', { replace: true });
+          navigate('/', { replace: true });
         },
         onError: (e) => {
           if (isApiError(e, 'WRONG_PASSWORD')) form.setFields([{ name: 'currentPassword', errors: [describeError(e)] }]);

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ErrorCode, ImportJob, ImportKind, LoginResponse } from '@kpc/contracts';
-import { ApiError, api } from '../../../lib/api';
+import { ApiError, api, newIdempotencyKey } from '../../../lib/api';
 import { currentLocale } from '../../../lib/i18n';
 import { queryClient } from '../../../lib/query-client';
 import { sessionQueryKey } from '../../../lib/session';
@@ -20,7 +20,12 @@ export async function startImport(kind: ImportKind, file: File, dryRun: boolean,
   try {
     res = await fetch(`/api/v1/imports/${importPath[kind]}?dryRun=${dryRun}`, {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': currentLocale(), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLocale(),
+        'Idempotency-Key': newIdempotencyKey(),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
       credentials: 'same-origin',
       body: form,
     });

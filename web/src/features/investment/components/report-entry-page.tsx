@@ -4,24 +4,27 @@
  * draft or submit. What the system knows is filled in (SPEC §2.9): the project from the link, last
  * month's approved figure and the year's plan as hints, and the month's report already on file.
  * Site photos are optional and come after the buttons, so a phone's first screen still ends with 提交.
+ * No signal on site: a new report that gets no answer is kept on the phone (lib/offline-queue.ts) with its
+ * Idempotency-Key and sent by itself once the connection is back, never twice; the form shows what waits.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import './investment.css';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { reportStatusLabels, type InvestmentReport, type ReportStatus } from '@kpc/contracts';
-import { describeError } from '../../../lib/api';
+import { reportStatusLabels, type CreateInvestmentReportBody, type InvestmentReport, type ReportStatus } from '@kpc/contracts';
+import { describeError, isNetworkError, newIdempotencyKey } from '../../../lib/api';
+import { enqueue, flushQueue, useQueuedPosts } from '../../../lib/offline-queue';
 import { currentLocale, labelOf } from '../../../lib/i18n';
 import { formatMoney, wanInputPattern, wanInputToYuan, yuanToWanInput } from '../../../lib/money';
 import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useInvestmentReports } from '../api/list-reports';
-import { createReport } from '../api/create-report';
+import { createReport, createReportPath } from '../api/create-report';
 import { updateReport } from '../api/update-report';
-import { submitReport } from '../api/submit-report';
+import { submitReport, submitReportPath } from '../api/submit-report';
 import { invalidateInvestment } from '../api/invalidate';
 import { investmentKeys } from '../api/keys';
 import { useProjectInvestment } from '../api/get-project-investment';
@@ -49,6 +52,16 @@ export function ReportStatusTag({ status }: { status: ReportStatus }) {
 
 const lastMonth = () => dayjs().subtract(1, 'month').startOf('month');
 
+/** The offline queue's tag of a project's month, so the form knows what waits on this phone. */
+const queueTag = (projectId: number, year: number, month: number) => `investment-report:${projectId}:${year}-${month}`;
+
+/** One submission's Idempotency-Keys: the same while the same report is sent again, fresh for another. */
+interface Submission {
+  signature: string;
+  createKey: string;
+  submitKey: string;
+}
+
 export default function ReportEntryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -59,6 +72,9 @@ export default function ReportEntryPage() {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [correcting, setCorrecting] = useState(false);
+  const submission = useRef<Submission | null>(null);
+  const queued = useQueuedPosts(user.id);
+  const [sendingQueue, setSendingQueue] = useState(false);
 
   const projects = useReportableProjects(user);
   const paramProject = Number(params.get('projectId')) || undefined;
@@ -88,8 +104,9 @@ export default function ReportEntryPage() {
   const open = onFile.find((r) => r.status === 'draft' || r.status === 'returned');
   const waiting = onFile.find((r) => r.status === 'submitted');
   const approved = onFile.find((r) => r.status === 'approved');
-  const editable = open ?? (waiting || (approved && !correcting) ? undefined : null);
-  // null: a new report may be started; undefined: the month's report is with the office or approved
+  const queuedHere = projectId !== undefined && queued.some((q) => q.tag === queueTag(projectId, year, monthNo));
+  const editable = queuedHere ? undefined : (open ?? (waiting || (approved && !correcting) ? undefined : null));
+  // null: a new report may be started; undefined: the month's report is with the office or approved, or waits on this phone
 
   // the form shows the month's open report, or starts empty
   const openKey = open ? `${open.id}:${open.version}` : `new:${projectId}:${year}-${monthNo}`;
@@ -116,26 +133,67 @@ export default function ReportEntryPage() {
     const amount = wanInputToYuan(v.amountWan);
     if (amount === null || Number.isNaN(amount) || !v.projectId) return;
     const note = v.progressNote?.trim() ? v.progressNote.trim() : null;
+    const body: CreateInvestmentReportBody = {
+      projectId: v.projectId,
+      year,
+      month: monthNo,
+      amount,
+      progressNote: note,
+      ...(correcting && approved ? { correctsId: approved.id } : {}),
+    };
+    // the same report sent again (after an error) keeps its keys; the server answers a key it has seen from its record
+    const signature = JSON.stringify([open?.id ?? null, open?.version ?? null, body]);
+    if (submission.current?.signature !== signature)
+      submission.current = { signature, createKey: newIdempotencyKey(), submitKey: newIdempotencyKey() };
+    const keys = submission.current;
     setBusy(mode);
     try {
       const r: InvestmentReport = open
         ? await updateReport(open.id, { version: open.version, amount, progressNote: note })
-        : await createReport({
-            projectId: v.projectId,
-            year,
-            month: monthNo,
-            amount,
-            progressNote: note,
-            ...(correcting && approved ? { correctsId: approved.id } : {}),
-          });
-      if (mode === 'submit') await submitReport(r.id, r.version);
+        : await createReport(body, { idempotencyKey: keys.createKey });
+      if (mode === 'submit') await submitReport(r.id, r.version, { idempotencyKey: keys.submitKey });
       message.success(mode === 'submit' ? t('investment.entry.submitted') : t('investment.entry.saved'));
+      submission.current = null;
       setCorrecting(false);
     } catch (e) {
-      message.error(describeError(e));
+      if (!open && isNetworkError(e)) queueReport(body, mode, keys);
+      else message.error(describeError(e));
     } finally {
       setBusy(null);
       await invalidateInvestment(queryClient);
+    }
+  };
+
+  /** No answer to a new report (no signal, or the answer lost): keep it on the phone, with its keys, for later. */
+  const queueReport = (body: CreateInvestmentReportBody, mode: 'save' | 'submit', keys: Submission) => {
+    const project = projects.data?.find((p) => p.id === body.projectId);
+    try {
+      enqueue({
+        key: keys.createKey,
+        userId: user.id,
+        label: [
+          project ? projectLabel(project) : `#${body.projectId}`,
+          t('investment.monthOf', { year: body.year, month: body.month }),
+          money(body.amount),
+        ].join(' · '),
+        tag: queueTag(body.projectId, body.year, body.month),
+        path: createReportPath,
+        body,
+        ...(mode === 'submit' ? { then: { path: submitReportPath, key: keys.submitKey } } : {}),
+      });
+      submission.current = null;
+      message.warning(t('offline.queued'), 6);
+    } catch (qe) {
+      message.error(t('offline.queueFailed', { reason: (qe as Error).message }));
+    }
+  };
+
+  const sendQueued = async () => {
+    setSendingQueue(true);
+    try {
+      await flushQueue(user.id);
+    } finally {
+      setSendingQueue(false);
     }
   };
 
@@ -155,6 +213,34 @@ export default function ReportEntryPage() {
         styles={{ body: { paddingTop: 12 } }}
       >
         {projects.error && <Alert type="error" showIcon title={describeError(projects.error)} style={{ marginBottom: 12 }} />}
+        {queued.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="entry-queued"
+            title={<span data-testid="entry-queued-count">{t('offline.pending', { count: queued.length })}</span>}
+            description={
+              <>
+                <ul className="kpc-queued-list">
+                  {queued.map((q) => (
+                    <li key={q.key}>{q.label}</li>
+                  ))}
+                </ul>
+                <Typography.Text type="secondary">{t('offline.pendingHint')}</Typography.Text>
+                <Button
+                  block
+                  style={{ marginTop: 8 }}
+                  loading={sendingQueue}
+                  onClick={() => void sendQueued()}
+                  data-testid="entry-queued-send"
+                >
+                  {t('offline.sendNow')}
+                </Button>
+              </>
+            }
+          />
+        )}
         {projects.data && projects.data.length === 0 && (
           <Alert type="info" showIcon title={t('investment.entry.noProjects')} style={{ marginBottom: 12 }} />
         )}
@@ -231,9 +317,19 @@ export default function ReportEntryPage() {
             />
           )}
 
-          <MonthStatus open={open} waiting={waiting} approved={approved} money={money} />
+          {queuedHere ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('offline.pendingHere')}
+              data-testid="entry-queued-here"
+            />
+          ) : (
+            <MonthStatus open={open} waiting={waiting} approved={approved} money={money} />
+          )}
 
-          {approved && !open && !waiting && !correcting && (
+          {approved && !open && !waiting && !correcting && !queuedHere && (
             <Button block onClick={() => setCorrecting(true)} style={{ marginBottom: 16 }} data-testid="entry-correct">
               {t('investment.entry.correct')}
             </Button>
