@@ -7,6 +7,7 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './projects.js';
 export * from './settings.js';
+export * from './setting-duties.js';
 export * from './investment.js';
 export * from './batches.js';
 export * from './dashboard.js';

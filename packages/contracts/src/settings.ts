@@ -1,6 +1,7 @@
 /** Rule settings with their defaults. Stored per region; a region inherits the defaults it does not override. */
 import { z } from 'zod';
 import { roleLabels, type Role } from './enums.js';
+import { settingDuties } from './setting-duties.js';
 
 /** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
 export const totpRequirableRoles = [
@@ -78,22 +79,6 @@ export const defaultSettings: Settings = {
 export const totpRequiredFor = (roles: readonly string[], s: Pick<Settings, 'totpRequiredRoles'>): boolean =>
   roles.some((r) => (s.totpRequiredRoles as readonly string[]).includes(r));
 
-/**
- * Which administrator changes which setting (等保 2.0 三员): the security administrator the login
- * and password rules, the system administrator the backups, the audit administrator the audit log's retention.
- */
-export const settingDuties = {
-  sessionIdleMinutes: 'security_admin',
-  sessionAbsoluteHours: 'security_admin',
-  lockoutAttempts: 'security_admin',
-  lockoutMinutes: 'security_admin',
-  passwordMinLength: 'security_admin',
-  passwordMinClasses: 'security_admin',
-  totpRequiredRoles: 'security_admin',
-  backupRetentionCount: 'admin',
-  auditRetentionDays: 'audit_admin',
-} as const satisfies Record<keyof Settings, 'admin' | 'security_admin' | 'audit_admin'>;
-
 export const updateSettingsBody = settingsSchema.partial();
 
 /** GET/PUT /settings: the effective settings of the actor's region and what that region overrides itself. */
@@ -103,3 +88,6 @@ export const settingsView = z.object({
   overrides: settingsSchema.partial().describe('What this region sets itself'),
 });
 export type SettingsView = z.infer<typeof settingsView>;
+
+// every setting has its administrator (三员): a new setting without one does not compile
+settingDuties satisfies Record<keyof Settings, 'admin' | 'security_admin' | 'audit_admin'>;
