@@ -173,6 +173,22 @@ export const importRowErrorSchema = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
 
+/** How one cell of an office's own sheet was read (原文 → 读作), shown before anything is written. */
+export const importReadingSchema = z.object({
+  row: z.number().int().describe('Excel row number, 1-based (行号); the header row for a column mapping'),
+  column: z.string().describe('Header of the column as the sheet names it (列名)'),
+  original: z.string().describe('The cell as written (原文)'),
+  reading: z.string().describe('What it was read as (读作), zh-CN'),
+});
+export type ImportReading = z.infer<typeof importReadingSchema>;
+
+/** A row left out on purpose: blank, a 合计 / 小计 row, a group heading. */
+export const importSkippedRowSchema = z.object({
+  row: z.number().int().describe('Excel row number, 1-based (行号)'),
+  reason: z.string().describe('Why it was skipped, zh-CN (空行, 合计行…)'),
+});
+export type ImportSkippedRow = z.infer<typeof importSkippedRowSchema>;
+
 export const importJobSchema = z.object({
   /** null for a dry run, which writes nothing. */
   id: z.number().int().nullable().describe('Id of the import job; null for a dry run'),
@@ -192,6 +208,12 @@ export const importJobSchema = z.object({
   created: z.number().int().describe('Rows that created a record'),
   updated: z.number().int().describe('Rows that changed an existing record'),
   unchanged: z.number().int().describe('Rows equal to the existing record'),
+  readings: z
+    .array(importReadingSchema)
+    .describe(
+      'How an office sheet was read (原文 → 读作): the column mapping and every interpreted cell; empty for the template layout',
+    ),
+  skipped: z.array(importSkippedRowSchema).describe('Rows left out on purpose (空行, 合计 / 小计, group headings)'),
   createdAt: z.string().describe(timestampText),
   finishedAt: z.string().nullable().describe(timestampText),
 });

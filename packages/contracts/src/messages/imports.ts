@@ -49,6 +49,27 @@ export const importRowReasons = {
     'zh-CN': '导入中断（服务重启或进程退出），未导入任何数据，请重新导入',
     en: 'The import was interrupted (the server restarted); nothing was imported, please import again',
   },
+  missing_field: {
+    'zh-CN': '未找到“{field}”列（可用的列名：{synonyms}），未导入任何数据',
+    en: 'No column for “{field}” (headers accepted: {synonyms}); nothing was imported',
+  },
+  unknown_project_name: {
+    'zh-CN': '项目“{value}”不存在或不在您的管辖区域，最接近的有：{closest}',
+    en: 'No project “{value}” in your region; the closest are: {closest}',
+  },
+  ambiguous_project: {
+    'zh-CN': '项目“{value}”对应多个项目：{candidates}，请填写项目编号',
+    en: '“{value}” matches several projects: {candidates}; give the project code',
+  },
+  unknown_unit_closest: {
+    'zh-CN': '单位“{value}”不存在，最接近的有：{closest}',
+    en: 'No unit named “{value}”; the closest are: {closest}',
+  },
+  ambiguous_unit: {
+    'zh-CN': '单位“{value}”对应多个单位：{candidates}',
+    en: '“{value}” matches several units: {candidates}',
+  },
+  unreadable_deadline: { 'zh-CN': '完成时限“{value}”：{reason}', en: 'Deadline “{value}”: {reason}' },
   ...ledgerMessages,
 } as const satisfies Record<string, LocalisedText>;
 

@@ -59,6 +59,10 @@ export const imports = pgTable(
     /** [{ row, column, code, params }] — localised when read. */
     errors: jsonb('errors').notNull().default([]),
     errorCount: integer('error_count').notNull().default(0),
+    /** How an office sheet was read: [{ row, column, original, reading }] (原文 → 读作). */
+    readings: jsonb('readings').notNull().default([]),
+    /** Rows left out on purpose: [{ row, reason }]. */
+    skipped: jsonb('skipped').notNull().default([]),
     created: integer('created').notNull().default(0),
     updated: integer('updated').notNull().default(0),
     unchanged: integer('unchanged').notNull().default(0),

@@ -9,7 +9,7 @@ import type { ImportKind, ImportRowError, Locale } from '@kpc/contracts';
 import { importReasonText } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import type { ColumnSpec, RowError, SheetRow } from './imports.sheet.js';
+import type { ColumnSpec, OfficeLayout, Reading, RowError, SheetLayout, SheetRow } from './imports.sheet.js';
 
 export interface ImportCounts {
   created: number;
@@ -21,6 +21,8 @@ export interface ImportCounts {
 export interface RowCheck {
   asOf: string;
   seen: Map<string, number>;
+  /** Running counts an importer keeps across rows (items numbered per project in an office sheet). */
+  counters: Map<string, number>;
 }
 
 export interface ApplyOptions {
@@ -38,12 +40,20 @@ export interface Importer<K extends string = string, V = unknown, R = unknown> {
   /** The upload route's summary in the API docs. */
   summary: string;
   columns: readonly ColumnSpec<K>[];
+  /** How an office's own sheet is read when it is not in the template layout (header detection). */
+  office?: OfficeLayout<K>;
   /** The empty template: the headers `columns` reads, with drop-downs for the fixed lists. */
   template: { filename: string; build(): Promise<Buffer> };
   /** The records the rows refer to (projects by code, units by name…) within the actor's region. */
-  loadRefs(ctx: RequestContext, rows: readonly SheetRow<K>[]): Promise<R>;
-  /** One row's values, or every bad cell in it. */
-  validateRow(row: SheetRow<K>, present: Set<K>, refs: R, check: RowCheck): { values?: V; errors: RowError[] };
+  loadRefs(ctx: RequestContext, rows: readonly SheetRow<K>[], layout: SheetLayout<K>): Promise<R>;
+  /** One row's values, or every bad cell in it; with how each interpreted cell was read. */
+  validateRow(
+    row: SheetRow<K>,
+    present: Set<K>,
+    refs: R,
+    check: RowCheck,
+    layout: SheetLayout<K>,
+  ): { values?: V; errors: RowError[]; readings?: Reading[] };
   /** What applying the rows would do, without writing (dry run). */
   plan(db: Executor, rows: V[], refs: R): Promise<ImportCounts>;
   /**

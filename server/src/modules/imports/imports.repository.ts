@@ -64,6 +64,23 @@ export async function findProjectsByCode(db: Executor, regionCode: string, codes
     .where(sql`${inArray(projects.code, codes)} and ${inSubtree(projects.regionCode, regionCode)}`);
 }
 
+/** Every project in the region subtree (an office sheet names projects by name, not code). */
+export async function listProjectsInRegion(db: Executor, regionCode: string) {
+  return db
+    .select({ id: projects.id, code: projects.code, name: projects.name, stage: projects.stage, regionCode: projects.regionCode })
+    .from(projects)
+    .where(inSubtree(projects.regionCode, regionCode));
+}
+
+/** The names of the importer's region and the regions above it (漯河市, 召陵区): the prefixes unit names carry. */
+export async function listRegionNamesUp(db: Executor, regionCode: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, selfAndAncestors(regionCode)));
+  return rows.map((r) => r.name);
+}
+
 /** Of these codes, those taken by projects outside the region subtree (a code is unique everywhere). */
 export async function foreignProjectCodes(db: Executor, regionCode: string, codes: string[]): Promise<string[]> {
   if (!codes.length) return [];

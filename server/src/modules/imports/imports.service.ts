@@ -18,13 +18,23 @@ import { ledgerPolicy } from '../ledger/ledger.policy.js';
 import { ImportRowConflict, presentRowError, type Importer } from './importer.js';
 import { importerOf } from './importers.js';
 import * as repo from './imports.repository.js';
-import { readSheet, sheetRows, type ParsedSheet, type RowError } from './imports.sheet.js';
+import {
+  readOfficeSheet,
+  readSheet,
+  sheetGrid,
+  sheetRows,
+  type ParsedSheet,
+  type Reading,
+  type RowError,
+} from './imports.sheet.js';
 
 /** Files up to this many rows are imported within the request. */
 export const SYNC_ROW_LIMIT = 2_000;
 export const MAX_ROWS = 50_000;
 /** Bad cells listed in the job (all are counted). */
 const MAX_LISTED_ERRORS = 500;
+/** Readings (原文 → 读作) and skipped rows listed in the job. */
+const MAX_LISTED_READINGS = 2_000;
 
 /** A running job whose heartbeat is older than this has lost its process (crash, kill, redeploy). */
 export const STALE_AFTER_MS = 2 * 60_000;
@@ -122,6 +132,8 @@ function present(ctx: RequestContext, row: repo.ImportRow): ImportJob {
     created: row.created,
     updated: row.updated,
     unchanged: row.unchanged,
+    readings: row.readings as Reading[],
+    skipped: row.skipped as ImportJob['skipped'],
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
@@ -130,6 +142,8 @@ function present(ctx: RequestContext, row: repo.ImportRow): ImportJob {
 interface Validated {
   rows: unknown[];
   refs: unknown;
+  /** The column mapping and every interpreted cell, in sheet order. */
+  readings: Reading[];
 }
 
 /** Parses and validates every row; reports progress as rows are checked. */
@@ -140,19 +154,23 @@ async function validate(
   onProgress: (n: number) => void,
 ): Promise<{ errors: RowError[]; validated: Validated }> {
   const errors = [...sheet.errors];
-  const check = { asOf: shanghaiDate(ctx.clock.now()), seen: new Map<string, number>() };
-  const refs = await importer.loadRefs(ctx, sheet.rows);
+  // an office sheet missing a required column: that one message, not one per row
+  if (errors.length && sheet.layout.office) return { errors, validated: { rows: [], refs: null, readings: sheet.readings } };
+  const check = { asOf: shanghaiDate(ctx.clock.now()), seen: new Map<string, number>(), counters: new Map<string, number>() };
+  const refs = await importer.loadRefs(ctx, sheet.rows, sheet.layout);
   const rows: unknown[] = [];
+  const readings = [...sheet.readings];
   for (const [i, r] of sheet.rows.entries()) {
-    const v = importer.validateRow(r, sheet.present, refs, check);
+    const v = importer.validateRow(r, sheet.present, refs, check, sheet.layout);
     errors.push(...v.errors);
+    if (v.readings && readings.length < MAX_LISTED_READINGS) readings.push(...v.readings);
     if (v.values) rows.push(v.values);
     if (i % 500 === 0) {
       onProgress(i);
       await yieldToLoop();
     }
   }
-  return { errors, validated: { rows, refs } };
+  return { errors, validated: { rows, refs, readings: readings.slice(0, MAX_LISTED_READINGS) } };
 }
 
 export interface UploadedFile {
@@ -169,7 +187,13 @@ async function parse(importer: Importer, file: UploadedFile) {
   if (type?.ext !== 'xlsx') throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx', detected: type?.mime ?? null });
   const raw = await sheetRows(file.buffer);
   if (!raw) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
-  const sheet = readSheet<string>(raw, importer.columns);
+  let sheet = readSheet<string>(raw, importer.columns);
+  // not our template: read it as the office keeps it (header band, merged cells, totals)
+  if (sheet.errors.length && importer.office) {
+    const grid = await sheetGrid(file.buffer);
+    const office = grid && readOfficeSheet<string>(grid, importer.office);
+    if (office) sheet = office;
+  }
   if (sheet.rows.length > MAX_ROWS)
     sheet.errors.push({ row: sheet.rows[MAX_ROWS]!.row, column: '', code: 'too_many_rows', params: { max: MAX_ROWS } });
   return sheet;
@@ -210,6 +234,8 @@ export async function startImport(
         errors: errors.slice(0, MAX_LISTED_ERRORS).map((e) => presentRowError(e, ctx.locale)),
         errorCount: errors.length,
         ...counts,
+        readings: validated.readings,
+        skipped: sheet.skipped.slice(0, MAX_LISTED_READINGS),
         createdAt: now.toISOString(),
         finishedAt: now.toISOString(),
       },
@@ -222,6 +248,7 @@ export async function startImport(
     filename,
     regionCode: actor.regionCode,
     totalRows: total,
+    skipped: sheet.skipped.slice(0, MAX_LISTED_READINGS),
     createdBy: actor.id,
     createdAt: now,
     updatedAt: now,
@@ -238,10 +265,11 @@ export async function startImport(
 }
 
 /** Records a refused import: nothing was written, each reason listed. */
-async function refuse(ctx: RequestContext, job: repo.ImportRow, errors: RowError[]) {
+async function refuse(ctx: RequestContext, job: repo.ImportRow, errors: RowError[], readings: Reading[] = []) {
   const at = ctx.clock.now();
   await repo.updateJob(ctx.db, job.id, {
     status: 'invalid',
+    readings,
     processedRows: job.totalRows,
     errors: errors.slice(0, MAX_LISTED_ERRORS),
     errorCount: errors.length,
@@ -256,7 +284,7 @@ async function run(ctx: RequestContext, importer: Importer, job: repo.ImportRow,
     const { errors, validated } = await validate(ctx, importer, sheet, (n) => progress.report('validating', n));
     if (errors.length) {
       progress.stop();
-      await refuse(ctx, job, errors);
+      await refuse(ctx, job, errors, validated.readings);
       return;
     }
     progress.report('importing', 0);
@@ -287,6 +315,7 @@ async function run(ctx: RequestContext, importer: Importer, job: repo.ImportRow,
           status: 'done',
           processedRows: job.totalRows,
           ...c,
+          readings: validated.readings,
           finishedAt: done,
           updatedAt: done,
         });

@@ -5,6 +5,15 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import {
+  detectHeaderBand,
+  fillMergedDown,
+  isBlankRow,
+  isTotalRow,
+  mergedRangeFromA1,
+  type MergedRange,
+  type SheetField,
+} from '@kpc/domain';
 
 export type CellValue = string | number | Date | null;
 
@@ -31,12 +40,44 @@ export interface RowError {
   params?: Record<string, string | number>;
 }
 
+/** How one cell was read (原文 → 读作), for the preview. */
+export interface Reading {
+  row: number;
+  column: string;
+  original: string;
+  reading: string;
+}
+
+/** A row left out on purpose (blank, 合计 / 小计, a group heading). */
+export interface SkippedRow {
+  row: number;
+  reason: string;
+}
+
+/** How the sheet is laid out: our template, or an office's own sheet read by header detection. */
+export interface SheetLayout<K extends string> {
+  office: boolean;
+  /** The sheet's own header text of each mapped field (the column named in row errors). */
+  headers: Partial<Record<K, string>>;
+}
+
 export interface ParsedSheet<K extends string> {
   headerRow: number;
   /** Columns found in the sheet (absent optional columns leave their fields alone). */
   present: Set<K>;
   rows: SheetRow<K>[];
   errors: RowError[];
+  layout: SheetLayout<K>;
+  /** The column mapping as read (office sheets only). */
+  readings: Reading[];
+  skipped: SkippedRow[];
+}
+
+/** How an importer reads an office's own sheet: its fields with their synonyms. */
+export interface OfficeLayout<K extends string> {
+  fields: readonly (SheetField<K> & { label: string })[];
+  /** At least one field of each group must be mapped (a project by its code or its name). */
+  requireOneOf?: readonly (readonly K[])[];
 }
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
@@ -105,9 +146,18 @@ export function readSheet<K extends string>(
   const errors: RowError[] = [];
   if (headerIndex < 0) {
     errors.push({ row: 1, column: columns.find((c) => c.required)?.header ?? '', code: 'no_header' });
-    return { headerRow: 0, present: new Set(), rows: [], errors };
+    return {
+      headerRow: 0,
+      present: new Set(),
+      rows: [],
+      errors,
+      layout: { office: false, headers: {} },
+      readings: [],
+      skipped: [],
+    };
   }
   const headerRow = sheet[headerIndex]!.row;
+  const layout = { office: false, headers: Object.fromEntries(columns.map((c) => [c.key, c.header])) as Record<K, string> };
   for (const c of columns)
     if (c.required && !colOf.has(c.key)) errors.push({ row: headerRow, column: c.header, code: 'missing_column' });
 
@@ -128,7 +178,123 @@ export function readSheet<K extends string>(
     if (others === 0 && typeof first === 'string' && !/^\d+$/.test(first)) continue;
     rows.push({ row: raw.row, cells });
   }
-  return { headerRow, present: new Set(colOf.keys()), rows, errors };
+  return { headerRow, present: new Set(colOf.keys()), rows, errors, layout, readings: [], skipped: [] };
+}
+
+/**
+ * Loads the first worksheet whole (not streamed), so its merged ranges are known: rows as arrays
+ * with column A at index 0, row 1 at index 0. Null when the bytes are not a readable workbook.
+ */
+export async function sheetGrid(buffer: Buffer): Promise<{ rows: CellValue[][]; merges: MergedRange[] } | null> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return null;
+  const rows: CellValue[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    rows.push(Array.from({ length: width }, (_, c) => cellValue(row.getCell(c + 1).value)));
+  }
+  const merges = (ws.model.merges ?? []).map(mergedRangeFromA1).filter((m): m is MergedRange => m !== null);
+  return { rows, merges };
+}
+
+const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v));
+
+/**
+ * Reads an office's own sheet: merged cells filled down, the header band (one or two rows under any
+ * title and unit rows) found and mapped to the fields by their synonyms, blank, 合计 / 小计 and group
+ * heading rows skipped and listed. A required field no column names is one error for the whole sheet.
+ * `mapping` (column index, 0 = A → field, or null to ignore the column) overrides the detected one.
+ */
+export function readOfficeSheet<K extends string>(
+  grid: { rows: CellValue[][]; merges: MergedRange[] },
+  office: OfficeLayout<K>,
+  mapping?: ReadonlyMap<number, K | null>,
+): ParsedSheet<K> | null {
+  const filled = fillMergedDown(grid.rows, grid.merges);
+  const band = detectHeaderBand(filled, office.fields);
+  if (!band.headerRows) return null;
+  const headerRow = band.headerRows[1] + 1;
+  const columns = band.columns.map((c) => {
+    if (!mapping?.has(c.index)) return c;
+    const field = mapping.get(c.index) ?? undefined;
+    return { ...c, field, score: field ? 3 : 0 };
+  });
+  if (mapping)
+    for (const [index, field] of mapping)
+      if (field && !columns.some((c) => c.index === index)) columns.push({ index, header: `第${index + 1}列`, field, score: 3 });
+  // a field mapped twice by the override keeps its first column
+  const colOf = new Map<K, number>();
+  const headers: Partial<Record<K, string>> = {};
+  for (const c of columns)
+    if (c.field && !colOf.has(c.field)) {
+      colOf.set(c.field, c.index);
+      headers[c.field] = c.header;
+    }
+  const labelOf = (k: K) => office.fields.find((f) => f.key === k)?.label ?? k;
+  const errors: RowError[] = [];
+  const missing = (k: K) => {
+    const f = office.fields.find((x) => x.key === k)!;
+    errors.push({
+      row: headerRow,
+      column: f.label,
+      code: 'missing_field',
+      params: { field: f.label, synonyms: f.synonyms.join('、') },
+    });
+  };
+  for (const f of office.fields) if (f.required && !colOf.has(f.key)) missing(f.key);
+  for (const group of office.requireOneOf ?? []) if (!group.some((k) => colOf.has(k))) missing(group[0]!);
+
+  const readings: Reading[] = columns
+    .sort((a, b) => a.index - b.index)
+    .map((c) => ({
+      row: headerRow,
+      column: c.header,
+      original: c.header,
+      reading: c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入',
+    }));
+  const rows: SheetRow<K>[] = [];
+  const skipped: SkippedRow[] = [];
+  for (let i = band.headerRows[1] + 1; i < filled.length; i++) {
+    const raw = filled[i]!;
+    const row = i + 1;
+    if (isBlankRow(raw)) {
+      skipped.push({ row, reason: '空行' });
+      continue;
+    }
+    if (isTotalRow(raw)) {
+      skipped.push({ row, reason: '合计 / 小计行' });
+      continue;
+    }
+    const cells: Partial<Record<K, CellValue>> = {};
+    const texts = new Set<string>();
+    for (const [k, col] of colOf) {
+      const v = raw[col] ?? null;
+      cells[k] = v;
+      if (v !== null) texts.add(shown(v));
+    }
+    // a group heading (一、产业项目) merged across, or a project cell merged over an empty line
+    if (texts.size <= 1) {
+      skipped.push({ row, reason: texts.size ? `分组标题行“${[...texts][0]}”` : '空行' });
+      continue;
+    }
+    rows.push({ row, cells });
+  }
+  return {
+    headerRow,
+    present: new Set(colOf.keys()),
+    rows,
+    errors,
+    layout: { office: true, headers },
+    readings,
+    skipped,
+  };
 }
 
 // ---- converters: value, or a reason code with its parameters ----

@@ -2,30 +2,42 @@
  * Importing ledger items from the office sheet. A row is keyed by 项目编号 + 序号: a new key creates
  * an item, a known key updates it only where a value differs, so the same file twice changes nothing.
  * Optional columns missing from the sheet leave their fields alone.
+ *
+ * An office's own ledger (not the template) is read by its headers instead: projects by code or
+ * name, units by name, prefix or abbreviation, deadlines as people write them. Its 序号 numbers
+ * projects, so each item's 序号 is its place among its project's rows in the sheet (the same sheet
+ * again gives the same keys). 长期 / 持续推进 has no date, but an item needs a deadline: it is kept
+ * due at the end of the year, and the text goes into 工作措施. 进展情况 is the item's progress note
+ * (evidenceNote); 存在问题 and 备注 are appended to it until the problems list exists.
  */
 import { ledgerStatusLabels, type LedgerStatus, type Stage } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import { completionFor, stageFocus } from '@kpc/domain';
+import { completionFor, matchProject, matchUnit, readDeadline, stageFocus, type NameMatch } from '@kpc/domain';
 import { writeAudits, type AuditEntry } from '../../lib/audit.js';
 import { LEDGER_COLUMNS, ledgerTemplate, type LedgerColumnKey } from '../../reports/ledger-xlsx.js';
 import * as ledgerRepo from '../ledger/ledger.repository.js';
 import { ImportRowConflict, type ApplyOptions, type ImportCounts, type Importer, type RowCheck } from './importer.js';
-import { findProjectsByCode, listVisibleUnits } from './imports.repository.js';
+import { findProjectsByCode, listProjectsInRegion, listRegionNamesUp, listVisibleUnits } from './imports.repository.js';
 import {
   distinctTexts,
   toChoice,
   toDate,
   toPositiveInt,
   toText,
+  type CellValue,
   type ColumnSpec,
   type Converted,
+  type OfficeLayout,
+  type Reading,
   type RowError,
+  type SheetLayout,
   type SheetRow,
 } from './imports.sheet.js';
 
-type Key = LedgerColumnKey;
+/** The template's columns, and the office sheets' 存在问题 and 备注 (kept in the item's note). */
+type Key = LedgerColumnKey | 'problems' | 'remarks';
 
 const requiredKeys: Key[] = ['seq', 'projectCode', 'unitName', 'content', 'deadline'];
 const aliases: Partial<Record<Key, string[]>> = {
@@ -36,14 +48,56 @@ const aliases: Partial<Record<Key, string[]>> = {
   evidenceNote: ['佐证说明', '进展情况'],
 };
 
-const columns: ColumnSpec<Key>[] = LEDGER_COLUMNS.map((c) => ({
+const columns: ColumnSpec<LedgerColumnKey>[] = LEDGER_COLUMNS.map((c) => ({
   key: c.key,
   header: c.header,
   aliases: aliases[c.key],
   required: requiredKeys.includes(c.key),
 }));
 
-const headerOf = (k: Key) => LEDGER_COLUMNS.find((c) => c.key === k)!.header;
+const headerOf = (k: Key) => LEDGER_COLUMNS.find((c) => c.key === k)?.header ?? officeLabels[k];
+
+const officeLabels: Record<Key, string> = {
+  seq: '序号',
+  projectCode: '项目编号',
+  projectName: '项目名称',
+  unitName: '责任单位',
+  content: '工作内容',
+  measures: '工作措施',
+  deadline: '完成时限',
+  ownerName: '责任人',
+  status: '状态',
+  completedOn: '完成日期',
+  evidenceNote: '进展情况',
+  problems: '存在问题',
+  remarks: '备注',
+};
+
+const officeSynonyms: Record<Key, string[]> = {
+  seq: ['序号', '编号'],
+  projectCode: ['项目编号', '项目代码'],
+  projectName: ['项目名称', '项目'],
+  unitName: ['责任单位', '牵头单位', '责任部门', '牵头部门', '承办单位'],
+  content: ['工作内容', '具体内容', '事项内容', '工作任务', '重点任务', '目标任务'],
+  measures: ['工作措施', '推进措施', '具体措施', '保障措施'],
+  deadline: ['完成时限', '时间节点', '时限要求', '完成时间', '计划完成时间'],
+  ownerName: ['责任人', '联系人'],
+  status: ['状态', '完成状态'],
+  completedOn: ['完成日期', '实际完成时间'],
+  evidenceNote: ['进展情况', '工作进展', '推进情况', '完成情况', '佐证说明'],
+  problems: ['存在问题', '存在的问题', '问题及困难', '困难问题'],
+  remarks: ['备注'],
+};
+
+const office: OfficeLayout<Key> = {
+  fields: (Object.keys(officeLabels) as Key[]).map((key) => ({
+    key,
+    label: officeLabels[key],
+    synonyms: officeSynonyms[key],
+    required: key === 'unitName' || key === 'content' || key === 'deadline',
+  })),
+  requireOneOf: [['projectName', 'projectCode']],
+};
 
 export interface LedgerRowValues {
   row: number;
@@ -72,6 +126,12 @@ export interface LedgerRefs {
   projectsByCode: Map<string, ProjectRef>;
   unitsByName: Map<string, number[]>;
   unitNames: Map<number, string>;
+  /** An office sheet's lookups: every project and unit in reach, and the prefixes unit names carry. */
+  office?: {
+    projects: ProjectRef[];
+    units: { id: number; name: string; shortName: string | null }[];
+    districtPrefixes: string[];
+  };
 }
 
 /** Projects named in the sheet (in the actor's region) and the units the actor may assign. */
@@ -97,13 +157,208 @@ async function loadRefs(db: Executor, actor: Actor, codes: string[]): Promise<Le
   };
 }
 
+/** An office sheet names projects by name: all of the region's are candidates. */
+async function loadOfficeRefs(db: Executor, actor: Actor): Promise<LedgerRefs> {
+  const [projectRows, unitRows, regionNames] = await Promise.all([
+    listProjectsInRegion(db, actor.regionCode),
+    listVisibleUnits(db, actor.regionCode),
+    listRegionNamesUp(db, actor.regionCode),
+  ]);
+  return {
+    projectsByCode: new Map(projectRows.map((p) => [p.code, p])),
+    unitsByName: new Map(),
+    unitNames: new Map(unitRows.map((u) => [u.id, u.name])),
+    // 召陵区发改委 and 区发改委 both name the district's unit
+    office: { projects: projectRows, units: unitRows, districtPrefixes: [...regionNames, '区', '县'] },
+  };
+}
+
+const namesOf = (ids: number[], nameOf: (id: number) => string | undefined) =>
+  ids
+    .map(nameOf)
+    .filter((n): n is string => !!n)
+    .join('、');
+
+const cellText = (v: CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v));
+
+/** The reading of a deadline without the original repeated in front of it ('3月底 → 2026-03-31（月底）'). */
+const afterArrow = (reading: string) => reading.slice(reading.indexOf(' → ') + 3);
+
+/** Checks one row of an office's own sheet: names matched, dates read as written, every reading listed. */
+function validateOfficeRow(
+  r: SheetRow<Key>,
+  present: Set<Key>,
+  refs: LedgerRefs,
+  { asOf, counters }: RowCheck,
+  layout: SheetLayout<Key>,
+): { values?: LedgerRowValues; errors: RowError[]; readings: Reading[] } {
+  const lookups = refs.office!;
+  const errors: RowError[] = [];
+  const readings: Reading[] = [];
+  const col = (k: Key) => layout.headers[k] ?? officeLabels[k];
+  const take = <T>(k: Key, c: Converted<T>): T | undefined => {
+    if (c.ok) return c.value;
+    errors.push({ row: r.row, column: col(k), code: c.code, params: c.params });
+    return undefined;
+  };
+  const need = <T>(k: Key, v: T | null | undefined): T | undefined => {
+    if (v === null) errors.push({ row: r.row, column: col(k), code: 'required' });
+    return v ?? undefined;
+  };
+  const cell = (k: Key) => r.cells[k] ?? null;
+  const read = (k: Key, original: string, reading: string) => readings.push({ row: r.row, column: col(k), original, reading });
+  const opt = <T>(k: Key, c: Converted<T>): T | undefined => (present.has(k) ? take(k, c) : undefined);
+
+  // the project: by its code, else by its name (without 项目, punctuation, then its phase)
+  const codeText = opt('projectCode', toText(cell('projectCode'), 32));
+  const nameText = opt('projectName', toText(cell('projectName'), 200));
+  const projectKey: Key = codeText ? 'projectCode' : 'projectName';
+  const projectText = need(projectKey, codeText ?? nameText ?? null);
+  let project: ProjectRef | undefined;
+  if (projectText) {
+    const projectName = (id: number) => lookups.projects.find((p) => p.id === id)?.name;
+    const m: NameMatch<number> = matchProject(projectText, lookups.projects);
+    if ('match' in m) {
+      project = lookups.projects.find((p) => p.id === m.match)!;
+      if (projectText !== project.name && projectText !== project.code)
+        read(projectKey, projectText, `项目 ${project.code} ${project.name}`);
+    } else if ('ambiguous' in m)
+      errors.push({
+        row: r.row,
+        column: col(projectKey),
+        code: 'ambiguous_project',
+        params: { value: projectText, candidates: namesOf(m.ambiguous, projectName) },
+      });
+    else
+      errors.push({
+        row: r.row,
+        column: col(projectKey),
+        code: 'unknown_project_name',
+        params: { value: projectText, closest: m.closest.map((c) => c.name).join('、') || '无' },
+      });
+  }
+
+  const unitText = need('unitName', take('unitName', toText(cell('unitName'), 100)));
+  let unitId: number | undefined;
+  if (unitText) {
+    const unitName = (id: number) => refs.unitNames.get(id);
+    const m = matchUnit(unitText, lookups.units, lookups.districtPrefixes);
+    if ('match' in m) {
+      unitId = m.match;
+      if (unitName(unitId) !== unitText) read('unitName', unitText, `单位 ${unitName(unitId)}`);
+    } else if ('ambiguous' in m)
+      errors.push({
+        row: r.row,
+        column: col('unitName'),
+        code: 'ambiguous_unit',
+        params: { value: unitText, candidates: namesOf(m.ambiguous, unitName) },
+      });
+    else
+      errors.push({
+        row: r.row,
+        column: col('unitName'),
+        code: 'unknown_unit_closest',
+        params: { value: unitText, closest: m.closest.map((c) => c.name).join('、') || '无' },
+      });
+  }
+
+  const content = need('content', take('content', toText(cell('content'), 1000)));
+  let measures = opt('measures', toText(cell('measures'), 2000));
+
+  // the deadline as written: 2026.3.31, 2026年3月底, 2026年8月, 年底前, 长期 …
+  let deadline: string | undefined;
+  const deadlineCell = cell('deadline');
+  if (deadlineCell === null) errors.push({ row: r.row, column: col('deadline'), code: 'required' });
+  else {
+    const d = readDeadline(deadlineCell, asOf);
+    const original = cellText(deadlineCell);
+    if (d.kind === 'invalid')
+      errors.push({
+        row: r.row,
+        column: col('deadline'),
+        code: 'unreadable_deadline',
+        params: { value: original, reason: d.reason },
+      });
+    else if (d.kind === 'date') {
+      deadline = d.date;
+      if (!(deadlineCell instanceof Date) && original !== d.date) read('deadline', original, afterArrow(d.reading));
+    } else {
+      // an item must have a deadline: a recurring one is due at the end of the year, marked in 工作措施
+      deadline = `${asOf.slice(0, 4)}-12-31`;
+      const mark = `【长期事项：${original}】`;
+      measures = measures
+        ? `${measures}
+${mark}`
+        : mark;
+      read('deadline', original, `长期事项，无截止日期；按 ${deadline}（年底）记为截止日，“${original}”写入工作措施`);
+    }
+  }
+
+  const ownerName = opt('ownerName', toText(cell('ownerName'), 64));
+  const statusIn = opt(
+    'status',
+    toChoice<LedgerStatus>(cell('status'), ledgerStatusLabels, { 进行中: 'in_progress', 完成: 'done', 未完成: 'not_started' }),
+  );
+  const completedIn = opt('completedOn', toDate(cell('completedOn')));
+  let status: LedgerStatus | undefined;
+  let completedOn: string | null | undefined;
+  if (present.has('status')) {
+    status = statusIn ?? 'not_started';
+    if (statusIn !== undefined || cell('status') === null) {
+      const c = completionFor(status, completedIn, asOf);
+      if (!c.ok) errors.push({ row: r.row, column: col('completedOn'), code: c.refusal });
+      else completedOn = c.completedOn;
+    }
+  }
+
+  // 进展情况 is the progress note; 存在问题 and 备注 go with it until the problems list exists
+  const progress = opt('evidenceNote', toText(cell('evidenceNote'), 2000));
+  const problems = opt('problems', toText(cell('problems'), 1000));
+  const remarks = opt('remarks', toText(cell('remarks'), 1000));
+  if (problems) read('problems', problems, '写入事项的进展说明（存在问题：…），问题清单上线前');
+  if (remarks) read('remarks', remarks, '写入事项的进展说明（备注：…）');
+  const noteParts = [progress, problems && `存在问题：${problems}`, remarks && `备注：${remarks}`].filter(
+    (p): p is string => !!p,
+  );
+  const anyNoteColumn = present.has('evidenceNote') || present.has('problems') || present.has('remarks');
+  const evidenceNote = anyNoteColumn ? (noteParts.length ? noteParts.join('\n') : null) : undefined;
+  if (evidenceNote && evidenceNote.length > 2000)
+    errors.push({ row: r.row, column: col('evidenceNote'), code: 'too_long', params: { max: 2000 } });
+
+  if (errors.length || !project || !unitId || !content || !deadline) return { errors, readings };
+  // 序号 numbers projects here: an item's key is its place among its project's rows
+  const seq = (counters.get(`p${project.id}`) ?? 0) + 1;
+  counters.set(`p${project.id}`, seq);
+  if (seq === 1) read('seq', cellText(cell('seq')), `${project.name} 的事项按表中顺序编为序号 1、2、3…`);
+  return {
+    errors,
+    readings,
+    values: {
+      row: r.row,
+      projectId: project.id,
+      seq,
+      unitId,
+      content,
+      deadline,
+      measures,
+      ownerName,
+      status,
+      completedOn,
+      evidenceNote,
+    },
+  };
+}
+
 /** Checks one row; returns its values or every bad cell in it. */
 function validateRow(
   r: SheetRow<Key>,
   present: Set<Key>,
   refs: LedgerRefs,
-  { asOf, seen }: RowCheck,
-): { values?: LedgerRowValues; errors: RowError[] } {
+  check: RowCheck,
+  layout: SheetLayout<Key>,
+): { values?: LedgerRowValues; errors: RowError[]; readings?: Reading[] } {
+  if (layout.office) return validateOfficeRow(r, present, refs, check, layout);
+  const { asOf, seen } = check;
   const errors: RowError[] = [];
   const take = <T>(k: Key, c: Converted<T>): T | undefined => {
     if (c.ok) return c.value;
@@ -365,8 +620,10 @@ export const ledgerImporter: Importer<Key, LedgerRowValues, LedgerRefs> = {
   summary:
     '导入台账 Import ledger items (xlsx in the export layout; keyed by 项目编号 + 序号; all or nothing; dryRun=true only validates)',
   columns,
+  office,
   template: { filename: '台账导入模板.xlsx', build: ledgerTemplate },
-  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'projectCode')),
+  loadRefs: (ctx, sheetRows, layout) =>
+    layout.office ? loadOfficeRefs(ctx.db, ctx.actor) : loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'projectCode')),
   validateRow,
   plan,
   apply,
