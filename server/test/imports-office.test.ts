@@ -52,11 +52,12 @@ const goodRows = (): Cell[][] => [
 ];
 const goodMerges = ['A5:A7', 'B5:B7', 'A9:A11', 'B9:B11', 'A12:C12'];
 
-const post = (file: Buffer, dryRun = false) => {
+const post = (file: Buffer, dryRun = false, mapping?: string) => {
   const m = multipart('召陵区台账.xlsx', file);
+  const query = new URLSearchParams({ ...(dryRun ? { dryRun: 'true' } : {}), ...(mapping ? { mapping } : {}) }).toString();
   return office.request({
     method: 'POST',
-    url: `/api/v1/imports/ledger-items${dryRun ? '?dryRun=true' : ''}`,
+    url: `/api/v1/imports/ledger-items${query ? `?${query}` : ''}`,
     payload: m.payload,
     headers: m.headers,
   });
@@ -202,5 +203,24 @@ describe('an office’s own ledger sheet', () => {
   it('refuses a sheet without a required column with one error, not one per row', async () => {
     const errors = await refused(goodRows(), '其他');
     expect(errors).toEqual([{ row: 4, column: '完成时限', reason: expect.stringContaining('未找到“完成时限”列') }]);
+  });
+
+  it('takes a mapping that corrects the detected one: a column named, another ignored', async () => {
+    const file = await officeSheet(goodRows(), goodMerges, '其他');
+    // column F (6) is the deadline though its header says nothing; column I (9, 备注) is left out
+    const job = (await post(file, true, JSON.stringify({ 6: 'deadline', 9: null }))).json();
+    expect(job).toMatchObject({ status: 'done', errors: [], created: 0, updated: 1, unchanged: 5 });
+    const mapped = job.readings.filter((r: { row: number }) => r.row === 4);
+    expect(mapped).toContainEqual({ row: 4, column: '其他', original: '其他', reading: '列 → 完成时限（按指定）' });
+    expect(mapped).toContainEqual({ row: 4, column: '备注', original: '备注', reading: '列 → 不导入（按指定）' });
+  });
+
+  it('refuses a mapping that is not column number → field', async () => {
+    const file = await officeSheet(goodRows(), goodMerges);
+    for (const mapping of ['{"F":"deadline"}', '{"6":"due"}', '[1]', 'not json']) {
+      const res = await post(file, true, mapping);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details).toEqual([{ field: 'mapping', message: expect.stringContaining('列对应关系') }]);
+    }
   });
 });

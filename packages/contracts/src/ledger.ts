@@ -221,6 +221,16 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 
 export const importQuery = z.strictObject({
   dryRun: boolQuery.default(false).describe('true: validate only and write nothing (试导入)'),
+  mapping: z
+    .string()
+    .max(4000)
+    .optional()
+    .describe(
+      'Ledger items only: JSON object overriding the detected column mapping of an office sheet (列对应关系), ' +
+        'column number (column A is 1) → field (seq, projectCode, projectName, unitName, content, measures, deadline, ' +
+        'ownerName, status, completedOn, evidenceNote, problems, remarks) or null to ignore the column, ' +
+        'e.g. {"6":"deadline","9":null}. Given, the sheet is always read by its headers.',
+    ),
 });
 export const importKindParams = z.strictObject({
   kind: z.enum(['ledger-items', 'projects']).describe('ledger-items (台账事项) or projects (项目)'),

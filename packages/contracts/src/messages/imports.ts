@@ -84,4 +84,9 @@ export function importReasonText(code: string, params: Record<string, string | n
 /** Upload messages shared by the file endpoints (imports, attachments). */
 export const uploadMessages = {
   file_required: { 'zh-CN': '请选择要上传的文件', en: 'A file is required' },
+  mapping_invalid: {
+    'zh-CN': '列对应关系应为 JSON 对象：列号（A 列为 1）→ 字段名或 null（不导入该列）',
+    en: 'The mapping must be a JSON object: column number (column A is 1) → field name, or null to ignore the column',
+  },
+  mapping_unsupported: { 'zh-CN': '此类导入不支持指定列对应关系', en: 'This kind of import takes no column mapping' },
 } as const satisfies Record<string, LocalisedText>;

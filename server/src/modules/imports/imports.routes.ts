@@ -37,12 +37,14 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         const file = await req.file({ limits: { files: 1 } });
         if (!file) throw fieldError('VALIDATION_FAILED', 'file', ctx.locale, uploadMessages.file_required);
         const buffer = await file.toBuffer();
+        const mapping = service.parseMapping(ctx, importer, req.query.mapping);
         const { job, finished } = await service.startImport(
           ctx,
           pending,
           importer.kind,
           { filename: file.filename, buffer },
           req.query.dryRun,
+          mapping,
         );
         return reply.status(finished ? 200 : 202).send(job);
       },

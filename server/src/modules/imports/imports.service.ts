@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { fileTypeFromBuffer } from 'file-type';
-import type { ImportJob, ImportKind } from '@kpc/contracts';
+import { uploadMessages, type ImportJob, type ImportKind } from '@kpc/contracts';
 import { shanghaiDate } from '@kpc/domain';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { hasRole, inRegion, type Actor } from '../../lib/policy.js';
-import type { RequestContext } from '../../lib/request-context.js';
+import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { ledgerPolicy } from '../ledger/ledger.policy.js';
 import { ImportRowConflict, presentRowError, type Importer } from './importer.js';
 import { importerOf } from './importers.js';
@@ -182,16 +182,41 @@ export function requireImport(actor: Actor): void {
   if (!ledgerPolicy.canImport(actor)) throw new AppError('FORBIDDEN');
 }
 
-async function parse(importer: Importer, file: UploadedFile) {
+/** Column index (0 = A) → field, or null to ignore the column: the user's correction of the detected mapping. */
+export type ColumnMapping = ReadonlyMap<number, string | null>;
+
+/** The `mapping` query parameter: {"6":"deadline","9":null} with 1-based column numbers and the importer's fields. */
+export function parseMapping(ctx: RequestContext, importer: Importer, text: string | undefined): ColumnMapping | undefined {
+  if (text === undefined) return undefined;
+  if (!importer.office) throw fieldError('VALIDATION_FAILED', 'mapping', ctx.locale, uploadMessages.mapping_unsupported);
+  const invalid = () => fieldError('VALIDATION_FAILED', 'mapping', ctx.locale, uploadMessages.mapping_invalid);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
+  const fields = new Set(importer.office.fields.map((f) => f.key));
+  const mapping = new Map<number, string | null>();
+  for (const [column, field] of Object.entries(parsed)) {
+    if (!/^\d{1,4}$/.test(column) || Number(column) < 1) throw invalid();
+    if (field !== null && (typeof field !== 'string' || !fields.has(field))) throw invalid();
+    mapping.set(Number(column) - 1, field);
+  }
+  return mapping;
+}
+
+async function parse(importer: Importer, file: UploadedFile, mapping?: ColumnMapping) {
   const type = await fileTypeFromBuffer(file.buffer);
   if (type?.ext !== 'xlsx') throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx', detected: type?.mime ?? null });
   const raw = await sheetRows(file.buffer);
   if (!raw) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
   let sheet = readSheet<string>(raw, importer.columns);
-  // not our template: read it as the office keeps it (header band, merged cells, totals)
-  if (sheet.errors.length && importer.office) {
+  // not our template, or a mapping given: read it as the office keeps it (header band, merged cells, totals)
+  if ((sheet.errors.length || mapping) && importer.office) {
     const grid = await sheetGrid(file.buffer);
-    const office = grid && readOfficeSheet<string>(grid, importer.office);
+    const office = grid && readOfficeSheet<string>(grid, importer.office, mapping);
     if (office) sheet = office;
   }
   if (sheet.rows.length > MAX_ROWS)
@@ -206,11 +231,12 @@ export async function startImport(
   kind: ImportKind,
   file: UploadedFile,
   dryRun: boolean,
+  mapping?: ColumnMapping,
 ): Promise<{ job: ImportJob; finished: boolean }> {
   const { actor } = ctx;
   requireImport(actor);
   const importer = importerOf(kind);
-  const sheet = await parse(importer, file);
+  const sheet = await parse(importer, file, mapping);
   const total = sheet.rows.length;
   const filename = file.filename.slice(-200);
   const now = ctx.clock.now();

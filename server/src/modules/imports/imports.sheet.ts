@@ -257,7 +257,9 @@ export function readOfficeSheet<K extends string>(
       row: headerRow,
       column: c.header,
       original: c.header,
-      reading: c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入',
+      reading:
+        (c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入') +
+        (mapping?.has(c.index) ? '（按指定）' : ''),
     }));
   const rows: SheetRow<K>[] = [];
   const skipped: SkippedRow[] = [];
