@@ -224,3 +224,101 @@ describe('an office’s own ledger sheet', () => {
     }
   });
 });
+
+describe('an office’s own project list', () => {
+  /** Title, 单位：万元, one header row; amounts with their unit in the cell or the column, no code for a known project. */
+  async function projectSheet(rows: Cell[][]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目库');
+    ws.addRow(['召陵区2026年重点项目名单']);
+    ws.mergeCells('A1:K1');
+    ws.addRow([null, null, null, null, null, null, null, null, null, null, '单位：万元']);
+    ws.addRow([
+      '序号',
+      '项目编号',
+      '项目名称',
+      '级别',
+      '类别',
+      '总投资',
+      '一期投资（亿元）',
+      '牵头单位',
+      '计划开工',
+      '计划竣工',
+      '备注',
+    ]);
+    for (const r of rows) ws.addRow(r);
+    return xlsxBuffer(wb);
+  }
+  const goodProjects = (): Cell[][] => [
+    [1, 'OFC-P-01', '测试办公新项目甲', '市重点', '工业', '12.5亿元', 0.5, '区发改委', '2026年8月', '2027.6.30', '新签约'],
+    [2, null, '测试物流园', '区重点', '工业', 3000, null, '召陵区住房和城乡建设局', '2026.9.1', '年底前', null],
+    ['合计', null, null, null, null, '12.8亿元', null, null, null, null, null],
+  ];
+  const postProjects = async (file: Buffer) => {
+    const m = multipart('项目名单.xlsx', file);
+    return (
+      await office.request({ method: 'POST', url: '/api/v1/imports/projects', payload: m.payload, headers: m.headers })
+    ).json();
+  };
+  const projectRow = async (code: string) =>
+    (
+      await t.database.raw(
+        `select name, total_investment::bigint as total, first_phase_investment::bigint as first, lead_unit_id,
+                to_char(planned_start_date, 'YYYY-MM-DD') as start, to_char(planned_completion_date, 'YYYY-MM-DD') as completion
+           from projects where code = $1`,
+        [code],
+      )
+    ).rows[0] as Record<string, unknown>;
+
+  it('imports amounts and dates as written, a known project by its name, and again changes nothing', async () => {
+    const job = await postProjects(await projectSheet(goodProjects()));
+    expect(job).toMatchObject({ status: 'done', errors: [], created: 1, updated: 1, unchanged: 0 });
+    expect(job.skipped).toEqual([{ row: 6, reason: '合计 / 小计行' }]);
+    const readings = job.readings.map((r: { row: number; original: string; reading: string }) => [r.row, r.original, r.reading]);
+    expect(readings).toContainEqual([4, '12.5亿元', '1,250,000,000 元']);
+    expect(readings).toContainEqual([4, '0.5', '50,000,000 元（按本列单位亿元）']);
+    expect(readings).toContainEqual([5, '3000', '30,000,000 元（按本列单位万元）']);
+    expect(readings).toContainEqual([5, '测试物流园', '项目 OFC-002 测试物流园项目（未填编号，按名称对应）']);
+    expect(readings).toContainEqual([3, '备注', '列 → 不导入']);
+    expect(await projectRow('OFC-P-01')).toMatchObject({
+      name: '测试办公新项目甲',
+      total: 1_250_000_000,
+      first: 50_000_000,
+      lead_unit_id: unitIds['区发展和改革委员会'],
+      start: '2026-08-31',
+      completion: '2027-06-30',
+    });
+    expect(await projectRow('OFC-002')).toMatchObject({
+      name: '测试物流园项目',
+      total: 30_000_000,
+      lead_unit_id: unitIds['区住房和城乡建设局'],
+      start: '2026-09-01',
+      completion: '2026-12-31',
+    });
+    expect(await postProjects(await projectSheet(goodProjects()))).toMatchObject({
+      status: 'done',
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+  });
+
+  it('refuses a new project without a code and an amount it cannot read, importing nothing', async () => {
+    const rows = goodProjects();
+    rows[0]![1] = null;
+    rows[0]![2] = '测试不存在的新项目';
+    rows[1]![5] = '3000万亿';
+    const before = await countRows(t.database, 'projects');
+    const job = await postProjects(await projectSheet(rows));
+    expect(job.status).toBe('invalid');
+    expect(job.errors).toEqual([
+      {
+        row: 4,
+        column: '项目编号',
+        reason: expect.stringContaining('项目“测试不存在的新项目”不在项目库中，新项目须填写项目编号'),
+      },
+      { row: 5, column: '总投资', reason: expect.stringContaining('金额“3000万亿”') },
+    ]);
+    expect(await countRows(t.database, 'projects')).toBe(before);
+  });
+});

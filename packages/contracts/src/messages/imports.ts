@@ -69,6 +69,12 @@ export const importRowReasons = {
     'zh-CN': '单位“{value}”对应多个单位：{candidates}',
     en: '“{value}” matches several units: {candidates}',
   },
+  unreadable_amount: { 'zh-CN': '金额“{value}”：{reason}', en: 'Amount “{value}”: {reason}' },
+  unreadable_date: { 'zh-CN': '日期“{value}”：{reason}', en: 'Date “{value}”: {reason}' },
+  new_project_needs_code: {
+    'zh-CN': '项目“{value}”不在项目库中，新项目须填写项目编号（最接近的有：{closest}）',
+    en: 'Project “{value}” is not in the library; a new project needs a code (the closest are: {closest})',
+  },
   unreadable_deadline: { 'zh-CN': '完成时限“{value}”：{reason}', en: 'Deadline “{value}”: {reason}' },
   ...ledgerMessages,
 } as const satisfies Record<string, LocalisedText>;

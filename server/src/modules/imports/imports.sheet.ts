@@ -11,6 +11,7 @@ import {
   isBlankRow,
   isTotalRow,
   mergedRangeFromA1,
+  type AmountUnit,
   type MergedRange,
   type SheetField,
 } from '@kpc/domain';
@@ -59,6 +60,21 @@ export interface SheetLayout<K extends string> {
   office: boolean;
   /** The sheet's own header text of each mapped field (the column named in row errors). */
   headers: Partial<Record<K, string>>;
+  /** The amount unit a note row above the header states (单位：万元), if any. */
+  amountUnit?: AmountUnit;
+}
+
+const AMOUNT_UNIT_NAMES: [RegExp, AmountUnit][] = [
+  [/亿元/, 'yi'],
+  [/万元/, 'wan'],
+  [/元/, 'yuan'],
+];
+
+/** The unit an amount column is in: its header's (总投资（亿元）), else the sheet's note row, else 万元 as in the template. */
+export function amountUnitOf(header: string | undefined, sheetUnit: AmountUnit | undefined): AmountUnit {
+  const stated = header && /[(（]([^)）]*)[)）]/.exec(header)?.[1];
+  const own = stated ? AMOUNT_UNIT_NAMES.find(([re]) => re.test(stated))?.[1] : undefined;
+  return own ?? sheetUnit ?? 'wan';
 }
 
 export interface ParsedSheet<K extends string> {
@@ -238,6 +254,13 @@ export function readOfficeSheet<K extends string>(
       headers[c.field] = c.header;
     }
   const labelOf = (k: K) => office.fields.find((f) => f.key === k)?.label ?? k;
+  // 单位：万元 above the header: the unit of amount columns whose header does not say
+  let amountUnit: AmountUnit | undefined;
+  for (const row of filled.slice(0, band.headerRows[0]))
+    for (const v of row) {
+      const unit = typeof v === 'string' ? /单位\s*[:：]\s*(亿元|万元|元)/.exec(v)?.[1] : undefined;
+      if (unit && !amountUnit) amountUnit = AMOUNT_UNIT_NAMES.find(([re]) => re.test(unit))![1];
+    }
   const errors: RowError[] = [];
   const missing = (k: K) => {
     const f = office.fields.find((x) => x.key === k)!;
@@ -293,7 +316,7 @@ export function readOfficeSheet<K extends string>(
     present: new Set(colOf.keys()),
     rows,
     errors,
-    layout: { office: true, headers },
+    layout: { office: true, headers, amountUnit },
     readings,
     skipped,
   };

@@ -618,7 +618,8 @@ export const ledgerImporter: Importer<Key, LedgerRowValues, LedgerRefs> = {
   kind: 'ledger_items',
   path: 'ledger-items',
   summary:
-    '导入台账 Import ledger items (xlsx in the export layout; keyed by 项目编号 + 序号; all or nothing; dryRun=true only validates)',
+    '导入台账 Import ledger items (xlsx in the export layout, keyed by 项目编号 + 序号; or an office’s own sheet, read by its headers ' +
+    'with the readings in the job; all or nothing; dryRun=true only validates)',
   columns,
   office,
   template: { filename: '台账导入模板.xlsx', build: ledgerTemplate },

@@ -2,8 +2,13 @@
  * Importing the project library 项目库 (one row per project, keyed by 项目编号). Leaders, units,
  * townships and enterprises are matched by name within the importer's region. New projects start at
  * 谋划 (planned): stages move only through the lifecycle, never by import.
+ *
+ * An office's own project list (not the template) is read by its headers: amounts with their unit in
+ * the cell or the column (12.5亿元, 3000万, 单位：万元), dates as people write them (2026年8月), units
+ * by name, prefix or abbreviation, and a row without a code names a project already in the library.
  */
 import ExcelJS from 'exceljs';
+import { matchProject, matchUnit, readAmountYuan, readDeadline } from '@kpc/domain';
 import { projectCategoryLabels, projectLevelLabels, type ProjectCategory, type ProjectLevel } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
 import { writeAudits, type AuditEntry } from '../../lib/audit.js';
@@ -14,14 +19,19 @@ import { replaceCooperatingUnits } from '../projects/projects.repository.js';
 import { ImportRowConflict, type ApplyOptions, type ImportCounts, type Importer, type RowCheck } from './importer.js';
 import * as repo from './imports.repository.js';
 import {
+  amountUnitOf,
   distinctTexts,
   toChoice,
   toDate,
   toText,
   toYuanFromWan,
+  type CellValue,
   type ColumnSpec,
   type Converted,
+  type OfficeLayout,
+  type Reading,
   type RowError,
+  type SheetLayout,
   type SheetRow,
 } from './imports.sheet.js';
 
@@ -66,6 +76,37 @@ const columns: ColumnSpec<Key>[] = PROJECT_COLUMNS.map((c) => ({
 
 const headerOf = (k: Key) => PROJECT_COLUMNS.find((c) => c.key === k)!.header;
 
+/** Headers office project lists use besides the template's. */
+const officeSynonyms: Partial<Record<Key, string[]>> = {
+  code: ['项目编号', '项目代码', '编号'],
+  name: ['项目名称', '项目'],
+  level: ['级别', '项目级别'],
+  category: ['类别', '项目类别', '项目类型'],
+  enterprise: ['项目业主', '建设单位', '业主单位', '实施主体'],
+  township: ['所属乡镇', '所在乡镇', '乡镇', '乡镇（街道）'],
+  location: ['建设地点', '项目地点'],
+  totalInvestment: ['总投资', '计划总投资', '总投资额'],
+  firstPhaseInvestment: ['一期投资'],
+  contractDate: ['签约日期', '签约时间'],
+  plannedStartDate: ['计划开工', '计划开工时间', '开工时间'],
+  plannedCompletionDate: ['计划竣工', '计划竣工时间', '竣工时间'],
+  plannedCommissioningDate: ['计划投产', '计划投产时间', '投产时间'],
+  leader: ['分包领导', '包联领导', '联系领导'],
+  leadUnit: ['牵头单位', '责任单位'],
+  coopUnits: ['配合单位', '协同单位'],
+  description: ['建设内容', '建设规模及内容', '主要建设内容'],
+};
+
+const office: OfficeLayout<Key> = {
+  fields: PROJECT_COLUMNS.map((c) => ({
+    key: c.key,
+    label: c.header.replace(/\(万元\)$/, ''),
+    synonyms: officeSynonyms[c.key] ?? [c.header],
+    // a row without a code names a project already in the library
+    required: 'required' in c && c.required && c.key !== 'code',
+  })),
+};
+
 /** The project fields an import sets; undefined = column absent, leave alone. */
 export interface ProjectRowValues {
   row: number;
@@ -96,6 +137,12 @@ export interface ProjectRefs {
   unitsByName: Map<string, number[]>;
   regionsByName: Map<string, string[]>;
   enterprisesByName: Map<string, number[]>;
+  /** An office sheet's lookups: the region's projects (a row may name one without its code), units, unit-name prefixes. */
+  office?: {
+    projects: { id: number; code: string; name: string }[];
+    units: { id: number; name: string; shortName: string | null }[];
+    districtPrefixes: string[];
+  };
 }
 
 const multiMap = <V>(pairs: [string | null, V][]) => {
@@ -120,8 +167,11 @@ function regionNames(rows: { code: string; name: string }[]): [string, string][]
   });
 }
 
-async function loadRefs(db: Executor, actor: Actor, codes: string[]): Promise<ProjectRefs> {
+async function loadRefs(db: Executor, actor: Actor, codes: string[], officeSheet: boolean): Promise<ProjectRefs> {
   const r = actor.regionCode;
+  const officeRefs = officeSheet
+    ? Promise.all([repo.listProjectsInRegion(db, r), repo.listRegionNamesUp(db, r)])
+    : Promise.resolve(null);
   const [foreign, leaderRows, unitRows, regionRows, enterpriseRows] = await Promise.all([
     repo.foreignProjectCodes(db, r, codes),
     repo.listVisibleActiveLeaders(db, r),
@@ -129,7 +179,11 @@ async function loadRefs(db: Executor, actor: Actor, codes: string[]): Promise<Pr
     repo.listRegionsIn(db, r),
     repo.listVisibleEnterprises(db, r),
   ]);
+  const officeLookups = await officeRefs;
   return {
+    office: officeLookups
+      ? { projects: officeLookups[0], units: unitRows, districtPrefixes: [...officeLookups[1], '区', '县'] }
+      : undefined,
     foreignCodes: new Set(foreign),
     leadersByName: multiMap(leaderRows.map((l) => [l.name, l.id])),
     unitsByName: multiMap(unitRows.map((u) => [u.name, u.id])),
@@ -142,11 +196,51 @@ function validateRow(
   r: SheetRow<Key>,
   present: Set<Key>,
   refs: ProjectRefs,
-  { seen }: RowCheck,
-): { values?: ProjectRowValues; errors: RowError[] } {
+  { seen, asOf }: RowCheck,
+  layout: SheetLayout<Key>,
+): { values?: ProjectRowValues; errors: RowError[]; readings?: Reading[] } {
   const errors: RowError[] = [];
+  const readings: Reading[] = [];
+  const col = (k: Key) => layout.headers[k] ?? headerOf(k);
   const push = (k: Key, code: string, params?: Record<string, string | number>) =>
-    errors.push({ row: r.row, column: headerOf(k), code, params });
+    errors.push({ row: r.row, column: col(k), code, params });
+  const read = (k: Key, original: string, reading: string) => readings.push({ row: r.row, column: col(k), original, reading });
+  const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  const lookups = layout.office ? refs.office : undefined;
+  /** An amount: 万元 in the template; in an office sheet with its unit in the cell or the column. */
+  const amount = (k: Key): Converted<number | null> => {
+    const v = r.cells[k] ?? null;
+    if (!lookups || v === null || v instanceof Date) return toYuanFromWan(v);
+    const a = readAmountYuan(v, amountUnitOf(layout.headers[k], layout.amountUnit));
+    if (!a.ok) return { ok: false, code: 'unreadable_amount', params: { value: shown(v), reason: a.reason } };
+    read(k, shown(v), a.reading.slice(a.reading.indexOf(' → ') + 3));
+    return { ok: true, value: a.yuan };
+  };
+  /** A date: a calendar day in the template; in an office sheet as people write it (2026年8月 → 2026-08-31). */
+  const date = (k: Key): Converted<string | null> => {
+    const v = r.cells[k] ?? null;
+    if (!lookups || v === null || v instanceof Date) return toDate(v);
+    const d = readDeadline(v, asOf);
+    if (d.kind !== 'date')
+      return {
+        ok: false,
+        code: 'unreadable_date',
+        params: { value: shown(v), reason: d.kind === 'invalid' ? d.reason : '须为具体日期' },
+      };
+    if (shown(v) !== d.date) read(k, shown(v), d.reading.slice(d.reading.indexOf(' → ') + 3));
+    return { ok: true, value: d.date };
+  };
+  /** A unit by name; in an office sheet also by prefix or abbreviation (区发改委). */
+  const unitHits = (k: Key, name: string): number[] => {
+    if (!lookups) return refs.unitsByName.get(name) ?? [];
+    const m = matchUnit(name, lookups.units, lookups.districtPrefixes);
+    if ('match' in m) {
+      const full = lookups.units.find((u) => u.id === m.match)!.name;
+      if (full !== name) read(k, name, `单位 ${full}`);
+      return [m.match];
+    }
+    return 'ambiguous' in m ? m.ambiguous : [];
+  };
   const take = <T>(k: Key, c: Converted<T>): T | undefined => {
     if (c.ok) return c.value;
     push(k, c.code, c.params);
@@ -164,14 +258,34 @@ function validateRow(
     const name = take(k, toText(cell(k), 200));
     if (name === undefined) return undefined;
     if (name === null) return null;
-    const hits = map.get(name) ?? [];
+    const hits = k === 'leadUnit' ? (unitHits(k, name) as V[]) : (map.get(name) ?? []);
     if (hits.length === 1) return hits[0];
     push(k, hits.length ? 'ambiguous_name' : unknown, { value: name });
     return undefined;
   };
 
-  const code = need('code', take('code', toText(cell('code'), 32)));
-  const name = need('name', take('name', toText(cell('name'), 200)));
+  /**
+   * An office row's code: as written, else that of the library project its name names (whose name
+   * then stays as the library writes it: 测试物流园 does not rename 测试物流园项目).
+   */
+  const officeProject = (name: string | undefined): { code?: string; name?: string } => {
+    const written = present.has('code') ? take('code', toText(cell('code'), 32)) : null;
+    if (written !== null || !name || !lookups) return { code: written ?? undefined, name };
+    const m = matchProject(name, lookups.projects);
+    const nameOf = (id: number) => lookups.projects.find((p) => p.id === id)!.name;
+    if ('match' in m) {
+      const p = lookups.projects.find((x) => x.id === m.match)!;
+      read('name', name, `项目 ${p.code} ${p.name}（未填编号，按名称对应）`);
+      return { code: p.code, name: p.name };
+    }
+    if ('ambiguous' in m) push('name', 'ambiguous_project', { value: name, candidates: m.ambiguous.map(nameOf).join('、') });
+    else push('code', 'new_project_needs_code', { value: name, closest: m.closest.map((c) => c.name).join('、') || '无' });
+    return { name };
+  };
+  // the template: the code first, then the name, as every row error has always been listed
+  const templateCode = lookups ? undefined : need('code', take('code', toText(cell('code'), 32)));
+  const nameText = need('name', take('name', toText(cell('name'), 200)));
+  const { code, name } = lookups ? officeProject(nameText) : { code: templateCode, name: nameText };
   const level = need(
     'level',
     take(
@@ -185,13 +299,16 @@ function validateRow(
     ),
   );
   const category = need('category', take('category', toChoice(cell('category'), projectCategoryLabels)));
-  const totalInvestment = need('totalInvestment', take('totalInvestment', toYuanFromWan(cell('totalInvestment'))));
-  const firstPhaseInvestment = opt('firstPhaseInvestment', toYuanFromWan(cell('firstPhaseInvestment')));
+  const totalInvestment = need('totalInvestment', take('totalInvestment', amount('totalInvestment')));
+  const firstPhaseInvestment = present.has('firstPhaseInvestment')
+    ? take('firstPhaseInvestment', amount('firstPhaseInvestment'))
+    : undefined;
+  const optDate = (k: Key) => (present.has(k) ? take(k, date(k)) : undefined);
   const dates = {
-    contractDate: opt('contractDate', toDate(cell('contractDate'))),
-    plannedStartDate: opt('plannedStartDate', toDate(cell('plannedStartDate'))),
-    plannedCompletionDate: opt('plannedCompletionDate', toDate(cell('plannedCompletionDate'))),
-    plannedCommissioningDate: opt('plannedCommissioningDate', toDate(cell('plannedCommissioningDate'))),
+    contractDate: optDate('contractDate'),
+    plannedStartDate: optDate('plannedStartDate'),
+    plannedCompletionDate: optDate('plannedCompletionDate'),
+    plannedCommissioningDate: optDate('plannedCommissioningDate'),
   };
   const township = byName('township', refs.regionsByName, 'unknown_township');
   const values: Omit<ProjectRowValues, 'row' | 'code' | 'name' | 'level' | 'category' | 'totalInvestment'> = {
@@ -214,7 +331,7 @@ function validateRow(
         .split(/[、，,;；/\n]+/)
         .map((s) => s.trim())
         .filter(Boolean)) {
-        const hits = refs.unitsByName.get(n) ?? [];
+        const hits = unitHits('coopUnits', n);
         if (hits.length === 1) ids.push(hits[0]!);
         else push('coopUnits', hits.length ? 'ambiguous_name' : 'unknown_unit', { value: n });
       }
@@ -232,7 +349,7 @@ function validateRow(
     const db = dates[b];
     if (da && db && db < da) {
       const key = b as Key;
-      push(key, 'date_order', { before: headerOf(a as Key), beforeEn: a });
+      push(key, 'date_order', { before: col(a as Key), beforeEn: a });
     }
   }
   if (code) {
@@ -241,8 +358,8 @@ function validateRow(
     if (first !== undefined) push('code', 'duplicate_key', { row: first });
     else seen.set(code, r.row);
   }
-  if (errors.length || !code || !name || !level || !category || totalInvestment === undefined) return { errors };
-  return { errors, values: { row: r.row, code, name, level, category, totalInvestment, ...values } };
+  if (errors.length || !code || !name || !level || !category || totalInvestment === undefined) return { errors, readings };
+  return { errors, readings, values: { row: r.row, code, name, level, category, totalInvestment, ...values } };
 }
 
 type ProjectRow = repo.ProjectRow;
@@ -383,10 +500,12 @@ export const projectsImporter: Importer<Key, ProjectRowValues, ProjectRefs> = {
   kind: 'projects',
   path: 'projects',
   summary:
-    '导入项目库 Import the project library (xlsx, one row per project keyed by 项目编号; all or nothing; dryRun=true only validates)',
+    '导入项目库 Import the project library (xlsx, one row per project keyed by 项目编号, or an office’s own list read by its ' +
+    'headers; all or nothing; dryRun=true only validates)',
   columns,
+  office,
   template: { filename: '项目库导入模板.xlsx', build: projectsTemplate },
-  loadRefs: (ctx, sheetRows) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'code')),
+  loadRefs: (ctx, sheetRows, layout) => loadRefs(ctx.db, ctx.actor, distinctTexts(sheetRows, 'code'), layout.office),
   validateRow,
   plan,
   apply,
