@@ -257,9 +257,13 @@ export default function ApprovalsPage() {
                   {r.progressNote ?? '—'}
                 </Typography.Paragraph>
                 <Space wrap size={[8, 4]} style={{ fontSize: 13 }}>
-                  <span>
-                    {t('investment.approvals.photos')} <PhotosCell report={r} />
-                  </span>
+                  {r.attachmentCount === 0 ? (
+                    <Typography.Text type="secondary">{t('investment.approvals.photos')} 0</Typography.Text>
+                  ) : (
+                    <span>
+                      {t('investment.approvals.photos')} <PhotosCell report={r} />
+                    </span>
+                  )}
                   <Typography.Text type="secondary">{unitOf.get(r.projectId) ?? '—'}</Typography.Text>
                   <Typography.Text type="secondary">
                     {r.createdByName ?? '—'} {r.submittedAt ? dayjs(r.submittedAt).format('MM-DD HH:mm') : ''}
