@@ -69,4 +69,23 @@ describe('phone screens', () => {
     await expect.poll(() => page.getByTestId('kpi-completionRate').textContent()).toContain(`时序进度 ${percent}%`);
     await page.context().close();
   });
+
+  it('the Gantt counts 逾期未完成 as 节点预警 does, apart from 延期完成, and can show only the overdue nodes', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'office');
+    await page.goto('/gantt');
+    const summary = page.getByTestId('gantt-summary');
+    await summary.waitFor();
+    const alerts = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/milestones?overdue=true&pageSize=1');
+      return ((await res.json()) as { total: number }).total;
+    });
+    expect(Number(await summary.getAttribute('data-overdue-now'))).toBe(alerts);
+    expect(await summary.textContent()).toContain(`逾期未完成 ${alerts} 个`);
+    expect(await summary.textContent()).toContain('延期完成');
+    await page.getByTestId('gantt-focus').getByText('逾期未完成节点').click();
+    await expect.poll(() => summary.textContent()).toContain(`${alerts} 个节点`);
+    await screenshot(page, 'gantt-overdue-focus');
+    await page.context().close();
+  });
 });
