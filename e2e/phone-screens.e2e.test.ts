@@ -88,4 +88,22 @@ describe('phone screens', () => {
     await screenshot(page, 'gantt-overdue-focus');
     await page.context().close();
   });
+
+  it('the login page asks nothing it expects to be refused: no 401 in the console', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    const logged: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+    const refused: string[] = [];
+    page.on('response', (r) => r.status() === 401 && refused.push(r.url()));
+    await page.goto('/');
+    await page.getByTestId('login-username').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(refused).toEqual([]);
+    expect(logged.filter((m) => m.includes('401'))).toEqual([]);
+    // a logged-in browser still finds its session on a reload
+    await logIn(page, 'office');
+    await page.reload();
+    await page.getByTestId('dashboard').waitFor();
+    await page.context().close();
+  });
 });
