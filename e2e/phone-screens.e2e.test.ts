@@ -106,4 +106,18 @@ describe('phone screens', () => {
     await page.getByTestId('dashboard').waitFor();
     await page.context().close();
   });
+
+  it('the ledger lists open items first, and a switch toggles from its label', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    await logIn(page, 'office');
+    await page.goto('/ledger');
+    await settled(page);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    const label = page.locator('label.kpc-switch-label', { hasText: '只看逾期' });
+    await label.locator('span', { hasText: '只看逾期' }).click();
+    await expect.poll(() => label.locator('[role="switch"]').getAttribute('aria-checked')).toBe('true');
+    await settled(page);
+    await screenshot(page, 'phone-ledger-overdue-office-390');
+    await page.context().close();
+  });
 });
