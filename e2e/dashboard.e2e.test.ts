@@ -117,6 +117,10 @@ describe('dashboard in the browser', () => {
     await unit.getByTestId('entry-photos-file').filter({ hasText: 'site.png' }).waitFor();
     await unit.getByTestId('entry-submit').click();
     await expect.poll(() => unit.getByTestId('entry-status').textContent()).toContain('待审核');
+    // the form keeps what was sent, read-only, beside its status
+    await expect.poll(() => unit.getByTestId('entry-amount').inputValue()).toBe(amountWan);
+    expect(await unit.getByTestId('entry-note').inputValue()).toBe('E2E：主体结构施工，设备进场');
+    expect(await unit.getByTestId('entry-amount').isDisabled()).toBe(true);
 
     // 3. the office approves it in the queue
     await office.goto('/investment/approvals');

@@ -224,6 +224,19 @@ describe('ledger views', () => {
     const overdue = (await office.get(`/api/v1/ledger-items?overdue=true&leaderId=${leader.id}&sort=deadline`)).json();
     expect(overdue.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
   });
+
+  it('sorts by deadline with the open items first (overdue leading) and the done ones last', async () => {
+    const all = (await office.get('/api/v1/ledger-items?sort=deadline&pageSize=200')).json() as {
+      items: { status: string; deadline: string | null; overdue: boolean }[];
+    };
+    const done = all.items.map((i) => i.status === 'done');
+    expect(done).toEqual([...done].sort((a, b) => Number(a) - Number(b)));
+    const open = all.items.filter((i) => i.status !== 'done');
+    const deadlines = open.map((i) => i.deadline ?? '9999-12-31');
+    expect(deadlines).toEqual([...deadlines].sort());
+    const overdue = open.map((i) => i.overdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
+  });
 });
 
 describe('ledger export', () => {

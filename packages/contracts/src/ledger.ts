@@ -133,7 +133,9 @@ export const listLedgerQuery = z.strictObject({
   sort: z
     .enum(['project', 'deadline'])
     .default('project')
-    .describe('project: by project code then 序号; deadline: earliest deadline first'),
+    .describe(
+      'project: by project code then 序号; deadline: open items first (overdue ones lead), earliest deadline first, done items last',
+    ),
 });
 export type ListLedgerQuery = z.infer<typeof listLedgerQuery>;
 

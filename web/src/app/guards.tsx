@@ -6,7 +6,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '@kpc/contracts';
 import { setApiHandlers, setCsrfToken, describeError } from '../lib/api';
-import { sessionQueryKey, useSession } from '../lib/session';
+import { rememberSession, sessionQueryKey, useSession } from '../lib/session';
 import { PageSpinner } from '../components/page-spinner';
 
 const Forbidden = lazy(() => import('../components/status-pages').then((m) => ({ default: m.Forbidden })));
@@ -28,6 +28,7 @@ export function ApiRedirects() {
       onUnauthenticated: () => {
         const here = window.location.pathname + window.location.search;
         setCsrfToken(null);
+        rememberSession(false);
         queryClient.setQueryData(sessionQueryKey, null);
         if (!window.location.pathname.startsWith('/login')) navigate(loginPath(here), { replace: true });
       },

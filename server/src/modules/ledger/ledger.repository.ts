@@ -167,9 +167,10 @@ export function ledgerWhere(f: LedgerFilters): SQL {
   return and(...conds)!;
 }
 
+/** deadline: open items first — the overdue ones have the earliest deadlines — then the done ones. */
 const orderOf = (sort: 'project' | 'deadline') =>
   sort === 'deadline'
-    ? [asc(ledgerItems.deadline), asc(projects.code), asc(ledgerItems.seq)]
+    ? [asc(sql`${ledgerItems.status} = 'done'`), asc(ledgerItems.deadline), asc(projects.code), asc(ledgerItems.seq)]
     : [asc(projects.code), asc(ledgerItems.seq), asc(ledgerItems.id)];
 
 export async function listLedgerItems(

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse } from '@kpc/contracts';
 import { api, setCsrfToken } from '../../../lib/api';
-import { sessionQueryKey } from '../../../lib/session';
+import { rememberSession, sessionQueryKey } from '../../../lib/session';
 
 export interface LoginInput {
   username: string;
@@ -19,6 +19,7 @@ export function useLogin() {
     mutationFn: (body: LoginInput) => api.post<LoginResponse>('/auth/login', body, { quiet401: true }),
     onSuccess: (r) => {
       setCsrfToken(r.csrfToken);
+      rememberSession(true);
       // a new user: nothing cached for the previous one may leak into the new session
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
       queryClient.setQueryData(sessionQueryKey, r);

@@ -1,7 +1,7 @@
 /** POST /auth/logout, then forget everything cached for this user. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../../lib/api';
-import { sessionQueryKey } from '../../../lib/session';
+import { rememberSession, sessionQueryKey } from '../../../lib/session';
 
 export function useLogout() {
   const queryClient = useQueryClient();
@@ -9,6 +9,7 @@ export function useLogout() {
     mutationFn: () => api.post<{ ok: true }>('/auth/logout', {}, { quiet401: true }).catch(() => ({ ok: true as const })),
     onSettled: () => {
       setCsrfToken(null);
+      rememberSession(false);
       queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, null);
     },

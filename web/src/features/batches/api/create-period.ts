@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreatePeriodBody, PeriodDetail } from '@kpc/contracts';
 import { api } from '../../../lib/api';
+import { sharedKeys } from '../../../lib/query-keys';
 import { batchKeys } from './keys';
 
 export function useCreatePeriod() {
@@ -11,7 +12,7 @@ export function useCreatePeriod() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: batchKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+        queryClient.invalidateQueries({ queryKey: sharedKeys.dashboard }),
       ]),
   });
 }

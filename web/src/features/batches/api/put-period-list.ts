@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BatchList, PeriodDetail } from '@kpc/contracts';
 import { api } from '../../../lib/api';
+import { sharedKeys } from '../../../lib/query-keys';
 import { batchKeys } from './keys';
 
 export function usePutPeriodList() {
@@ -12,7 +13,7 @@ export function usePutPeriodList() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: batchKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+        queryClient.invalidateQueries({ queryKey: sharedKeys.dashboard }),
       ]),
   });
 }

@@ -12,7 +12,9 @@ import {
   Card,
   DatePicker,
   Form,
+  Grid,
   Input,
+  List,
   Modal,
   Select,
   Space,
@@ -55,6 +57,8 @@ export default function BatchesPage() {
   const versions = new Map((periods.data ?? []).map((p) => [p.id, p.version]));
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<{ period: PeriodRates; list: BatchList } | null>(null);
+  // at phone width a card per period with its three lists stacked, and the controls under the title
+  const isPhone = !Grid.useBreakpoint().md;
 
   const open = (ids: readonly number[]) => ids.length > 0 && navigate(`/projects?ids=${ids.join(',')}`);
 
@@ -87,6 +91,24 @@ export default function BatchesPage() {
     );
   };
 
+  const controls = (
+    <Space wrap>
+      <DatePicker
+        allowClear
+        value={asOf ? dayjs(asOf) : null}
+        placeholder={rates.data?.asOf}
+        onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+        prefix={<span style={{ color: '#8c98ab' }}>{t('dashboard.asOfShort')}</span>}
+        style={{ width: 180 }}
+      />
+      {mayEdit && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="batch-new">
+          {t('batches.new')}
+        </Button>
+      )}
+    </Space>
+  );
+
   const columns: TableColumnsType<PeriodRates> = [
     {
       title: t('dashboard.batches.period'),
@@ -116,36 +138,45 @@ export default function BatchesPage() {
             {t('batches.title')}
           </Typography.Title>
         }
-        extra={
-          <Space wrap>
-            <DatePicker
-              allowClear
-              value={asOf ? dayjs(asOf) : null}
-              placeholder={rates.data?.asOf}
-              onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
-              prefix={<span style={{ color: '#8c98ab' }}>{t('dashboard.asOfShort')}</span>}
-              style={{ width: 180 }}
-            />
-            {mayEdit && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="batch-new">
-                {t('batches.new')}
-              </Button>
-            )}
-          </Space>
-        }
+        extra={isPhone ? undefined : controls}
       >
+        {isPhone && <div style={{ marginBottom: 12 }}>{controls}</div>}
         <Typography.Paragraph type="secondary">{t('dashboard.chart.batchesHint')}</Typography.Paragraph>
         {rates.error && <Alert type="error" showIcon title={describeError(rates.error)} style={{ marginBottom: 12 }} />}
-        <Table<PeriodRates>
-          rowKey={(r) => r.period.id}
-          size="middle"
-          columns={columns}
-          dataSource={rates.data?.periods}
-          loading={rates.isFetching}
-          pagination={false}
-          scroll={{ x: 760 }}
-          locale={{ emptyText: t('dashboard.batches.none') }}
-        />
+        {isPhone ? (
+          <List<PeriodRates>
+            loading={rates.isFetching}
+            dataSource={rates.data?.periods ?? []}
+            locale={{ emptyText: t('dashboard.batches.none') }}
+            renderItem={(r) => (
+              <List.Item style={{ display: 'block' }} data-testid={`batch-card-${r.period.seq}`}>
+                <b>{r.period.name}</b>
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
+                  {r.period.startDate} ~ {r.period.endDate}
+                </Typography.Text>
+                {lists.map((list) => (
+                  <div key={list} style={{ display: 'flex', gap: 12, marginTop: 8 }}>
+                    <Typography.Text type="secondary" style={{ width: 72, flex: 'none' }}>
+                      {labelOf(batchListLabels, list)}
+                    </Typography.Text>
+                    {cell(r, list)}
+                  </div>
+                ))}
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<PeriodRates>
+            rowKey={(r) => r.period.id}
+            size="middle"
+            columns={columns}
+            dataSource={rates.data?.periods}
+            loading={rates.isFetching}
+            pagination={false}
+            scroll={{ x: 760 }}
+            locale={{ emptyText: t('dashboard.batches.none') }}
+          />
+        )}
       </Card>
       <CreatePeriodModal open={creating} onClose={() => setCreating(false)} />
       {editing && (

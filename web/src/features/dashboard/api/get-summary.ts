@@ -2,9 +2,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DashboardSummary } from '@kpc/contracts';
 import { api } from '../../../lib/api';
+import { sharedKeys } from '../../../lib/query-keys';
 
 export const dashboardKeys = {
-  all: ['dashboard'] as const,
+  all: sharedKeys.dashboard,
   summary: (q: SummaryQuery) => [...dashboardKeys.all, 'summary', q] as const,
 };
 

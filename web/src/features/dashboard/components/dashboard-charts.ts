@@ -1,5 +1,6 @@
 /** ECharts options of the dashboard, built from the summary; pure, so each chart's data is easy to check. */
 import { projectLevelLabels, stageLabels, stages, type DashboardSummary, type ProjectLevel, type Stage } from '@kpc/contracts';
+import { yearElapsedShare } from '@kpc/domain';
 import { chartColors, type ChartOption } from '../../../components/chart';
 import { currentLocale, labelOf } from '../../../lib/i18n';
 import { bigMoneyValue, percent, percentValue } from './format';
@@ -20,7 +21,7 @@ const splitLine = { lineStyle: { color: '#edf0f5' } };
 /** Completion of the provincial and municipal projects' annual plan, with the share of the year gone by. */
 export function gaugeOption(s: DashboardSummary, t: T): ChartOption {
   const rate = s.provincialAndMunicipal.completionRate ?? 0;
-  const timeShare = s.throughMonth / 12;
+  const timeShare = yearElapsedShare(s.asOf, s.year);
   const colour = rate >= timeShare ? chartColors.good : rate >= timeShare * 0.8 ? chartColors.warn : chartColors.bad;
   return {
     series: [

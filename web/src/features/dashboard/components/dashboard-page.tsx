@@ -10,7 +10,7 @@ import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { projectLevels, type DashboardSummary, type Project } from '@kpc/contracts';
-import { stageIndex } from '@kpc/domain';
+import { stageIndex, yearElapsedShare } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
 import { currentLocale } from '../../../lib/i18n';
 import { Chart, type ChartClick } from '../../../components/chart';
@@ -273,7 +273,7 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
           label={t('dashboard.kpi.completionRate')}
           value={percent(pm.completionRate)}
           unit="%"
-          note={t('dashboard.kpi.timeShare', { value: percent(s.throughMonth / 12) })}
+          note={t('dashboard.kpi.timeShare', { value: percent(yearElapsedShare(s.asOf, s.year)) })}
           accent="#f08c00"
           onClick={toProvincialAndMunicipal}
         />

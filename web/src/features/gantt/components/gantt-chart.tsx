@@ -14,6 +14,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { ledgerStatusLabels, type Gantt } from '@kpc/contracts';
 import { labelOf } from '../../../lib/i18n';
 import { buildGanttModel, ganttColors, zoomWindow, type GanttRef, type ZoomScale } from './gantt-option';
+import { behindCounts } from './gantt-focus';
 
 use([CustomChart, GridComponent, DataZoomComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -129,6 +130,7 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
   // what the canvas shows, also as attributes (for tests and assistive tools that cannot read a canvas)
   const doneCount = gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.status === 'done').length, 0);
   const lateCount = gantt.projects.reduce((n, p) => n + p.nodes.filter((b) => b.late).length, 0);
+  const behind = behindCounts(gantt);
   const ledgerItems = gantt.projects.some((p) => p.ledgerItems) ? gantt.projects.flatMap((p) => p.ledgerItems ?? []) : null;
   const ledgerDone = ledgerItems?.filter((i) => i.status === 'done').length ?? 0;
   const ledgerOverdue = ledgerItems?.filter((i) => i.overdue).length ?? 0;
@@ -153,11 +155,17 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
             { value: 'all', label: t('gantt.scale.all') },
           ]}
         />
-        <Typography.Text type="secondary">
+        <Typography.Text
+          type="secondary"
+          data-testid="gantt-summary"
+          data-overdue-now={behind.overdueNow}
+          data-finished-late={behind.finishedLate}
+        >
           {t('gantt.summary', {
             projects: gantt.projects.length,
             nodes: gantt.nodeCount,
-            late: lateCount,
+            overdueNow: behind.overdueNow,
+            finishedLate: behind.finishedLate,
           })}
         </Typography.Text>
       </Space>

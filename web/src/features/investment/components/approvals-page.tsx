@@ -11,7 +11,9 @@ import {
   Button,
   Card,
   Form,
+  Grid,
   Input,
+  List,
   Modal,
   Popover,
   Space,
@@ -55,6 +57,8 @@ export default function ApprovalsPage() {
   const { data, error, isFetching } = useInvestmentReports(query);
   const [returning, setReturning] = useState<InvestmentReport | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  // at phone width one card per report, the amount first; the table's nine columns would scroll sideways
+  const isPhone = !Grid.useBreakpoint().md;
 
   const ids = (data?.items ?? []).map((r) => r.projectId);
   const projects = useQuery({
@@ -93,6 +97,43 @@ export default function ApprovalsPage() {
       ),
     onSettled: () => invalidateInvestment(queryClient),
   });
+
+  const pagination = {
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: data?.total ?? 0,
+    hideOnSinglePage: true,
+    onChange: setPage,
+    size: 'small' as const,
+  };
+
+  const actions = (r: InvestmentReport) => (
+    <Space>
+      <Button
+        type="primary"
+        size="small"
+        icon={<CheckOutlined />}
+        disabled={!r.permissions.review}
+        onClick={() => act.mutate({ report: r, action: { kind: 'approve' } })}
+        data-testid={`approve-${r.id}`}
+      >
+        {t('investment.approvals.approve')}
+      </Button>
+      <Button
+        size="small"
+        danger
+        icon={<RollbackOutlined />}
+        disabled={!r.permissions.review}
+        onClick={() => {
+          form.resetFields();
+          setReturning(r);
+        }}
+        data-testid={`return-${r.id}`}
+      >
+        {t('investment.approvals.return')}
+      </Button>
+    </Space>
+  );
 
   const columns: TableColumnsType<InvestmentReport> = [
     {
@@ -166,33 +207,7 @@ export default function ApprovalsPage() {
       // room for both buttons in English too (Approve / Return)
       width: 204,
       fixed: 'right',
-      render: (_: unknown, r) => (
-        <Space>
-          <Button
-            type="primary"
-            size="small"
-            icon={<CheckOutlined />}
-            disabled={!r.permissions.review}
-            onClick={() => act.mutate({ report: r, action: { kind: 'approve' } })}
-            data-testid={`approve-${r.id}`}
-          >
-            {t('investment.approvals.approve')}
-          </Button>
-          <Button
-            size="small"
-            danger
-            icon={<RollbackOutlined />}
-            disabled={!r.permissions.review}
-            onClick={() => {
-              form.resetFields();
-              setReturning(r);
-            }}
-            data-testid={`return-${r.id}`}
-          >
-            {t('investment.approvals.return')}
-          </Button>
-        </Space>
-      ),
+      render: (_: unknown, r) => actions(r),
     },
   ];
 
@@ -209,24 +224,68 @@ export default function ApprovalsPage() {
         }
       >
         {error && <Alert type="error" showIcon title={describeError(error)} style={{ marginBottom: 12 }} />}
-        <Table<InvestmentReport>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching && !data}
-          scroll={{ x: 1150 }}
-          locale={{ emptyText: t('investment.approvals.empty') }}
-          onRow={(r) => ({ 'data-testid': `approval-row-${r.projectCode}-${r.month}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            hideOnSinglePage: true,
-            onChange: setPage,
-            size: 'small',
-          }}
-        />
+        {isPhone ? (
+          <List<InvestmentReport>
+            loading={isFetching && !data}
+            dataSource={data?.items ?? []}
+            locale={{ emptyText: t('investment.approvals.empty') }}
+            pagination={data && data.total > PAGE_SIZE ? { ...pagination, align: 'center' } : false}
+            renderItem={(r) => (
+              <List.Item style={{ display: 'block', padding: '12px 0' }} data-testid={`approval-row-${r.projectCode}-${r.month}`}>
+                <div style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
+                  <Typography.Text strong style={{ fontSize: 20 }} className="kpc-money">
+                    {wan(r.amount)}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{t('investment.unit.wan')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
+                    {t('investment.monthOf', { year: r.year, month: r.month })}
+                  </Typography.Text>
+                </div>
+                <div style={{ marginTop: 2 }}>
+                  <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link>
+                  {r.correctsId !== null && (
+                    <Tag color="orange" style={{ marginLeft: 6 }}>
+                      {t('investment.approvals.correction')}
+                    </Tag>
+                  )}
+                </div>
+                <Typography.Paragraph
+                  type={r.progressNote ? undefined : 'secondary'}
+                  ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }}
+                  style={{ margin: '4px 0', overflowWrap: 'anywhere' }}
+                >
+                  {r.progressNote ?? '—'}
+                </Typography.Paragraph>
+                <Space wrap size={[8, 4]} style={{ fontSize: 13 }}>
+                  {r.attachmentCount === 0 ? (
+                    <Typography.Text type="secondary">{t('investment.approvals.photos')} 0</Typography.Text>
+                  ) : (
+                    <span>
+                      {t('investment.approvals.photos')} <PhotosCell report={r} />
+                    </span>
+                  )}
+                  <Typography.Text type="secondary">{unitOf.get(r.projectId) ?? '—'}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {r.createdByName ?? '—'} {r.submittedAt ? dayjs(r.submittedAt).format('MM-DD HH:mm') : ''}
+                  </Typography.Text>
+                </Space>
+                <div style={{ marginTop: 8 }}>{actions(r)}</div>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<InvestmentReport>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items}
+            loading={isFetching && !data}
+            scroll={{ x: 1150 }}
+            locale={{ emptyText: t('investment.approvals.empty') }}
+            onRow={(r) => ({ 'data-testid': `approval-row-${r.projectCode}-${r.month}` }) as HTMLAttributes<HTMLElement>}
+            pagination={pagination}
+          />
+        )}
       </Card>
       <Modal
         open={returning !== null}

@@ -108,12 +108,14 @@ export default function ReportEntryPage() {
   const editable = queuedHere ? undefined : (open ?? (waiting || (approved && !correcting) ? undefined : null));
   // null: a new report may be started; undefined: the month's report is with the office or approved, or waits on this phone
 
-  // the form shows the month's open report, or starts empty
-  const openKey = open ? `${open.id}:${open.version}` : `new:${projectId}:${year}-${monthNo}`;
+  // the form shows the month's open report; else, read-only, the report as stored and sent (waiting or
+  // approved), so a submit leaves what was sent on the screen; a correction or a new month starts empty
+  const shown = open ?? (correcting ? undefined : (waiting ?? approved));
+  const openKey = shown ? `${shown.id}:${shown.version}` : `new:${projectId}:${year}-${monthNo}`;
   useEffect(() => {
     form.setFieldsValue({
-      amountWan: open ? yuanToWanInput(open.amount) : undefined,
-      progressNote: open?.progressNote ?? undefined,
+      amountWan: shown ? yuanToWanInput(shown.amount) : undefined,
+      progressNote: shown?.progressNote ?? undefined,
     });
     // keyed on the report's id and version (and the project and month), so typing is never overwritten by a re-render
   }, [openKey, form]);

@@ -105,6 +105,8 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       if (saved) {
         message.success(t('common.saved'));
         setCurrent(saved);
+        // the form shows what the server stored (its completion date, trimmed text), not what was typed
+        form.setFieldsValue(toValues(saved));
       }
       return;
     }

@@ -89,11 +89,11 @@ export default function MyLedgerPage() {
             style={{ width: 200 }}
             onSearch={(q) => set({ q: q.trim() || undefined })}
           />
-          <Space size={4}>
+          <label className="kpc-switch-label">
             <Switch size="small" checked={query.overdue === true} onChange={(on) => set({ overdue: on ? true : undefined })} />
             <span>{t('ledger.filter.overdueOnly')}</span>
-          </Space>
-          <Space size={4}>
+          </label>
+          <label className="kpc-switch-label">
             <Switch
               size="small"
               checked={query.owner === 'me'}
@@ -101,7 +101,7 @@ export default function MyLedgerPage() {
               data-testid="ledger-filter-mine"
             />
             <span>{t('ledger.filter.mine')}</span>
-          </Space>
+          </label>
         </Space>
         {error && <Typography.Paragraph type="danger">{describeError(error)}</Typography.Paragraph>}
         {isPhone ? (

@@ -218,14 +218,14 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
             onChange={(unitId?: number) => setQuery((q) => ({ ...q, unitId }))}
             options={projectUnitIds.map((u) => ({ value: u, label: unitNames.get(u) ?? `#${u}` }))}
           />
-          <Space size={4}>
+          <label className="kpc-switch-label">
             <Switch
               size="small"
               checked={query.overdue === true}
               onChange={(on) => setQuery((q) => ({ ...q, overdue: on ? true : undefined }))}
             />
             <span>{t('ledger.filter.overdueOnly')}</span>
-          </Space>
+          </label>
         </Space>
         <Space wrap>
           <Button icon={<DownloadOutlined />} href={projectLedgerExportUrl(project.id)} data-testid="ledger-export">

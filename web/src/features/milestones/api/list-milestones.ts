@@ -5,6 +5,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ListMilestonesQuery, MilestoneListItem, ProjectLevel, Stage } from '@kpc/contracts';
 import { api, type Page } from '../../../lib/api';
+import { sharedKeys } from '../../../lib/query-keys';
 
 export interface AlertFilters {
   unitId?: number;
@@ -26,7 +27,7 @@ export const alertQuery = (kind: AlertKind, filters: AlertFilters, page: number,
 });
 
 export const milestoneListKeys = {
-  all: ['milestones', 'list'] as const,
+  all: sharedKeys.milestoneLists,
   list: (q: MilestoneListQuery) => [...milestoneListKeys.all, q] as const,
 };
 

@@ -4,7 +4,7 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Card, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Grid, List, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MilestoneListItem } from '@kpc/contracts';
 import { daysBetween, shanghaiDate } from '@kpc/domain';
@@ -26,6 +26,17 @@ export default function MilestoneAlertsPage() {
   const list = kind === 'overdue' ? overdue : dueSoon;
   // the server's rules use the Asia/Shanghai date; "due in N days" counts from the same calendar day
   const today = shanghaiDate(new Date());
+  // at phone width a card per node, the slip and days overdue first; the table's seven columns scroll sideways
+  const isPhone = !Grid.useBreakpoint().md;
+  const dueText = (m: MilestoneListItem) => {
+    if (!m.latestFinish) return '—';
+    const days = daysBetween(today, m.latestFinish);
+    return m.overdue
+      ? t('milestoneAlerts.overdueDays', { days: m.overdueDays })
+      : days <= 0
+        ? t('milestoneAlerts.dueToday')
+        : t('milestoneAlerts.dueIn', { days });
+  };
 
   const set = (patch: Partial<AlertFilters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -54,16 +65,11 @@ export default function MilestoneAlertsPage() {
       width: 150,
       render: (_: unknown, m) => {
         if (!m.latestFinish) return '—';
-        const days = daysBetween(today, m.latestFinish);
         return (
           <Space orientation="vertical" size={0}>
             <span className="kpc-money">{m.latestFinish}</span>
             <Typography.Text type={m.overdue ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
-              {m.overdue
-                ? t('milestoneAlerts.overdueDays', { days: m.overdueDays })
-                : days <= 0
-                  ? t('milestoneAlerts.dueToday')
-                  : t('milestoneAlerts.dueIn', { days })}
+              {dueText(m)}
             </Typography.Text>
           </Space>
         );
@@ -142,25 +148,76 @@ export default function MilestoneAlertsPage() {
           ]}
         />
         {list.error && <Alert type="error" showIcon title={describeError(list.error)} style={{ marginBottom: 12 }} />}
-        <Table<MilestoneListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching && !list.data}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: t(kind === 'overdue' ? 'milestoneAlerts.emptyOverdue' : 'milestoneAlerts.emptyDueSoon') }}
-          onRow={(m) => ({ 'data-testid': `alert-row-${m.id}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: pages[kind],
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: (p) => setPages((s) => ({ ...s, [kind]: p })),
-            size: 'small',
-          }}
-        />
+        {isPhone ? (
+          <List<MilestoneListItem>
+            loading={list.isFetching && !list.data}
+            dataSource={list.data?.items ?? []}
+            locale={{ emptyText: t(kind === 'overdue' ? 'milestoneAlerts.emptyOverdue' : 'milestoneAlerts.emptyDueSoon') }}
+            pagination={
+              (list.data?.total ?? 0) > PAGE_SIZE
+                ? {
+                    current: pages[kind],
+                    pageSize: PAGE_SIZE,
+                    total: list.data?.total ?? 0,
+                    align: 'center',
+                    size: 'small',
+                    onChange: (p) => setPages((s) => ({ ...s, [kind]: p })),
+                  }
+                : false
+            }
+            renderItem={(m) => (
+              <List.Item style={{ display: 'block' }} data-testid={`alert-row-${m.id}`}>
+                <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, flexWrap: 'wrap' }}>
+                  <Typography.Text type={m.overdue ? 'danger' : 'warning'} strong style={{ fontSize: 16 }}>
+                    {dueText(m)}
+                  </Typography.Text>
+                  {m.slipDays !== null && (
+                    <Typography.Text type={m.slipDays > 0 ? 'danger' : 'secondary'} data-testid={`alert-slip-${m.id}`}>
+                      {t('milestoneAlerts.slip')} {m.slipDays > 0 ? `+${m.slipDays}` : m.slipDays}
+                    </Typography.Text>
+                  )}
+                </div>
+                <div style={{ marginTop: 2 }}>
+                  <Typography.Text strong>{m.name}</Typography.Text>
+                  {' · '}
+                  <Link to={`/projects/${m.projectId}?tab=plan`} data-testid={`alert-project-${m.id}`}>
+                    {m.projectName}
+                  </Link>
+                </div>
+                <Space wrap size={[8, 2]} style={{ marginTop: 2, fontSize: 13 }}>
+                  <Typography.Text type="secondary">
+                    {t('milestoneAlerts.latestFinish')} {m.latestFinish ?? '—'}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('milestoneAlerts.forecastFinish')} {m.forecastFinish}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{m.leadUnitName ?? '—'}</Typography.Text>
+                  {m.leaderName && <Typography.Text type="secondary">{m.leaderName}</Typography.Text>}
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<MilestoneListItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.isFetching && !list.data}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: t(kind === 'overdue' ? 'milestoneAlerts.emptyOverdue' : 'milestoneAlerts.emptyDueSoon') }}
+            onRow={(m) => ({ 'data-testid': `alert-row-${m.id}` }) as HTMLAttributes<HTMLElement>}
+            pagination={{
+              current: pages[kind],
+              pageSize: PAGE_SIZE,
+              total: list.data?.total ?? 0,
+              hideOnSinglePage: true,
+              showSizeChanger: false,
+              onChange: (p) => setPages((s) => ({ ...s, [kind]: p })),
+              size: 'small',
+            }}
+          />
+        )}
       </Card>
     </div>
   );

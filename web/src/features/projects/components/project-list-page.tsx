@@ -1,6 +1,6 @@
 /** 项目库: the project list with URL-held filters, sortable columns and server paging. */
 import type { HTMLAttributes } from 'react';
-import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Alert, Button, Card, Grid, List, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,8 @@ export default function ProjectListPage() {
   const { query, update, reset } = useProjectFilters();
   const { data, isFetching, error } = useProjectList(query);
   const locale = currentLocale();
+  // at phone width a card per project (name and total investment first); the ten columns would scroll sideways
+  const isPhone = !Grid.useBreakpoint().md;
 
   const sortOrderOf = (field: SortField) => (query.sort === field ? (query.order === 'desc' ? 'descend' : 'ascend') : undefined);
 
@@ -133,30 +135,65 @@ export default function ProjectListPage() {
       >
         <ProjectFilters query={query} onChange={update} onReset={reset} />
         {error && <Alert type="error" showIcon title={describeError(error)} style={{ marginBottom: 12 }} />}
-        <Table<Project>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          scroll={{ x: 1150 }}
-          onChange={onTableChange}
-          onRow={(p) =>
-            ({
-              'data-testid': `project-row-${p.code}`,
-              onDoubleClick: () => navigate(`/projects/${p.id}`),
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.totalCount', { count: total }),
-            size: 'small',
-          }}
-        />
+        {isPhone ? (
+          <List<Project>
+            loading={isFetching}
+            dataSource={data?.items ?? []}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: data?.total ?? 0,
+              align: 'center',
+              size: 'small',
+              showTotal: (total) => t('common.totalCount', { count: total }),
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+            }}
+            renderItem={(p) => (
+              <List.Item style={{ display: 'block' }} data-testid={`project-row-${p.code}`}>
+                <div style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
+                  <Link to={`/projects/${p.id}`} style={{ fontWeight: 600, overflowWrap: 'anywhere', flex: 1 }}>
+                    {p.name}
+                  </Link>
+                  <span className="kpc-money" style={{ fontWeight: 600 }}>
+                    {formatMoney(p.totalInvestment, locale)}
+                  </span>
+                </div>
+                <Space wrap size={[6, 4]} style={{ marginTop: 4, fontSize: 13 }}>
+                  <LevelTag level={p.level} />
+                  <StageTag stage={p.stage} />
+                  <Typography.Text type="secondary">{p.code}</Typography.Text>
+                  <Typography.Text type="secondary">{p.leadUnitName}</Typography.Text>
+                  {p.leaderName && <Typography.Text type="secondary">{p.leaderName}</Typography.Text>}
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<Project>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items}
+            loading={isFetching}
+            scroll={{ x: 1150 }}
+            onChange={onTableChange}
+            onRow={(p) =>
+              ({
+                'data-testid': `project-row-${p.code}`,
+                onDoubleClick: () => navigate(`/projects/${p.id}`),
+              }) as HTMLAttributes<HTMLElement>
+            }
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.totalCount', { count: total }),
+              size: 'small',
+            }}
+          />
+        )}
       </Card>
     </div>
   );
