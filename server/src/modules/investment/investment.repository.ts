@@ -4,7 +4,7 @@ import type { ListInvestmentReportsQuery, ReportStatus } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned.js';
 import { annualPlans, attachments, investmentReports, projects, users } from '../../db/schema/index.js';
-import type { Actor, ProjectScope } from '../../lib/policy.js';
+import type { ProjectScope } from '../../lib/policy.js';
 import { projectScopeColumns, projectsOfUnit, visibleProjects, type ScopeActor } from '../../lib/project-scope.js';
 import { offsetOf } from '../../lib/query.js';
 

@@ -17,7 +17,6 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { offsetOf } from '../../lib/query.js';
-import type { Actor } from '../../lib/policy.js';
 import { portfolioWhere, type ScopeActor } from '../../lib/project-scope.js';
 
 const iso = (d: Date) => d.toISOString();

@@ -18,7 +18,6 @@ import {
 } from '../../db/schema/index.js';
 import { cooperatingUnitIds, projectFilters, type ScopeActor } from '../../lib/project-scope.js';
 import { offsetOf } from '../../lib/query.js';
-import type { Actor } from '../../lib/policy.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
