@@ -319,13 +319,19 @@ describe('writes follow who owes the work', () => {
       201,
     );
     const seen = await ok<{ permissions: { edit: boolean; delete: boolean } }>(ent.get(`/api/v1/ledger-items/${item.id}`));
-    expect(seen.permissions).toMatchObject({ edit: true, delete: false });
+    expect(seen.permissions).toMatchObject({ edit: true, complete: false, delete: false });
+    expect((await ok<{ permissions: object }>(office.get(`/api/v1/ledger-items/${item.id}`))).permissions).toMatchObject({
+      complete: true,
+    });
     expect((await ent.patch(`/api/v1/ledger-items/${item.id}`, { version: 1, unitId: other.id })).statusCode).toBe(403);
     expect(
       (await ent.patch(`/api/v1/ledger-items/${item.id}`, { version: 1, status: 'done', completedOn: '2026-03-01' })).statusCode,
     ).toBe(403);
+    // the drawer sends the whole form, the unchanged unit included
     const progress = await ent.patch(`/api/v1/ledger-items/${item.id}`, {
       version: 1,
+      unitId: unit.id,
+      completedOn: null,
       status: 'in_progress',
       evidenceNote: '设备已到场',
     });

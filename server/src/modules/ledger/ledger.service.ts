@@ -27,6 +27,7 @@ function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string)
     ...snapshot(r, asOf),
     permissions: {
       edit: ledgerPolicy.canEdit(actor, r.project, r.item),
+      complete: ledgerPolicy.canComplete(actor, r.project, r.item),
       delete: ledgerPolicy.canDelete(actor, r.project, r.item),
       upload: ledgerPolicy.canUpload(actor, r.project, r.item),
     },
@@ -141,7 +142,11 @@ export async function updateLedgerItem(ctx: RequestContext, id: number, body: Up
   const before = await loadReadableItem(db, actor, id);
   if (!ledgerPolicy.canEdit(actor, before.project, before.item)) throw new AppError('FORBIDDEN');
   // moving an item to another unit: the actor must also be allowed to write for that unit
-  if (body.unitId !== undefined && !ledgerPolicy.canWriteFor(actor, before.project, body.unitId))
+  if (
+    body.unitId !== undefined &&
+    body.unitId !== before.item.unitId &&
+    !ledgerPolicy.canWriteFor(actor, before.project, body.unitId)
+  )
     throw new AppError('FORBIDDEN', { field: 'unitId' });
   const { version, ...changes } = body;
   // completing (or reopening) is for whoever owes the item: an enterprise reports progress only
