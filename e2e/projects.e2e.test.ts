@@ -1,6 +1,7 @@
 /**
  * The project library in a real browser: the office creates, finds, and edits a project; a unit
- * user gets no edit button on another unit's project and the API refuses the write with 403.
+ * user cannot open another unit's project (outside its read scope, ADR 0009: the not-found screen) and
+ * the API refuses the write with 404.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +112,7 @@ describe('project library in the browser', () => {
     await page.context().close();
   });
 
-  it('unit1 gets no edit button on another unit’s project, and the API refuses the write with 403', async () => {
+  it('unit1 cannot open another unit’s project (the not-found screen), and the API answers 404 to the write', async () => {
     const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl });
     await logIn(page, 'unit1', 'nav-projects');
 
@@ -119,21 +120,32 @@ describe('project library in the browser', () => {
     const list = (await apiFromPage(page, 'GET', '/api/v1/projects?pageSize=200')).json as { items: ProjectRow[] };
     const mine = (p: ProjectRow) => p.leadUnitId === me.user.unitId || p.cooperatingUnitIds.includes(me.user.unitId);
     const own = list.items.find(mine);
-    // a demo project that another unit leads (not one the office test created without units)
-    const other = list.items.find((p) => p.leadUnitId !== null && !mine(p));
     expect(own, 'demo data: unit1 leads or co-leads some project').toBeDefined();
-    expect(other, 'demo data: another unit leads some project').toBeDefined();
+    // unit1 reads only its own unit's projects (ADR 0009)
+    expect(list.items.every(mine)).toBe(true);
 
-    // Its own unit's project: the edit button is there (so its absence below means something).
+    // the office finds a demo project that another unit leads (not one the office test created without units)
+    const officePage = await newPage(suite.browser, { baseURL: suite.server.baseUrl });
+    await logIn(officePage, 'office');
+    const all = (await apiFromPage(officePage, 'GET', '/api/v1/projects?pageSize=200')).json as { items: ProjectRow[] };
+    const other = all.items.find((p) => p.leadUnitId !== null && !mine(p));
+    expect(other, 'demo data: another unit leads some project').toBeDefined();
+    await officePage.context().close();
+
+    // Its own unit's project: the edit button is there.
     await openProjectList(page);
     await searchByText(page, own!.code);
     await openFromRow(page, own!.code);
     await page.getByTestId('project-edit').waitFor();
 
+    // Another unit's project is not in its list, and its address shows the not-found screen, no edit button.
     await openProjectList(page);
     await searchByText(page, other!.code);
-    await openFromRow(page, other!.code);
-    expect(await page.getByTestId('project-detail-name').textContent()).toContain(other!.name);
+    await page.locator('.ant-empty').first().waitFor();
+    expect(await page.getByTestId(`project-row-${other!.code}`).count()).toBe(0);
+    await page.goto(`/projects/${other!.id}`);
+    await page.locator('.ant-result-404').waitFor();
+    expect(await page.getByTestId('project-detail-name').count()).toBe(0);
     expect(await page.getByTestId('project-edit').count()).toBe(0);
     await screenshot(page, 'unit1-other-unit-project');
 
@@ -141,10 +153,9 @@ describe('project library in the browser', () => {
       version: other!.version,
       name: 'unit1 was here',
     });
-    expect(refused.status).toBe(403);
-    expect(refused.json).toMatchObject({ error: { code: expect.any(String) } });
-    const after = (await apiFromPage(page, 'GET', `/api/v1/projects/${other!.id}`)).json as ProjectRow;
-    expect(after).toMatchObject({ name: other!.name, version: other!.version });
+    expect(refused.status).toBe(404);
+    expect(refused.json).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect((await apiFromPage(page, 'GET', `/api/v1/projects/${other!.id}`)).status).toBe(404);
     await page.context().close();
   });
 });

@@ -65,9 +65,9 @@ describe('progress photos of an investment report', () => {
     expect((await upload(reporter, reportId, 'photo.jpg', ELF)).statusCode).toBe(415);
   });
 
-  it('refuses other units and viewers, writing nothing', async () => {
+  it('refuses other units (404: outside their read scope, ADR 0009) and viewers, writing nothing', async () => {
     const before = await countRows(t.database, 'attachments');
-    expect((await upload(outsider, reportId, 'x.png', PNG)).statusCode).toBe(403);
+    expect((await upload(outsider, reportId, 'x.png', PNG)).statusCode).toBe(404);
     expect((await upload(viewer, reportId, 'x.png', PNG)).statusCode).toBe(403);
     expect(await countRows(t.database, 'attachments')).toBe(before);
   });

@@ -71,7 +71,7 @@ describe('annual plans', () => {
 });
 
 describe('monthly investment reports', () => {
-  it('takes a unit’s report for a project it leads or cooperates on, and refuses another unit’s project (403)', async () => {
+  it('takes a unit’s report for a project it leads or cooperates on, and refuses another unit’s project (404: outside its read scope)', async () => {
     const own = await draft(unitUser, ownProject, 1);
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json()).toMatchObject({
@@ -82,13 +82,13 @@ describe('monthly investment reports', () => {
     });
     expect((await draft(unitUser, coopProject, 1)).statusCode).toBe(201);
     const before = await countRows(t.database, 'investment_reports');
-    expect((await draft(unitUser, otherProject, 1)).statusCode).toBe(403);
+    expect((await draft(unitUser, otherProject, 1)).statusCode).toBe(404);
     expect(await countRows(t.database, 'investment_reports')).toBe(before);
   });
 
   it('lets an enterprise report only for its own project', async () => {
     expect((await draft(enterpriseUser, enterpriseProject, 2)).statusCode).toBe(201);
-    expect((await draft(enterpriseUser, ownProject, 2)).statusCode).toBe(403);
+    expect((await draft(enterpriseUser, ownProject, 2)).statusCode).toBe(404);
   });
 
   it('answers 404 for another region’s project and report', async () => {
@@ -100,12 +100,12 @@ describe('monthly investment reports', () => {
     expect(list.items.some((r: { id: number }) => r.id === mine.id)).toBe(false);
   });
 
-  it('refuses edits and submission by users who may not report for the project (403), writing nothing', async () => {
+  it('refuses edits and submission by users who may not report for the project (403, 404 outside the read scope), writing nothing', async () => {
     const r = (await draft(office, otherProject, 2)).json();
     const audits = await countRows(t.database, 'audit_log');
-    expect((await unitUser.patch(`/api/v1/investment-reports/${r.id}`, { version: 1, amount: 5 })).statusCode).toBe(403);
+    expect((await unitUser.patch(`/api/v1/investment-reports/${r.id}`, { version: 1, amount: 5 })).statusCode).toBe(404);
     expect((await supervisor.post(`/api/v1/investment-reports/${r.id}/submit`, { version: 1 })).statusCode).toBe(403);
-    expect((await unitUser.post(`/api/v1/investment-reports/${r.id}/submit`, { version: 1 })).statusCode).toBe(403);
+    expect((await unitUser.post(`/api/v1/investment-reports/${r.id}/submit`, { version: 1 })).statusCode).toBe(404);
     expect((await otherRegionOffice.get(`/api/v1/projects/${otherProject}/investment`)).statusCode).toBe(404);
     expect(await countRows(t.database, 'audit_log')).toBe(audits);
     expect((await office.get(`/api/v1/investment-reports/${r.id}`)).json()).toMatchObject({ amount: 1_000_000, status: 'draft' });
@@ -186,7 +186,7 @@ describe('monthly investment reports', () => {
 
   it('deletes a draft (audited) but not someone else’s project’s draft', async () => {
     const r = (await draft(office, otherProject, 6)).json();
-    expect((await unitUser.delete(`/api/v1/investment-reports/${r.id}?version=1`)).statusCode).toBe(403);
+    expect((await unitUser.delete(`/api/v1/investment-reports/${r.id}?version=1`)).statusCode).toBe(404);
     expect((await office.delete(`/api/v1/investment-reports/${r.id}?version=2`)).statusCode).toBe(409);
     const audits = await countRows(t.database, 'audit_log');
     expect((await office.delete(`/api/v1/investment-reports/${r.id}?version=1`)).statusCode).toBe(200);

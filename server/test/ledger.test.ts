@@ -144,10 +144,10 @@ describe('ledger authorization', () => {
     expect(theirsSeen.permissions.edit).toBe(false);
   });
 
-  it('refuses a unit user on a project its unit does not work on', async () => {
+  it('refuses a unit user on a project its unit does not work on (404: outside its read scope)', async () => {
     const a = (await office.post(`/api/v1/projects/${foreign.id}/ledger-items`, item({ unitId: myUnit.id }))).json();
-    expect((await unitUser.post(`/api/v1/projects/${foreign.id}/ledger-items`, item())).statusCode).toBe(403);
-    expect((await unitUser.patch(`/api/v1/ledger-items/${a.id}`, { version: 1, status: 'in_progress' })).statusCode).toBe(403);
+    expect((await unitUser.post(`/api/v1/projects/${foreign.id}/ledger-items`, item())).statusCode).toBe(404);
+    expect((await unitUser.patch(`/api/v1/ledger-items/${a.id}`, { version: 1, status: 'in_progress' })).statusCode).toBe(404);
   });
 
   it('lets a unit user delete only items it created', async () => {

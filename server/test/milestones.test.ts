@@ -239,10 +239,10 @@ describe('tracking against the plan', () => {
     expect(await countRows(t.database, 'audit_log')).toBe(audits);
   });
 
-  it('refuses users who may not edit the project: other unit 403, viewer 403, other region 404', async () => {
+  it('refuses users who may not edit the project: other unit 404 (outside its read scope), viewer 403, other region 404', async () => {
     const other = await node(theirs.id, 'land');
     expect((await unitUser.patch(`/api/v1/milestones/${other.id}`, { version: 1, actualStart: '2026-07-01' })).statusCode).toBe(
-      403,
+      404,
     );
     const land = await node(mine.id, 'land');
     expect(

@@ -117,13 +117,13 @@ describe('authorization', () => {
     expect(level.statusCode).toBe(403);
   });
 
-  it('refuses a unit user on another unit’s project with 403 and writes nothing', async () => {
+  it('refuses a unit user on another unit’s project with 404 (outside its read scope, ADR 0009) and writes nothing', async () => {
     const p = await createProject(t.database, { leadUnitId: otherUnit.id });
     const audits = await countRows(t.database, 'audit_log');
     const res = await unitUser.patch(`/api/v1/projects/${p.id}`, { version: 1, name: '越权修改' });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('FORBIDDEN');
-    expect((await unitUser.get(`/api/v1/projects/${p.id}`)).json().permissions.edit).toBe(false);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+    expect((await unitUser.get(`/api/v1/projects/${p.id}`)).statusCode).toBe(404);
     expect(await countRows(t.database, 'audit_log')).toBe(audits);
   });
 

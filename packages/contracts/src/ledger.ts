@@ -99,8 +99,10 @@ export const ledgerItemSchema = z.object({
   updatedAt: z.string().describe(timestampText),
   /** What the current user may do with this item. */
   permissions: z
-    .object({ edit: z.boolean(), delete: z.boolean(), upload: z.boolean() })
-    .describe('What the current user may do with this item: edit, delete, upload evidence (the server checks again)'),
+    .object({ edit: z.boolean(), complete: z.boolean(), delete: z.boolean(), upload: z.boolean() })
+    .describe(
+      'What the current user may do with this item: edit, complete (mark done, set the completion date, reassign the unit; not an enterprise), delete, upload evidence (the server checks again)',
+    ),
 });
 export type LedgerItem = z.infer<typeof ledgerItemSchema>;
 

@@ -10,6 +10,8 @@ export interface AccessActor {
   regionCode: string;
   unitId: number | null;
   enterpriseId: number | null;
+  /** The leader (县级领导) the user is, for the leader role. */
+  leaderId: number | null;
 }
 
 /** What the rules need to know about a project. */
@@ -18,6 +20,8 @@ export interface ProjectAccessScope {
   leadUnitId: number | null;
   cooperatingUnitIds: readonly number[];
   enterpriseId: number | null;
+  /** The contracting leader (包联领导). */
+  leaderId: number | null;
 }
 
 export interface LedgerItemAccessScope {
@@ -33,16 +37,35 @@ const unitOnProject = (actor: AccessActor, p: ProjectAccessScope) =>
 const ownEnterprise = (actor: AccessActor, p: ProjectAccessScope) =>
   hasAnyRole(actor, 'enterprise') && actor.enterpriseId !== null && p.enterpriseId === actor.enterpriseId;
 
-export const canReadProject = (actor: AccessActor, p: ProjectAccessScope) => inRegionOf(actor, p.regionCode);
-export function canEditProject(actor: AccessActor, p: ProjectAccessScope): boolean {
+const contractingLeader = (actor: AccessActor, p: ProjectAccessScope) =>
+  hasAnyRole(actor, 'leader') && actor.leaderId !== null && p.leaderId === actor.leaderId;
+
+/**
+ * The roles that read every project of their region (ADR 0009). The others read their own: a unit the
+ * projects it leads or cooperates on, an enterprise its own company's, a leader those they contract.
+ * An actor with several roles reads the union.
+ */
+export const regionReaderRoles = ['admin', 'office', 'supervisor', 'viewer'] as const satisfies readonly Role[];
+export const readsWholeRegion = (actor: Pick<AccessActor, 'roles'>) => hasAnyRole(actor, ...regionReaderRoles);
+
+/** The read scope of ADR 0009; outside it a record is 404, never 403. */
+export function canReadProject(actor: AccessActor, p: ProjectAccessScope): boolean {
   if (!inRegionOf(actor, p.regionCode)) return false;
+  if (readsWholeRegion(actor)) return true;
+  return (hasAnyRole(actor, 'unit') && unitOnProject(actor, p)) || ownEnterprise(actor, p) || contractingLeader(actor, p);
+}
+export function canEditProject(actor: AccessActor, p: ProjectAccessScope): boolean {
+  if (!canReadProject(actor, p)) return false;
   if (isOffice(actor)) return true;
   if (hasAnyRole(actor, 'unit') && unitOnProject(actor, p)) return true;
   return ownEnterprise(actor, p);
 }
 export const canCreateProject = (actor: AccessActor) => isOffice(actor);
 export const canDeleteProject = (actor: AccessActor, p: ProjectAccessScope) => inRegionOf(actor, p.regionCode) && isOffice(actor);
-/** Stage changes follow editing; rollbacks are the office's. */
+/** Stage changes (forward or back) are the office's: units and enterprises report, the office moves the stage. */
+export const canTransitionProject = (actor: AccessActor, p: ProjectAccessScope) =>
+  inRegionOf(actor, p.regionCode) && isOffice(actor);
+/** Rollbacks are the office's. */
 export const canRollbackProject = (actor: AccessActor, p: ProjectAccessScope) =>
   inRegionOf(actor, p.regionCode) && isOffice(actor);
 /** Fields only the office sets: level, the four-ones assignment, codes, region. */
@@ -56,20 +79,26 @@ export const projectOfficeOnlyFields = [
   'enterpriseId',
 ] as const;
 
-/** May the actor create (or move) a ledger item owed by `unitId` on this project? */
+/**
+ * May the actor create, move (reassign) or complete a ledger item owed by `unitId` on this project?
+ * Items are owed by (government) units: the office, or the unit that owes it. An enterprise does not.
+ */
 export function canWriteLedgerFor(actor: AccessActor, p: ProjectAccessScope, unitId: number): boolean {
   if (!inRegionOf(actor, p.regionCode)) return false;
   if (isOffice(actor)) return true;
-  if (hasAnyRole(actor, 'unit') && unitOnProject(actor, p) && unitId === actor.unitId) return true;
-  return ownEnterprise(actor, p);
+  return hasAnyRole(actor, 'unit') && unitOnProject(actor, p) && unitId === actor.unitId;
 }
+/** Editing an item: its owner (as above), or the project's enterprise, which reports progress and evidence only. */
 export const canEditLedgerItem = (actor: AccessActor, p: ProjectAccessScope, item: LedgerItemAccessScope) =>
+  canWriteLedgerFor(actor, p, item.unitId) || ownEnterprise(actor, p);
+/** Completing an item (status done, completion date) is for whoever owes it: not the enterprise. */
+export const canCompleteLedgerItem = (actor: AccessActor, p: ProjectAccessScope, item: LedgerItemAccessScope) =>
   canWriteLedgerFor(actor, p, item.unitId);
-/** Deleting is the office's, or the creator's while they may still edit the item. */
+/** Deleting is the office's, or the creator's while they may still write for the item's unit. */
 export function canDeleteLedgerItem(actor: AccessActor, p: ProjectAccessScope, item: LedgerItemAccessScope): boolean {
   if (!inRegionOf(actor, p.regionCode)) return false;
   if (isOffice(actor)) return true;
-  return item.createdBy === actor.id && canEditLedgerItem(actor, p, item);
+  return item.createdBy === actor.id && canWriteLedgerFor(actor, p, item.unitId);
 }
 export const canImportLedger = (actor: AccessActor) => isOffice(actor);
 

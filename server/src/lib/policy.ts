@@ -1,6 +1,8 @@
 /**
  * Who may see and change what. Every route goes through these checks:
  * - region: a user sees their region and the regions below it (codes are prefixes); outside → 404.
+ * - read scope (ADR 0009): office, supervisor, viewer and admin read the region; a unit the projects it
+ *   leads or cooperates on; an enterprise its own; a leader those they contract; outside → 404.
  * - role: viewer reads only; office/admin edit all in their regions; unit users only projects their
  *   unit leads or cooperates on; enterprise users only their own company's projects; outside → 403.
  */
@@ -48,7 +50,8 @@ export const projectPolicy = {
   canEdit: (actor: Actor, p: ProjectScope): boolean => access.canEditProject(actor, p),
   canCreate: (actor: Actor): boolean => access.canCreateProject(actor),
   canDelete: (actor: Actor, p: ProjectScope): boolean => access.canDeleteProject(actor, p),
-  /** Stage changes: whoever may edit; rollbacks only office/admin. */
+  /** Stage changes, forward or back: office/admin only (ADR 0009). */
+  canTransition: (actor: Actor, p: ProjectScope): boolean => access.canTransitionProject(actor, p),
   canRollback: (actor: Actor, p: ProjectScope): boolean => access.canRollbackProject(actor, p),
   /** Fields only the office sets: level, the four-ones assignment, codes, region. */
   officeOnlyFields: access.projectOfficeOnlyFields,

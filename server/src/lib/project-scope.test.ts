@@ -6,11 +6,12 @@ import { editableProjects, portfolioWhere, projectFilters, visibleProjects } fro
 const dialect = new PgDialect();
 const render = (q: SQL) => dialect.sqlToQuery(q);
 
-const actor = { regionCode: '411104', roles: ['unit' as const], unitId: 7, enterpriseId: null };
+const actor = { regionCode: '411104', roles: ['unit' as const], unitId: 7, enterpriseId: null, leaderId: null };
+const office = { ...actor, roles: ['office' as const] };
 
 describe('project scope', () => {
   it('escapes LIKE wildcards in the actor’s region and in a region filter', () => {
-    const q = render(projectFilters({ regionCode: '41_1%' }, { regionCode: '4111_4' }));
+    const q = render(projectFilters({ ...office, regionCode: '41_1%' }, { regionCode: '4111_4' }));
     expect(q.sql.match(/like/g)).toHaveLength(2);
     expect(q.params).toContain('41\\_1\\%%');
     expect(q.params).toContain('4111\\_4%');
@@ -23,9 +24,22 @@ describe('project scope', () => {
   });
 
   it('sees the region subtree, and filters the portfolio to one project', () => {
-    expect(render(visibleProjects(actor)).params).toEqual(['411104%']);
-    const q = render(portfolioWhere(actor, { projectId: 42 }));
+    expect(render(visibleProjects(office)).params).toEqual(['411104%']);
+    const q = render(portfolioWhere(office, { projectId: 42 }));
     expect(q.params).toEqual(['411104%', 42]);
+  });
+
+  it('limits a unit, an enterprise and a leader to their own projects within the region (ADR 0009)', () => {
+    expect(render(visibleProjects(actor)).params).toEqual(['411104%', 7, 7]);
+    const ent = render(visibleProjects({ ...actor, roles: ['enterprise'], enterpriseId: 3 }));
+    expect(ent.sql).toContain('"enterprise_id"');
+    expect(ent.params).toEqual(['411104%', 3]);
+    const leader = render(visibleProjects({ ...actor, roles: ['leader'], leaderId: 5 }));
+    expect(leader.sql).toContain('"leader_id"');
+    expect(leader.params).toEqual(['411104%', 5]);
+    expect(render(visibleProjects({ ...actor, roles: ['leader'] })).sql).toBe('false');
+    for (const role of ['supervisor', 'viewer', 'admin'] as const)
+      expect(render(visibleProjects({ ...actor, roles: [role] })).params).toEqual(['411104%']);
   });
 
   it('lets office edit the whole subtree, a unit only its projects, an enterprise its own, others none', () => {

@@ -1,17 +1,20 @@
 /**
  * The one place that says which projects an actor may see or edit, in SQL: the region subtree
- * (codes are prefixes), the unit as lead or cooperating unit, the enterprise. Every repository that
+ * (codes are prefixes), and within it the read scope of ADR 0009 (office, supervisor, viewer, admin:
+ * the region; a unit: the projects it leads or cooperates on; an enterprise: its own; a leader: those
+ * they contract). Every repository that
  * lists project-linked rows (projects, investment reports, milestones, the Gantt, exports) filters
  * through these, so the rule of `@kpc/domain` access.ts is written once for the database.
  */
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ListProjectsQuery } from '@kpc/contracts';
+import { readsWholeRegion } from '@kpc/domain';
 import type { Executor } from '../db/client.js';
 import { projects, projectUnits } from '../db/schema/index.js';
 import { contains, inSubtree } from './query.js';
 import type { Actor, ProjectScope } from './policy.js';
 
-type ScopeActor = Pick<Actor, 'regionCode' | 'roles' | 'unitId' | 'enterpriseId'>;
+export type ScopeActor = Pick<Actor, 'regionCode' | 'roles' | 'unitId' | 'enterpriseId' | 'leaderId'>;
 
 /**
  * The cooperating units of the project of the current row, in id order ('{}' when none). Qualified by
@@ -44,15 +47,33 @@ export const projectsOfUnit = (unitId: number): SQL =>
     sql`${projects.id} = any(array(select pu.project_id from ${projectUnits} pu where pu.unit_id = ${unitId}))`,
   )!;
 
-/** Projects the actor may see: those of their region subtree (access.ts `canReadProject`). */
-export const visibleProjects = (actor: Pick<ScopeActor, 'regionCode'>): SQL => projectsInRegion(actor.regionCode);
+/**
+ * Projects the actor may see (access.ts `canReadProject`): their region subtree, and within it, for an
+ * actor without a region-wide role, only the projects of their unit, their company or the leader they are.
+ */
+export function visibleProjects(actor: ScopeActor): SQL {
+  const region = projectsInRegion(actor.regionCode);
+  if (readsWholeRegion(actor)) return region;
+  const own: SQL[] = [];
+  if (actor.roles.includes('unit') && actor.unitId !== null) own.push(projectsOfUnit(actor.unitId));
+  if (actor.roles.includes('enterprise') && actor.enterpriseId !== null) own.push(eq(projects.enterpriseId, actor.enterpriseId));
+  if (actor.roles.includes('leader') && actor.leaderId !== null) own.push(eq(projects.leaderId, actor.leaderId));
+  return own.length ? and(region, or(...own))! : sql`false`;
+}
+
+/**
+ * The projects the dashboard's figures cover (ADR 0009): the region for office, supervisor, viewer,
+ * admin and leaders (the district overview); a unit's or an enterprise's own projects otherwise.
+ */
+export const dashboardProjects = (actor: ScopeActor): SQL =>
+  actor.roles.includes('leader') ? projectsInRegion(actor.regionCode) : visibleProjects(actor);
 
 /**
  * Projects the actor may edit (access.ts `canEditProject`): in their region, and office/admin, or a
  * unit user's unit on the project, or an enterprise user's own company.
  */
 export function editableProjects(actor: ScopeActor): SQL {
-  const region = visibleProjects(actor);
+  const region = projectsInRegion(actor.regionCode);
   if (actor.roles.includes('admin') || actor.roles.includes('office')) return region;
   const own: SQL[] = [];
   if (actor.roles.includes('unit') && actor.unitId !== null) own.push(projectsOfUnit(actor.unitId));
@@ -61,7 +82,7 @@ export function editableProjects(actor: ScopeActor): SQL {
 }
 
 /** The project list's filters, within what the actor may see. */
-export function projectFilters(actor: Pick<ScopeActor, 'regionCode'>, q: Partial<ListProjectsQuery>): SQL {
+export function projectFilters(actor: ScopeActor, q: Partial<ListProjectsQuery>): SQL {
   const conds: SQL[] = [visibleProjects(actor)];
   if (q.regionCode) conds.push(projectsInRegion(q.regionCode));
   if (q.level) conds.push(eq(projects.level, q.level));
@@ -76,7 +97,7 @@ export function projectFilters(actor: Pick<ScopeActor, 'regionCode'>, q: Partial
 
 /** The project filters of the portfolio views (milestone list, Gantt): one project or the list's filters. */
 export const portfolioWhere = (
-  actor: Pick<ScopeActor, 'regionCode'>,
+  actor: ScopeActor,
   q: Pick<ListProjectsQuery, 'unitId' | 'leaderId' | 'level' | 'stage' | 'category' | 'regionCode'> & {
     projectId?: number | undefined;
   },

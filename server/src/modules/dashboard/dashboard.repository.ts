@@ -27,7 +27,11 @@ export interface AggregateRow {
   completedInvestment: number;
 }
 
-export async function aggregates(db: Executor, regionCode: string, year: number, throughMonth: number) {
+/**
+ * `scope` is a predicate on the projects table (lib/project-scope.ts `dashboardProjects`): the
+ * statements below name the table `projects` wherever it applies, so its qualified columns bind.
+ */
+export async function aggregates(db: Executor, regionCode: string, scope: SQL, year: number, throughMonth: number) {
   const raw = await rows<{
     g_level: number;
     g_stage: number;
@@ -50,7 +54,7 @@ export async function aggregates(db: Executor, regionCode: string, year: number,
     sql`
     with p as (
       select id, level, stage, lead_unit_id, leader_id, region_code
-      from projects where ${regionOf('region_code', regionCode)}
+      from projects where ${regionOf('region_code', regionCode)} and ${scope}
     ),
     -- investment_totals holds one row per project and year (plan, cumulative approved by month)
     t as (
@@ -91,15 +95,15 @@ export async function aggregates(db: Executor, regionCode: string, year: number,
 }
 
 /** Distinct responsible units (lead or cooperating) of the projects in scope. */
-export async function responsibleUnits(db: Executor, regionCode: string): Promise<number> {
+export async function responsibleUnits(db: Executor, regionCode: string, scope: SQL): Promise<number> {
   const [r] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from (
       select lead_unit_id as unit_id from projects
-        where ${regionOf('region_code', regionCode)} and lead_unit_id is not null
+        where ${regionOf('region_code', regionCode)} and ${scope} and lead_unit_id is not null
       union
-      select pu.unit_id from project_units pu join projects p on p.id = pu.project_id
-        where ${regionOf('p.region_code', regionCode)}
+      select pu.unit_id from project_units pu join projects on projects.id = pu.project_id
+        where ${regionOf('projects.region_code', regionCode)} and ${scope}
     ) x`,
   );
   return Number(r?.n ?? 0);
@@ -109,16 +113,17 @@ export async function responsibleUnits(db: Executor, regionCode: string): Promis
 export async function signedBetween(
   db: Executor,
   regionCode: string,
+  scope: SQL,
   from: string,
   to: string,
   minInvestment: number,
 ): Promise<number[]> {
   const r = await rows<{ id: number }>(
     db,
-    sql`select distinct p.id from stage_transitions st join projects p on p.id = st.project_id
+    sql`select distinct projects.id from stage_transitions st join projects on projects.id = st.project_id
       where st.to_stage = 'signed' and not st.is_rollback and st.on_date >= ${from} and st.on_date <= ${to}
-        and p.total_investment >= ${minInvestment} and ${regionOf('p.region_code', regionCode)}
-      order by p.id`,
+        and projects.total_investment >= ${minInvestment} and ${regionOf('projects.region_code', regionCode)} and ${scope}
+      order by projects.id`,
   );
   return r.map((x) => Number(x.id));
 }

@@ -1,7 +1,9 @@
 /**
  * The dashboard summary: the article's headline figures computed from the records at request time
  * (never stored), for a year, an as-of date and a region within the actor's. Only approved
- * investment reports count; completed investment runs to asOf's month in asOf's year.
+ * investment reports count; completed investment runs to asOf's month in asOf's year. The figures
+ * cover the region for office, supervisor, viewer, admin and leaders, a unit's or an enterprise's own
+ * projects for them (ADR 0009).
  */
 import {
   projectLevels,
@@ -15,6 +17,7 @@ import { completionRate, throughMonth } from '@kpc/domain';
 import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { requireRegion } from '../../lib/policy.js';
+import { dashboardProjects } from '../../lib/project-scope.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
 import * as repo from './dashboard.repository.js';
@@ -38,10 +41,11 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
   const month = throughMonth(year, asOf);
   const yearEnd = `${year}-12-31`;
   const signedTo = asOf < yearEnd ? asOf : yearEnd;
+  const scope = dashboardProjects(ctx.actor);
   const [agg, units, signed, batches, name] = await Promise.all([
-    repo.aggregates(db, regionCode, year, month),
-    repo.responsibleUnits(db, regionCode),
-    signedTo >= `${year}-01-01` ? repo.signedBetween(db, regionCode, `${year}-01-01`, signedTo, LARGE_PROJECT_YUAN) : [],
+    repo.aggregates(db, regionCode, scope, year, month),
+    repo.responsibleUnits(db, regionCode, scope),
+    signedTo >= `${year}-01-01` ? repo.signedBetween(db, regionCode, scope, `${year}-01-01`, signedTo, LARGE_PROJECT_YUAN) : [],
     periodRates(ctx, regionCode, asOf),
     repo.regionName(db, regionCode),
   ]);

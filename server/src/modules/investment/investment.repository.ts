@@ -4,8 +4,8 @@ import type { ListInvestmentReportsQuery, ReportStatus } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned.js';
 import { annualPlans, attachments, investmentReports, projects, users } from '../../db/schema/index.js';
-import type { Actor, ProjectScope } from '../../lib/policy.js';
-import { projectScopeColumns, projectsOfUnit, visibleProjects } from '../../lib/project-scope.js';
+import type { ProjectScope } from '../../lib/policy.js';
+import { projectScopeColumns, projectsOfUnit, visibleProjects, type ScopeActor } from '../../lib/project-scope.js';
 import { offsetOf } from '../../lib/query.js';
 
 export type PlanRow = typeof annualPlans.$inferSelect;
@@ -76,7 +76,7 @@ export async function findReport(db: Executor, id: number): Promise<ReportWithPr
   return row ? toReport(row) : null;
 }
 
-export async function listReports(db: Executor, actor: Pick<Actor, 'regionCode'>, q: ListInvestmentReportsQuery) {
+export async function listReports(db: Executor, actor: ScopeActor, q: ListInvestmentReportsQuery) {
   const conds: SQL[] = [visibleProjects(actor)];
   if (q.status) conds.push(eq(investmentReports.status, q.status));
   if (q.projectId) conds.push(eq(investmentReports.projectId, q.projectId));

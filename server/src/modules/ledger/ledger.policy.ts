@@ -2,12 +2,20 @@
  * Who may change a ledger item. Reading follows the project (region → else 404).
  * - office/admin: every item in their regions;
  * - unit: items whose responsible unit is its own, on projects its unit leads or cooperates on;
- * - enterprise: items of its own company's projects;
+ * - enterprise: reads its own company's projects' items and reports progress and evidence on them, but
+ *   does not create, reassign or complete an item: items are owed by government units (ADR 0009);
  * - leader, supervisor, viewer: read only. Leaders check the ledger; the units report on it, so the
  *   record of who marked an item done stays with the unit that owes it.
  * Deleting is the office's, or the creator's while they may still edit the item.
  */
-import { canDeleteLedgerItem, canEditLedgerItem, canImportLedger, canReadProject, canWriteLedgerFor } from '@kpc/domain';
+import {
+  canCompleteLedgerItem,
+  canDeleteLedgerItem,
+  canEditLedgerItem,
+  canImportLedger,
+  canReadProject,
+  canWriteLedgerFor,
+} from '@kpc/domain';
 import type { Actor, ProjectScope } from '../../lib/policy.js';
 
 export interface LedgerItemScope {
@@ -20,6 +28,8 @@ export const ledgerPolicy = {
   /** May the actor create (or move) an item owed by `unitId` on this project? */
   canWriteFor: (actor: Actor, p: ProjectScope, unitId: number): boolean => canWriteLedgerFor(actor, p, unitId),
   canEdit: (actor: Actor, p: ProjectScope, item: LedgerItemScope): boolean => canEditLedgerItem(actor, p, item),
+  /** Marking an item done (or reopening it) and its completion date: the unit that owes it, or the office. */
+  canComplete: (actor: Actor, p: ProjectScope, item: LedgerItemScope): boolean => canCompleteLedgerItem(actor, p, item),
   canDelete: (actor: Actor, p: ProjectScope, item: LedgerItemScope): boolean => canDeleteLedgerItem(actor, p, item),
   /** Evidence: whoever may edit the item. */
   canUpload: (actor: Actor, p: ProjectScope, item: LedgerItemScope): boolean => canEditLedgerItem(actor, p, item),

@@ -4,7 +4,8 @@ import type { LedgerItem, LedgerStatus, StageFocusKey } from '@kpc/contracts';
 import { isLedgerItemOverdue } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, ledgerItems, projects, projectUnits, units, users } from '../../db/schema/index.js';
-import { escapeLike, inSubtree, offsetOf } from '../../lib/query.js';
+import { escapeLike, offsetOf } from '../../lib/query.js';
+import { visibleProjects, type ScopeActor } from '../../lib/project-scope.js';
 import type { ProjectScope } from '../../lib/policy.js';
 
 export type LedgerItemRow = typeof ledgerItems.$inferSelect;
@@ -137,7 +138,8 @@ function baseSelect(db: Executor) {
 }
 
 export interface LedgerFilters {
-  regionCode: string;
+  /** Whose read scope (ADR 0009) the items are of: the projects the actor may see. */
+  actor: ScopeActor;
   projectId?: number;
   unitId?: number;
   leaderId?: number;
@@ -151,7 +153,7 @@ export interface LedgerFilters {
 }
 
 export function ledgerWhere(f: LedgerFilters): SQL {
-  const conds: SQL[] = [inSubtree(projects.regionCode, f.regionCode)];
+  const conds: SQL[] = [visibleProjects(f.actor)];
   if (f.projectId) conds.push(eq(ledgerItems.projectId, f.projectId));
   if (f.unitId) conds.push(eq(ledgerItems.unitId, f.unitId));
   if (f.leaderId) conds.push(eq(projects.leaderId, f.leaderId));

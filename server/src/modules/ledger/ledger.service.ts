@@ -27,6 +27,7 @@ function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string)
     ...snapshot(r, asOf),
     permissions: {
       edit: ledgerPolicy.canEdit(actor, r.project, r.item),
+      complete: ledgerPolicy.canComplete(actor, r.project, r.item),
       delete: ledgerPolicy.canDelete(actor, r.project, r.item),
       upload: ledgerPolicy.canUpload(actor, r.project, r.item),
     },
@@ -58,12 +59,12 @@ export async function listProjectLedger(ctx: RequestContext, projectId: number, 
   const { db, actor } = ctx;
   await loadReadableProject(db, actor, projectId);
   const asOf = asOfOf(ctx);
-  const { records, total } = await repo.listLedgerItems(db, { ...q, regionCode: actor.regionCode, projectId, asOf }, q);
+  const { records, total } = await repo.listLedgerItems(db, { ...q, actor, projectId, asOf }, q);
   return { items: records.map((r) => presentLedgerItem(actor, r, asOf)), total };
 }
 
 const crossFilters = (actor: Actor, q: ExportLedgerQuery, asOf: string): repo.LedgerFilters => ({
-  regionCode: actor.regionCode,
+  actor,
   projectId: q.projectId,
   unitId: q.unitId,
   leaderId: q.leaderId,
@@ -141,10 +142,22 @@ export async function updateLedgerItem(ctx: RequestContext, id: number, body: Up
   const before = await loadReadableItem(db, actor, id);
   if (!ledgerPolicy.canEdit(actor, before.project, before.item)) throw new AppError('FORBIDDEN');
   // moving an item to another unit: the actor must also be allowed to write for that unit
-  if (body.unitId !== undefined && !ledgerPolicy.canWriteFor(actor, before.project, body.unitId))
+  if (
+    body.unitId !== undefined &&
+    body.unitId !== before.item.unitId &&
+    !ledgerPolicy.canWriteFor(actor, before.project, body.unitId)
+  )
     throw new AppError('FORBIDDEN', { field: 'unitId' });
-  const asOf = asOfOf(ctx);
   const { version, ...changes } = body;
+  // completing (or reopening) is for whoever owes the item: an enterprise reports progress only
+  const completes =
+    (changes.status !== undefined &&
+      changes.status !== before.item.status &&
+      (changes.status === 'done' || before.item.status === 'done')) ||
+    (changes.completedOn !== undefined && changes.completedOn !== before.item.completedOn);
+  if (completes && !ledgerPolicy.canComplete(actor, before.project, before.item))
+    throw new AppError('FORBIDDEN', { field: 'status' });
+  const asOf = asOfOf(ctx);
   const status = changes.status ?? before.item.status;
   const completedOn = completionOrThrow(
     status,
@@ -239,7 +252,7 @@ const EXPORT_LIMIT = 100_000;
 export async function exportProjectLedger(ctx: RequestContext, projectId: number) {
   const p = await loadReadableProject(ctx.db, ctx.actor, projectId);
   const asOf = asOfOf(ctx);
-  const { rows } = await repo.listForExport(ctx.db, { regionCode: ctx.actor.regionCode, projectId, asOf }, EXPORT_LIMIT);
+  const { rows } = await repo.listForExport(ctx.db, { actor: ctx.actor, projectId, asOf }, EXPORT_LIMIT);
   const buffer = await writeLedgerWorkbook(groupByProject(rows), { title: `${p.name} 工作台账`, asOf });
   return { buffer, filename: `${p.code}-台账-${asOf}.xlsx` };
 }

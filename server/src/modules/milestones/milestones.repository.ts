@@ -17,8 +17,7 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { offsetOf } from '../../lib/query.js';
-import type { Actor } from '../../lib/policy.js';
-import { portfolioWhere } from '../../lib/project-scope.js';
+import { portfolioWhere, type ScopeActor } from '../../lib/project-scope.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -266,7 +265,7 @@ export async function findBaseline(db: Executor, id: number) {
 
 // ---- across projects ----
 
-export async function listMilestones(db: Executor, actor: Pick<Actor, 'regionCode'>, q: ListMilestonesQuery, asOf: string) {
+export async function listMilestones(db: Executor, actor: ScopeActor, q: ListMilestonesQuery, asOf: string) {
   const conds: SQL[] = [portfolioWhere(actor, q)];
   const unfinished = sql`${milestones.actualFinish} is null`;
   if (q.overdue === true) conds.push(sql`${unfinished} and ${baselineNodes.latestFinish} < ${asOf}`);

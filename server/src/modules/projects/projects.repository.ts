@@ -16,9 +16,8 @@ import {
   units,
   users,
 } from '../../db/schema/index.js';
-import { cooperatingUnitIds, projectFilters } from '../../lib/project-scope.js';
+import { cooperatingUnitIds, projectFilters, type ScopeActor } from '../../lib/project-scope.js';
 import { offsetOf } from '../../lib/query.js';
-import type { Actor } from '../../lib/policy.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -104,7 +103,7 @@ const sortColumns = {
 
 export async function listProjects(
   db: Executor,
-  actor: Pick<Actor, 'regionCode'>,
+  actor: ScopeActor,
   q: ListProjectsQuery,
 ): Promise<{ items: Project[]; total: number }> {
   const where = projectFilters(actor, q);
@@ -266,7 +265,7 @@ export async function missingReferences(
  */
 export async function* exportRows(
   db: Executor,
-  actor: Pick<Actor, 'regionCode'>,
+  actor: ScopeActor,
   q: ExportProjectsQuery,
   year: number,
   month: number,

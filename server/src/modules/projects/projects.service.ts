@@ -48,7 +48,7 @@ function withPermissions(actor: Actor, d: Detail): ProjectDetail {
     permissions: {
       edit,
       delete: projectPolicy.canDelete(actor, s),
-      transition: edit,
+      transition: projectPolicy.canTransition(actor, s),
       rollback: projectPolicy.canRollback(actor, s),
     },
   };
@@ -211,7 +211,8 @@ export async function transitionProject(ctx: RequestContext, id: number, body: T
   const { db, actor, now } = ctx;
   const before = await repo.findProjectDetail(db, id);
   if (!before) throw new AppError('NOT_FOUND');
-  requireProjectEdit(actor, scopeOf(before));
+  requireProjectRead(actor, scopeOf(before));
+  if (!projectPolicy.canTransition(actor, scopeOf(before))) throw new AppError('FORBIDDEN');
   const verdict = checkTransition({
     from: before.stage,
     to: body.toStage,

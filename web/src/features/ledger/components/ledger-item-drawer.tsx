@@ -68,6 +68,8 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
   const open = item !== undefined;
   const editing = current ?? item ?? null;
   const readOnly = editing !== null && !editing.permissions.edit;
+  /** An enterprise reports progress on an item but does not reassign or complete it (ADR 0009). */
+  const mayComplete = editing === null || editing.permissions.complete;
 
   useEffect(() => {
     if (!open) return;
@@ -145,7 +147,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
             <Select allowClear options={optionsOf(stageFocuses, stageFocusLabels)} />
           </Form.Item>
           <Form.Item name="unitId" label={t('ledger.field.unit')} rules={[{ required: true }]} style={{ flex: 2 }}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} disabled={!mayComplete} />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="content" label={t('ledger.field.content')} rules={[{ required: true, whitespace: true }]}>
@@ -164,7 +166,14 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
         </Space.Compact>
         <Space.Compact block style={{ gap: 12, display: 'flex' }}>
           <Form.Item name="status" label={t('ledger.field.status')} style={{ flex: 1 }}>
-            <Select options={optionsOf(ledgerStatuses, ledgerStatusLabels)} data-testid="ledger-form-status" />
+            <Select
+              options={optionsOf(ledgerStatuses, ledgerStatusLabels).map((o) => ({
+                ...o,
+                disabled: !mayComplete && o.value === 'done',
+              }))}
+              disabled={!mayComplete && editing?.status === 'done'}
+              data-testid="ledger-form-status"
+            />
           </Form.Item>
           <Form.Item
             name="completedOn"
@@ -173,7 +182,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
             hidden={status !== 'done'}
             tooltip={t('ledger.field.completedOnHint')}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={isAfterShanghaiToday} />
+            <DatePicker style={{ width: '100%' }} disabledDate={isAfterShanghaiToday} disabled={!mayComplete} />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="evidenceNote" label={t('ledger.field.evidenceNote')}>
