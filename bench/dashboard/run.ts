@@ -9,6 +9,7 @@
  */
 import Fastify from 'fastify';
 import { aggregates } from '../../server/src/modules/dashboard/dashboard.repository.js';
+import { projectsInRegion } from '../../server/src/lib/project-scope.js';
 import { buildBenchApp, login, numberArgs, seconds, writeResult } from '../lib/app.js';
 import { MAX_DURATION, compare, printRuns } from '../lib/load.js';
 import { runBenchmark } from '../lib/target.js';
@@ -37,7 +38,8 @@ await runBenchmark('dashboard', async ({ database }) => {
   console.log(`warm-up: 20 sequential requests, ${((performance.now() - t0) / 20).toFixed(1)} ms each`);
 
   const bare = Fastify({ logger: false });
-  bare.get('/baseline', async () => aggregates(database.db, BENCH_REGION, YEAR, 12));
+  // the office's scope: every project of the region, the same SQL the API runs for the office
+  bare.get('/baseline', async () => aggregates(database.db, BENCH_REGION, projectsInRegion(BENCH_REGION), YEAR, 12));
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
   const runs = await compare({ url: summaryUrl, headers: { cookie } }, `${bareUrl}/baseline`, args.connections, args.duration);
