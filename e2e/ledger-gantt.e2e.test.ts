@@ -304,6 +304,69 @@ describe('ledger, milestones and the Gantt in the browser', () => {
     await page.context().close();
   });
 
+  it('office imports its own ledger sheet (title and unit rows, two-row header, merged project cells, 合计): the preview shows each reading', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'office', 'nav-projects');
+    const projects = (
+      await apiFromPage<{ items: { id: number; code: string; name: string; leadUnitName: string | null }[] }>(
+        page,
+        'GET',
+        '/api/v1/projects?pageSize=200',
+      )
+    ).json.items;
+    // a project named once (no code in the sheet), with a lead unit to owe the items
+    const project = projects.find((p) => p.leadUnitName && projects.filter((q) => q.name === p.name).length === 1)!;
+    const tag = `E2E台账-${Date.now().toString(36)}`;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['召陵区2026年重点项目工作推进台账']);
+    ws.mergeCells('A1:G1');
+    ws.addRow(['单位：万元']);
+    ws.addRow(['序号', '项目名称', '责任单位', '工作任务', null, '完成时限', '备注']);
+    ws.addRow([null, null, null, '具体内容', '推进措施', null, null]);
+    ws.mergeCells('D3:E3');
+    for (const c of 'ABCFG') ws.mergeCells(`${c}3:${c}4`);
+    ws.addRow([1, project.name, project.leadUnitName, `${tag} 办理规划许可`, '专人盯办', '2027年3月底', null]);
+    ws.addRow([null, null, null, `${tag} 完成设备招标`, '提前谋划', '年底前', '按月调度']);
+    ws.mergeCells('A5:A6');
+    ws.mergeCells('B5:B6');
+    ws.mergeCells('C5:C6');
+    ws.addRow(['合计', null, null, null, null, null, null]);
+
+    await page.getByTestId('nav-imports').click();
+    const upload = page.locator('[data-testid="import-file"] input[type=file], input[type=file]').first();
+    await upload.setInputFiles({
+      name: '召陵区台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByTestId('import-dry-run').waitFor();
+    const readings = page.getByTestId('import-readings');
+    await readings.waitFor();
+    // 原文 → 读作 before anything is written: the month end, and the total row skipped
+    await readings.getByText('2027-03-31').first().waitFor();
+    expect(await page.getByTestId('import-skipped').textContent()).toContain('7');
+    // the sheet numbers projects, not items: its two items are new, the project's own items untouched
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/新增\s*2/);
+    const before = (
+      await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${project.id}/ledger-items?pageSize=200`)
+    ).json.items;
+    await screenshot(page, 'office-import-readings');
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-done').waitFor();
+    const items = (
+      await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${project.id}/ledger-items?pageSize=200`)
+    ).json.items.filter((i) => i.content.startsWith(tag));
+    // 年底前: the end of this year (the e2e server runs on the real clock)
+    const yearEnd = `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())}-12-31`;
+    expect(items.map((i) => i.deadline).sort()).toEqual([yearEnd, '2027-03-31'].sort());
+    const after = (
+      await apiFromPage<{ items: LedgerItem[] }>(page, 'GET', `/api/v1/projects/${project.id}/ledger-items?pageSize=200`)
+    ).json.items;
+    for (const b of before) expect(after.find((a) => a.id === b.id)?.content).toBe(b.content);
+    await page.context().close();
+  });
+
   it('office sees the portfolio Gantt (挂图作战): every project’s nodes, the late ones counted', async () => {
     const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
     await logIn(page, 'office', 'nav-projects');

@@ -103,6 +103,8 @@ export interface LedgerRowValues {
   row: number;
   projectId: number;
   seq: number;
+  /** An office sheet's row: 序号 numbers projects, so the item is found by its content (keyOfficeRows). */
+  byContent?: boolean;
   unitId: number;
   content: string;
   deadline: string;
@@ -326,17 +328,18 @@ ${mark}`
     errors.push({ row: r.row, column: col('evidenceNote'), code: 'too_long', params: { max: 2000 } });
 
   if (errors.length || !project || !unitId || !content || !deadline) return { errors, readings };
-  // 序号 numbers projects here: an item's key is its place among its project's rows
-  const seq = (counters.get(`p${project.id}`) ?? 0) + 1;
-  counters.set(`p${project.id}`, seq);
-  if (seq === 1) read('seq', cellText(cell('seq')), `${project.name} 的事项按表中顺序编为序号 1、2、3…`);
+  // 序号 numbers projects here: an item is its project's item with the same content, else a new one
+  const nth = (counters.get(`p${project.id}`) ?? 0) + 1;
+  counters.set(`p${project.id}`, nth);
+  if (nth === 1) read('seq', cellText(cell('seq')), `${project.name} 的事项按内容对应已有事项，新的事项排在最后一个序号之后`);
   return {
     errors,
     readings,
     values: {
       row: r.row,
       projectId: project.id,
-      seq,
+      seq: 0,
+      byContent: true,
       unitId,
       content,
       deadline,
@@ -478,15 +481,45 @@ const pickFields = (i: ItemRow): ledgerRepo.ImportedItemFields => ({
   evidenceNote: i.evidenceNote,
 });
 
-/** The stored items of the rows' projects, by project id + 序号. */
-async function existingItems(db: Executor, rows: LedgerRowValues[]): Promise<Map<string, ItemRow>> {
-  const items = await ledgerRepo.listItemsOfProjects(db, [...new Set(rows.map((r) => r.projectId))]);
-  return new Map(items.map((e) => [`${e.projectId}:${e.seq}`, e]));
+const sameText = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Gives an office sheet's rows their 序号: the stored item of the project with the same content
+ * (so the same sheet again changes nothing and never overwrites another item), else the next
+ * number after the project's last item. Rows of our template keep the 序号 they carry.
+ */
+function keyOfficeRows(rows: LedgerRowValues[], items: ItemRow[]): LedgerRowValues[] {
+  if (!rows.some((v) => v.byContent)) return rows;
+  const byContent = new Map(items.map((e) => [`${e.projectId}:${sameText(e.content)}`, e.seq]));
+  const last = new Map<number, number>();
+  for (const e of items) last.set(e.projectId, Math.max(last.get(e.projectId) ?? 0, e.seq));
+  const taken = new Set<string>();
+  return rows.map((v) => {
+    if (!v.byContent) return v;
+    const key = `${v.projectId}:${sameText(v.content)}`;
+    const found = byContent.get(key);
+    if (found !== undefined && !taken.has(key)) {
+      taken.add(key);
+      return { ...v, seq: found };
+    }
+    const seq = (last.get(v.projectId) ?? 0) + 1;
+    last.set(v.projectId, seq);
+    return { ...v, seq };
+  });
+}
+
+/** The stored items of the rows' projects, by project id + 序号, and the rows with their keys. */
+async function existingItems(
+  db: Executor,
+  input: LedgerRowValues[],
+): Promise<{ existing: Map<string, ItemRow>; rows: LedgerRowValues[] }> {
+  const items = await ledgerRepo.listItemsOfProjects(db, [...new Set(input.map((r) => r.projectId))]);
+  return { existing: new Map(items.map((e) => [`${e.projectId}:${e.seq}`, e])), rows: keyOfficeRows(input, items) };
 }
 
 /** What an import would do, without writing (dry run). */
-async function plan(db: Executor, rows: LedgerRowValues[]): Promise<ImportCounts> {
-  const existing = await existingItems(db, rows);
+async function plan(db: Executor, input: LedgerRowValues[]): Promise<ImportCounts> {
+  const { existing, rows } = await existingItems(db, input);
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const v of rows) {
     const e = existing.get(`${v.projectId}:${v.seq}`);
@@ -505,12 +538,12 @@ async function plan(db: Executor, rows: LedgerRowValues[]): Promise<ImportCounts
 async function apply(
   tx: Tx,
   ctx: RequestContext,
-  rows: LedgerRowValues[],
+  input: LedgerRowValues[],
   refs: LedgerRefs,
   { at, asOf, onProgress }: ApplyOptions,
 ): Promise<ImportCounts> {
   const projectsById = new Map([...refs.projectsByCode.values()].map((p) => [p.id, p]));
-  const existing = await existingItems(tx, rows);
+  const { existing, rows } = await existingItems(tx, input);
   const toCreate: LedgerRowValues[] = [];
   const toUpdate: { v: LedgerRowValues; before: ItemRow; changes: ledgerRepo.LedgerItemChanges }[] = [];
   let unchanged = 0;

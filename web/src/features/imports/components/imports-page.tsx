@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob, ImportKind, ImportRowError } from '@kpc/contracts';
+import type { ImportJob, ImportKind, ImportReading, ImportRowError } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
 import { startImport, templateUrl, useImportJob } from '../api/imports';
 
@@ -156,6 +156,43 @@ function Counts({ job, planned }: { job: ImportJob; planned?: boolean }) {
   );
 }
 
+/**
+ * How an office's own sheet was read, before anything is written: the column mapping and every
+ * interpreted cell (原文 → 读作), and the rows left out on purpose. Empty for our template.
+ */
+function Readings({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  if (job.readings.length === 0 && job.skipped.length === 0) return null;
+  return (
+    <div data-testid="import-readings" style={{ marginTop: 16 }}>
+      {job.readings.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('import.readings', { count: job.readings.length })}</Typography.Title>
+          <Table<ImportReading>
+            rowKey={(r) => `${r.row}-${r.column}-${r.original}`}
+            size="small"
+            dataSource={job.readings}
+            pagination={job.readings.length > 20 ? { pageSize: 20 } : false}
+            scroll={{ x: 640 }}
+            columns={[
+              { title: t('import.col.row'), dataIndex: 'row', width: 70 },
+              { title: t('import.col.column'), dataIndex: 'column', width: 160 },
+              { title: t('import.col.original'), dataIndex: 'original', width: 200 },
+              { title: t('import.col.reading'), dataIndex: 'reading' },
+            ]}
+          />
+        </>
+      )}
+      {job.skipped.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="import-skipped">
+          {t('import.skipped', { count: job.skipped.length })}
+          {job.skipped.map((r) => `${t('import.col.row')} ${r.row}：${r.reason}`).join('；')}
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}
+
 function RowErrors({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   return (
@@ -181,6 +218,7 @@ function RowErrors({ job }: { job: ImportJob }) {
           { title: t('import.col.reason'), dataIndex: 'reason' },
         ]}
       />
+      <Readings job={job} />
     </div>
   );
 }
@@ -199,6 +237,7 @@ function DryRunResult({ job, onImport, importing }: { job: ImportJob; onImport: 
         style={{ marginBottom: 12 }}
       />
       <Counts job={job} planned />
+      <Readings job={job} />
       <div style={{ marginTop: 16 }}>
         <Button
           type="primary"
