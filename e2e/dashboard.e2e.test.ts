@@ -7,18 +7,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.js';
+import { getJson } from './support/page-api.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
-
-/** GET from inside the page, with its session cookie. */
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: ${res.status}`);
-    return res.json();
-  }, url) as Promise<T>;
-}
 
 interface Summary {
   asOf: string;

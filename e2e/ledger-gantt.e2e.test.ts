@@ -13,25 +13,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Gantt, LedgerItem, ProjectMilestones } from '@kpc/contracts';
 import { chooseOption, newPage, screenshot } from './support/browser.js';
+import { apiFromPage } from './support/page-api.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
-
-/** Calls the API from inside the page, with the page's session cookie and its CSRF token. */
-async function apiFromPage<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; json: T }>;
-}
 
 // ---- a small real PNG (a 16×16 gradient), built by hand: signature, IHDR, IDAT, IEND ----
 

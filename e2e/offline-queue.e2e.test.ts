@@ -7,17 +7,10 @@
 import type { Page, Request, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chooseOption, newPage, screenshot } from './support/browser.js';
+import { getJson } from './support/page-api.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: ${res.status}`);
-    return res.json();
-  }, url) as Promise<T>;
-}
 
 interface ProjectRow {
   id: number;

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chooseOption, newPage, screenshot } from './support/browser.js';
+import { apiFromPage } from './support/page-api.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
@@ -37,22 +38,6 @@ async function openFromRow(page: Page, code: string): Promise<void> {
   if ((await link.count()) > 0) await link.first().click();
   else await row.dblclick();
   await page.getByTestId('project-detail-name').waitFor();
-}
-
-/** Calls the API from inside the page, with the page's session cookie and its CSRF token. */
-async function apiFromPage(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
 }
 
 interface ProjectRow {

@@ -127,7 +127,7 @@ export interface VerifyResult {
   firstBreak: ChainBreak | null;
 }
 
-/** Walks the chain from its base in id order (a server-side cursor, so any size fits in memory). */
+/** Walks the chain from its base in id order, in keyset pages of 2,000 rows (any size in bounded memory). */
 export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
   const [head] = await rowsOf<{
     last_id: string;

@@ -41,6 +41,26 @@ export interface RowError {
   params?: Record<string, string | number>;
 }
 
+/**
+ * The error-collecting readers every importer's `validateRow` uses on one row: `take` keeps a
+ * converted value or records why it is bad, `need` records a blank required cell.
+ */
+export function rowChecker<K extends string>(row: number, columnOf: (k: K) => string) {
+  const errors: RowError[] = [];
+  const push = (k: K, code: string, params?: Record<string, string | number>) =>
+    errors.push({ row, column: columnOf(k), code, params });
+  const take = <T>(k: K, c: Converted<T>): T | undefined => {
+    if (c.ok) return c.value;
+    push(k, c.code, c.params);
+    return undefined;
+  };
+  const need = <T>(k: K, v: T | null | undefined): T | undefined => {
+    if (v === null) push(k, 'required');
+    return v ?? undefined;
+  };
+  return { errors, push, take, need };
+}
+
 /** How one cell was read (原文 → 读作), for the preview. */
 export interface Reading {
   row: number;

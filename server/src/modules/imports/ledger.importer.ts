@@ -31,6 +31,7 @@ import {
   type Converted,
   type OfficeLayout,
   type Reading,
+  rowChecker,
   type RowError,
   type SheetLayout,
   type SheetRow,
@@ -195,18 +196,9 @@ function validateOfficeRow(
   layout: SheetLayout<Key>,
 ): { values?: LedgerRowValues; errors: RowError[]; readings: Reading[] } {
   const lookups = refs.office!;
-  const errors: RowError[] = [];
   const readings: Reading[] = [];
   const col = (k: Key) => layout.headers[k] ?? officeLabels[k];
-  const take = <T>(k: Key, c: Converted<T>): T | undefined => {
-    if (c.ok) return c.value;
-    errors.push({ row: r.row, column: col(k), code: c.code, params: c.params });
-    return undefined;
-  };
-  const need = <T>(k: Key, v: T | null | undefined): T | undefined => {
-    if (v === null) errors.push({ row: r.row, column: col(k), code: 'required' });
-    return v ?? undefined;
-  };
+  const { errors, take, need } = rowChecker<Key>(r.row, col);
   const cell = (k: Key) => r.cells[k] ?? null;
   const read = (k: Key, original: string, reading: string) => readings.push({ row: r.row, column: col(k), original, reading });
   const opt = <T>(k: Key, c: Converted<T>): T | undefined => (present.has(k) ? take(k, c) : undefined);
@@ -362,16 +354,7 @@ function validateRow(
 ): { values?: LedgerRowValues; errors: RowError[]; readings?: Reading[] } {
   if (layout.office) return validateOfficeRow(r, present, refs, check, layout);
   const { asOf, seen } = check;
-  const errors: RowError[] = [];
-  const take = <T>(k: Key, c: Converted<T>): T | undefined => {
-    if (c.ok) return c.value;
-    errors.push({ row: r.row, column: headerOf(k), code: c.code, params: c.params });
-    return undefined;
-  };
-  const need = <T>(k: Key, v: T | null | undefined): T | undefined => {
-    if (v === null) errors.push({ row: r.row, column: headerOf(k), code: 'required' });
-    return v ?? undefined;
-  };
+  const { errors, take, need } = rowChecker<Key>(r.row, headerOf);
   const cell = (k: Key) => r.cells[k] ?? null;
 
   const seq = need('seq', take('seq', toPositiveInt(cell('seq'))));

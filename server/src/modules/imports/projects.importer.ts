@@ -30,6 +30,7 @@ import {
   type Converted,
   type OfficeLayout,
   type Reading,
+  rowChecker,
   type RowError,
   type SheetLayout,
   type SheetRow,
@@ -199,11 +200,9 @@ function validateRow(
   { seen, asOf }: RowCheck,
   layout: SheetLayout<Key>,
 ): { values?: ProjectRowValues; errors: RowError[]; readings?: Reading[] } {
-  const errors: RowError[] = [];
   const readings: Reading[] = [];
   const col = (k: Key) => layout.headers[k] ?? headerOf(k);
-  const push = (k: Key, code: string, params?: Record<string, string | number>) =>
-    errors.push({ row: r.row, column: col(k), code, params });
+  const { errors, push, take, need } = rowChecker<Key>(r.row, col);
   const read = (k: Key, original: string, reading: string) => readings.push({ row: r.row, column: col(k), original, reading });
   const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   const lookups = layout.office ? refs.office : undefined;
@@ -240,15 +239,6 @@ function validateRow(
       return [m.match];
     }
     return 'ambiguous' in m ? m.ambiguous : [];
-  };
-  const take = <T>(k: Key, c: Converted<T>): T | undefined => {
-    if (c.ok) return c.value;
-    push(k, c.code, c.params);
-    return undefined;
-  };
-  const need = <T>(k: Key, v: T | null | undefined): T | undefined => {
-    if (v === null) push(k, 'required');
-    return v ?? undefined;
   };
   const cell = (k: Key) => r.cells[k] ?? null;
   const opt = <T>(k: Key, c: Converted<T>): T | undefined => (present.has(k) ? take(k, c) : undefined);
