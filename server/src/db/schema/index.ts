@@ -5,3 +5,5 @@ export * from './ledger.js';
 export * from './milestones.js';
 export * from './trust.js';
 export * from './auth-factors.js';
+export * from './meetings.js';
+export * from './office.js';

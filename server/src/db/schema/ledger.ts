@@ -23,12 +23,17 @@ export const ledgerItems = pgTable(
     content: text('content').notNull(),
     measures: text('measures'),
     deadline: date('deadline').notNull(),
+    /** A recurring item 长期事项 (长期 / 持续推进), read from an office sheet. */
+    recurring: boolean('recurring').notNull().default(false),
     ownerName: text('owner_name'),
     ownerUserId: integer('owner_user_id').references(() => users.id),
     status: text('status', { enum: ledgerStatusEnum }).notNull().default('not_started'),
     /** Set exactly when status is done. */
     completedOn: date('completed_on'),
     evidenceNote: text('evidence_note'),
+    /** 进展情况: the latest progress note, as the office's sheet or the unit's update last said it. */
+    progressNote: text('progress_note'),
+    progressNoteAt: timestamp('progress_note_at', { withTimezone: true }),
     focus: text('focus', { enum: stageFocusEnum }).notNull(),
     createdBy: integer('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
