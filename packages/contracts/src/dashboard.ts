@@ -1,7 +1,7 @@
 /** The dashboard summary: the article's headline figures computed from records at request time. */
 import { z } from 'zod';
 import { dateText, isoDate, regionCode } from './common.js';
-import { projectLevelSchema, stageSchema } from './enums.js';
+import { problemCategorySchema, problemStatusSchema, projectLevelSchema, stageSchema } from './enums.js';
 import { periodRatesSchema } from './batches.js';
 import { yearParam } from './investment.js';
 
@@ -31,6 +31,13 @@ const investmentFigures = {
 export const investmentGroupSchema = z.object(investmentFigures);
 export type InvestmentGroup = z.infer<typeof investmentGroupSchema>;
 
+/** A count with the ids of the records behind it, so the figure clicks through to them. */
+const countedIds = (what: string) =>
+  z.object({
+    count: z.number().int().describe(`Number of ${what}`),
+    ids: z.array(z.number().int()).describe(`Ids of the ${what}, ascending`),
+  });
+
 export const dashboardSummarySchema = z.object({
   year: z.number().int().describe('Calendar year of the figures (年度)'),
   asOf: z.string().describe(`Figures as of: ${dateText}`),
@@ -48,6 +55,25 @@ export const dashboardSummarySchema = z.object({
   /** Projects of total investment ≥ 100,000,000 yuan signed in the year, by asOf. */
   signedAtLeast100M: z.object({ count: z.number().int(), projectIds: z.array(z.number().int()) }),
   batches: z.array(periodRatesSchema),
+  meetingsHeld: countedIds('meetings held').describe(
+    'Meetings held in the year by asOf (召开会议次数): weekly and on-site office meetings with status held whose start (Asia/Shanghai) falls in [1 January, asOf]; in the region for region-wide readers, else those with an agenda item or a site on a project in scope',
+  ),
+  problemsSolved: countedIds('problems solved').describe(
+    'Problems solved in the year by asOf (解决问题个数): status resolved or verified with resolvedOn in [1 January, asOf], on projects in scope',
+  ),
+  problemsByCategory: z
+    .array(
+      z.object({
+        category: problemCategorySchema,
+        solved: z.number().int().describe('Solved in the year by asOf (counted in problemsSolved)'),
+        unsolved: z.number().int().describe('Not solved yet: open, in progress or escalated'),
+      }),
+    )
+    .describe('Problems on projects in scope by category (问题类别), every category listed'),
+  problemsByStatus: z
+    .array(z.object({ status: problemStatusSchema, count: z.number().int().describe('Problems now in this status') }))
+    .describe('Problems on projects in scope by their current status (问题状态), every status listed'),
+  problemsOverdue: z.number().int().describe('Problems not solved yet whose deadline is before asOf (超期未解决)'),
   byLevel: z.array(investmentGroupSchema.extend({ level: projectLevelSchema })),
   /** By lead unit (null: no lead unit). */
   byUnit: z.array(investmentGroupSchema.extend({ unitId: z.number().int().nullable(), unitName: z.string().nullable() })),

@@ -66,7 +66,11 @@ export function visibleProjects(actor: ScopeActor): SQL {
  * admin and leaders (the district overview); a unit's or an enterprise's own projects otherwise.
  */
 export const dashboardProjects = (actor: ScopeActor): SQL =>
-  actor.roles.includes('leader') ? projectsInRegion(actor.regionCode) : visibleProjects(actor);
+  dashboardReadsWholeRegion(actor) ? projectsInRegion(actor.regionCode) : visibleProjects(actor);
+
+/** Whether the dashboard's figures cover the actor's whole region (then records without a project count too). */
+export const dashboardReadsWholeRegion = (actor: ScopeActor): boolean =>
+  actor.roles.includes('leader') || readsWholeRegion(actor);
 
 /**
  * Projects the actor may edit (access.ts `canEditProject`): in their region, and office/admin, or a

@@ -34,6 +34,7 @@ import { divisionChildren, divisionWithAncestors } from './regions.js';
 import { seedLedgers } from './demo-ledger.js';
 import { refreshInvestmentTotals } from '../../modules/investment/investment.totals.js';
 import { seedMilestones } from './demo-milestones.js';
+import { seedMeetings } from './demo-meetings.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -485,4 +486,5 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   await refreshInvestmentTotals(tx);
   await seedLedgers(tx, clock);
   await seedMilestones(tx, clock);
+  await seedMeetings(tx, clock);
 }

@@ -2,10 +2,11 @@
  * The dashboard's aggregate SQL. One grouping-sets query yields the totals and the breakdowns by
  * level, stage, lead unit, leader and region in a single pass over the projects in scope; the
  * plan and approved sums come from investment_totals (one row per project and year, kept in step
- * with every plan write and approval), never from the report rows themselves. Two small queries add distinct units and the ≥ 1 亿 signings.
+ * with every plan write and approval), never from the report rows themselves. Small queries add distinct units, the ≥ 1 亿
+ * signings, the meetings held and the problems (solved, by category and status).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { ProjectLevel, Stage } from '@kpc/contracts';
+import type { ProblemCategory, ProblemStatus, ProjectLevel, Stage } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { inSubtree } from '../../lib/query.js';
 
@@ -126,6 +127,93 @@ export async function signedBetween(
       order by projects.id`,
   );
   return r.map((x) => Number(x.id));
+}
+
+/** The instants that begin `from` and end `to` (Asia/Shanghai calendar dates): an index range on a timestamptz. */
+const shanghaiDays = (column: SQL, from: string, to: string) =>
+  sql`${column} >= (${from}::date)::timestamp at time zone 'Asia/Shanghai'
+    and ${column} < (${to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
+
+/**
+ * Meetings held with their start (Asia/Shanghai) in [from, to]. `scope` null: every meeting of the
+ * region; else only those with an agenda item or their site on a project in scope.
+ */
+export async function meetingsHeldBetween(
+  db: Executor,
+  regionCode: string,
+  scope: SQL | null,
+  from: string,
+  to: string,
+): Promise<number[]> {
+  const r = await rows<{ id: number }>(
+    db,
+    sql`select m.id from meetings m
+      where m.status = 'held' and ${shanghaiDays(sql.raw('m.starts_at'), from, to)} and ${regionOf('m.region_code', regionCode)}
+        and ${
+          scope === null
+            ? sql`true`
+            : sql`exists (select 1 from projects where ${scope} and (projects.id = m.site_project_id
+                or projects.id in (select ai.project_id from meeting_agenda_items ai where ai.meeting_id = m.id)))`
+        }
+      order by m.id`,
+  );
+  return r.map((x) => Number(x.id));
+}
+
+/** Problems on projects in scope resolved or verified with resolvedOn in [from, to]. */
+export async function problemsSolvedBetween(
+  db: Executor,
+  regionCode: string,
+  scope: SQL,
+  from: string,
+  to: string,
+): Promise<number[]> {
+  const r = await rows<{ id: number }>(
+    db,
+    sql`select problems.id from problems join projects on projects.id = problems.project_id
+      where problems.status in ('resolved', 'verified') and problems.resolved_on >= ${from} and problems.resolved_on <= ${to}
+        and ${regionOf('projects.region_code', regionCode)} and ${scope}
+      order by problems.id`,
+  );
+  return r.map((x) => Number(x.id));
+}
+
+export interface ProblemGroupRow {
+  category: ProblemCategory;
+  status: ProblemStatus;
+  problems: number;
+  /** Solved with resolvedOn in [from, to]. */
+  solved: number;
+  /** Not solved and past its deadline on asOf. */
+  overdue: number;
+}
+
+/** Problems on projects in scope by category and current status, one pass. */
+export async function problemGroups(
+  db: Executor,
+  regionCode: string,
+  scope: SQL,
+  from: string,
+  to: string,
+  asOf: string,
+): Promise<ProblemGroupRow[]> {
+  const r = await rows<{ category: ProblemCategory; status: ProblemStatus; n: number; solved: number; overdue: number }>(
+    db,
+    sql`select problems.category, problems.status, count(*)::int as n,
+        count(*) filter (where problems.status in ('resolved', 'verified')
+          and problems.resolved_on >= ${from} and problems.resolved_on <= ${to})::int as solved,
+        count(*) filter (where problems.status not in ('resolved', 'verified') and problems.deadline < ${asOf})::int as overdue
+      from problems join projects on projects.id = problems.project_id
+      where ${regionOf('projects.region_code', regionCode)} and ${scope}
+      group by problems.category, problems.status`,
+  );
+  return r.map((x) => ({
+    category: x.category,
+    status: x.status,
+    problems: Number(x.n),
+    solved: Number(x.solved),
+    overdue: Number(x.overdue),
+  }));
 }
 
 export async function regionName(db: Executor, code: string): Promise<string | null> {

@@ -3,9 +3,12 @@
  * (never stored), for a year, an as-of date and a region within the actor's. Only approved
  * investment reports count; completed investment runs to asOf's month in asOf's year. The figures
  * cover the region for office, supervisor, viewer, admin and leaders, a unit's or an enterprise's own
- * projects for them (ADR 0009).
+ * projects for them (ADR 0009). Meetings held and problems solved count [1 January, asOf] of the year
+ * (the whole year for a past one): meetings by their start in Asia/Shanghai, problems by resolvedOn.
  */
 import {
+  problemCategories,
+  problemStatuses,
   projectLevels,
   stages,
   type DashboardSummary,
@@ -17,13 +20,16 @@ import { completionRate, throughMonth } from '@kpc/domain';
 import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { requireRegion } from '../../lib/policy.js';
-import { dashboardProjects } from '../../lib/project-scope.js';
+import { dashboardProjects, dashboardReadsWholeRegion } from '../../lib/project-scope.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
 import * as repo from './dashboard.repository.js';
 
 /** 1 亿元: the article's threshold for large signed projects. */
 export const LARGE_PROJECT_YUAN = 100_000_000;
+
+/** The statuses that count as solved (problemsSolved). */
+const SOLVED: readonly string[] = ['resolved', 'verified'];
 
 const group = (r: { projects: number; annualPlan: number; completedInvestment: number } | undefined) => {
   const projects = r?.projects ?? 0;
@@ -42,12 +48,19 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
   const yearEnd = `${year}-12-31`;
   const signedTo = asOf < yearEnd ? asOf : yearEnd;
   const scope = dashboardProjects(ctx.actor);
-  const [agg, units, signed, batches, name] = await Promise.all([
+  const yearStart = `${year}-01-01`;
+  const inYear = signedTo >= yearStart;
+  const [agg, units, signed, batches, name, held, solved, problemRows] = await Promise.all([
     repo.aggregates(db, regionCode, scope, year, month),
     repo.responsibleUnits(db, regionCode, scope),
-    signedTo >= `${year}-01-01` ? repo.signedBetween(db, regionCode, scope, `${year}-01-01`, signedTo, LARGE_PROJECT_YUAN) : [],
+    inYear ? repo.signedBetween(db, regionCode, scope, yearStart, signedTo, LARGE_PROJECT_YUAN) : [],
     periodRates(ctx, regionCode, asOf),
     repo.regionName(db, regionCode),
+    inYear
+      ? repo.meetingsHeldBetween(db, regionCode, dashboardReadsWholeRegion(ctx.actor) ? null : scope, yearStart, signedTo)
+      : [],
+    inYear ? repo.problemsSolvedBetween(db, regionCode, scope, yearStart, signedTo) : [],
+    repo.problemGroups(db, regionCode, scope, yearStart, signedTo, asOf),
   ]);
   if (name === null) throw new AppError('NOT_FOUND');
   const of = (set: repo.AggregateRow['set']) => agg.filter((r) => r.set === set);
@@ -80,6 +93,21 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
     },
     signedAtLeast100M: { count: signed.length, projectIds: signed },
     batches,
+    meetingsHeld: { count: held.length, ids: held },
+    problemsSolved: { count: solved.length, ids: solved },
+    problemsByCategory: problemCategories.map((category) => {
+      const mine = problemRows.filter((r) => r.category === category);
+      return {
+        category,
+        solved: mine.reduce((n, r) => n + r.solved, 0),
+        unsolved: mine.filter((r) => !SOLVED.includes(r.status)).reduce((n, r) => n + r.problems, 0),
+      };
+    }),
+    problemsByStatus: problemStatuses.map((status) => ({
+      status,
+      count: problemRows.filter((r) => r.status === status).reduce((n, r) => n + r.problems, 0),
+    })),
+    problemsOverdue: problemRows.reduce((n, r) => n + r.overdue, 0),
     byLevel: projectLevels.map((level) => ({ level, ...group(levels.get(level)) })),
     byUnit: of('unit')
       .map((r) => ({ unitId: r.key === null ? null : Number(r.key), unitName: r.name, ...group(r) }))
