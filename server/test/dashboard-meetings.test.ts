@@ -46,7 +46,7 @@ async function quotaWeek(database: Database, monday: string) {
     id: Number(r.id),
     checks: Number(r.checks),
     solved: Number(r.solved),
-    met: r.checks >= 2 && r.solved >= 1,
+    met: Number(r.checks) >= 2 && Number(r.solved) >= 1,
   }));
 }
 
@@ -198,15 +198,15 @@ describe('meetings held and problems solved on a fresh start', () => {
 
   it('counts one more problem solved this year (114), not one resolved last year, and a year asked for by its own records', async () => {
     const before = await summary(office);
-    const open = await q(
+    const open = (await q(
       t.database,
-      `select id::int as id, version, project_id from problems where status in ('open', 'in_progress') order by id limit 2`,
-    );
+      `select id::int as id, version from problems where status in ('open', 'in_progress') order by id limit 2`,
+    )) as { id: number; version: number }[];
     const ctx = systemContext(t.database.db, t.clock, 'test', { regionCode: '411104' });
     const [leader] = await q(t.database, `select id::int as id from leaders order by id limit 1`);
     await t.database.db.transaction((tx) =>
       solveProblemsOnSite(tx, ctx, '411104', [{ id: open[0]!.id, version: open[0]!.version, resolution: '现场协调解决' }], {
-        leaderId: leader!.id,
+        leaderId: Number(leader!.id),
         userId: null,
         at: t.clock.now(),
       }),
@@ -219,7 +219,7 @@ describe('meetings held and problems solved on a fresh start', () => {
     // resolved on 20 December last year: not this year's
     await t.database.db.transaction((tx) =>
       solveProblemsOnSite(tx, ctx, '411104', [{ id: open[1]!.id, version: open[1]!.version, resolution: '年底前已解决' }], {
-        leaderId: leader!.id,
+        leaderId: Number(leader!.id),
         userId: null,
         at: new Date('2025-12-20T03:00:00Z'),
       }),
