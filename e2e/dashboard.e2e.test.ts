@@ -132,4 +132,24 @@ describe('dashboard in the browser', () => {
       .toBe(yi(after.provincialAndMunicipal.completedInvestment));
     expect(yi(after.provincialAndMunicipal.completedInvestment)).not.toBe('76.55');
   });
+  it('shows 召开会议 61 and 解决问题 113 with the problems by category, each opening its records', async () => {
+    const office = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    await logIn(office, 'office');
+    await office.waitForURL('**/dashboard');
+    await expect.poll(() => kpi(office, 'meetingsHeld').textContent()).toBe('61');
+    expect(await kpi(office, 'problemsSolved').textContent()).toBe('113');
+    await expect.poll(() => office.getByTestId('chart-problems').locator('canvas').count()).toBeGreaterThan(0);
+    expect(await office.getByTestId('problem-states').textContent()).toContain('超期未解决');
+    // a phone: no horizontal scroll
+    expect(await office.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await office.getByTestId('chart-problems').scrollIntoViewIfNeeded();
+    await office.waitForTimeout(800);
+    await screenshot(office, 'dashboard-problems-390');
+    await office.getByTestId('kpi-meetingsHeld').click();
+    await office.waitForURL(/\/meetings\?held=year$/);
+    await office.goBack();
+    await office.getByTestId('kpi-problemsSolved').click();
+    await office.waitForURL(/\/problems\?solved=year$/);
+    await office.close();
+  });
 });

@@ -1,33 +1,18 @@
 /**
  * A small ECharts wrapper. It registers only the chart types and components the app draws (bar, line,
- * gauge, funnel; grid, tooltip, legend, mark line; canvas), so a page that renders a chart pulls in
- * about a fifth of ECharts. Import it only from lazily loaded pages or sections: the chart code then
+ * gauge, funnel; grid, tooltip, legend; canvas; no mark lines: the Gantt registers its own), so a page
+ * that renders a chart pulls in about a fifth of ECharts. Import it only from lazily loaded pages or sections: the chart code then
  * loads with them and never with the login screen or the list pages (SPEC §3 web budgets).
  */
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { init, use, type ComposeOption, type ECharts, type ECElementEvent } from 'echarts/core';
 import { BarChart, FunnelChart, GaugeChart, LineChart } from 'echarts/charts';
 import type { BarSeriesOption, FunnelSeriesOption, GaugeSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([
-  BarChart,
-  LineChart,
-  GaugeChart,
-  FunnelChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
+use([BarChart, LineChart, GaugeChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -37,7 +22,6 @@ export type ChartOption = ComposeOption<
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
-  | MarkLineComponentOption
 >;
 
 export type ChartClick = Pick<ECElementEvent, 'seriesIndex' | 'seriesName' | 'dataIndex' | 'name' | 'value' | 'data'>;

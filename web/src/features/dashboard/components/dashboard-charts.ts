@@ -1,5 +1,13 @@
 /** ECharts options of the dashboard, built from the summary; pure, so each chart's data is easy to check. */
-import { projectLevelLabels, stageLabels, stages, type DashboardSummary, type ProjectLevel, type Stage } from '@kpc/contracts';
+import {
+  problemCategoryLabels,
+  projectLevelLabels,
+  stageLabels,
+  stages,
+  type DashboardSummary,
+  type ProjectLevel,
+  type Stage,
+} from '@kpc/contracts';
 import { yearElapsedShare } from '@kpc/domain';
 import { chartColors, type ChartOption } from '../../../components/chart';
 import { currentLocale, labelOf } from '../../../lib/i18n';
@@ -273,3 +281,38 @@ export function funnelOption(s: DashboardSummary, t: T): ChartOption {
 }
 
 const funnelPalette = ['#1f5fbf', '#2f6fd0', '#3d80dc', '#0c8599', '#2f9e44', '#5cb85c'];
+
+/** Series of the problems chart, in order: solved this year, not solved yet. */
+export const problemSeries = ['solved', 'unsolved'] as const;
+
+/** Problems per category, stacked: solved this year (counted in 解决问题) and not solved yet; most first. */
+export function problemsOption(s: DashboardSummary, t: T): ChartOption {
+  const rows = problemRows(s).reverse(); // ECharts draws the first category at the bottom
+  return {
+    grid: { left: 8, right: 16, top: 28, bottom: 4, containLabel: true },
+    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: '#4a5568' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1, axisLabel, splitLine },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => labelOf(problemCategoryLabels, r.category)),
+      axisLabel,
+      axisTick: { show: false },
+    },
+    series: problemSeries.map((k) => ({
+      type: 'bar' as const,
+      name: t(`dashboard.problems.${k}`),
+      stack: 'problems',
+      barMaxWidth: 16,
+      itemStyle: { color: k === 'solved' ? chartColors.good : chartColors.warn },
+      data: rows.map((r) => r[k]),
+    })),
+  };
+}
+
+/** The categories in the chart's order (most problems first), without empty ones. */
+export function problemRows(s: DashboardSummary) {
+  return s.problemsByCategory
+    .filter((r) => r.solved + r.unsolved > 0)
+    .sort((a, b) => b.solved + b.unsolved - (a.solved + a.unsolved));
+}

@@ -9,10 +9,10 @@ import { Alert, App, Button, Card, Col, DatePicker, Grid, Row, Space, Tooltip, T
 import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { projectLevels, type DashboardSummary, type Project } from '@kpc/contracts';
+import { problemStatusLabels, projectLevels, type DashboardSummary, type Project } from '@kpc/contracts';
 import { stageIndex, yearElapsedShare } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
-import { currentLocale } from '../../../lib/i18n';
+import { currentLocale, labelOf } from '../../../lib/i18n';
 import { Chart, type ChartClick } from '../../../components/chart';
 import { PageSpinner } from '../../../components/page-spinner';
 import { useDashboardSummary } from '../api/get-summary';
@@ -25,6 +25,9 @@ import {
   funnelOption,
   funnelStages,
   gaugeOption,
+  problemRows,
+  problemSeries,
+  problemsOption,
 } from './dashboard-charts';
 import { bigMoney, percent } from './format';
 import './dashboard.css';
@@ -195,6 +198,7 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
       unit: byUnitOption(s, t),
       batches: batchesOption(s, t),
       funnel: funnelOption(s, t),
+      problems: problemsOption(s, t),
     }),
     // labels follow the language
     [s, t, i18n.language],
@@ -223,6 +227,15 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
   };
 
   const unitHeight = Math.max(300, s.byUnit.length * 24 + 48);
+  // The meeting and problem lists (their own screens) read "this year" as the dashboard does; another year is passed on.
+  const yearQuery = s.year === Number(s.asOf.slice(0, 4)) ? '' : `&year=${s.year}`;
+  const navigate = useNavigate();
+  const onProblems = (e: ChartClick) => {
+    const r = [...problemRows(s)].reverse()[e.dataIndex];
+    if (!r) return;
+    const solved = problemSeries[e.seriesIndex ?? 0] === 'solved';
+    navigate(solved ? `/problems?solved=year&category=${r.category}${yearQuery}` : `/problems?category=${r.category}`);
+  };
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -286,6 +299,24 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
           accent="#e03131"
           onClick={() => drill.toIds(s.signedAtLeast100M.projectIds)}
         />
+        <Kpi
+          id="meetingsHeld"
+          label={t('dashboard.kpi.meetingsHeld')}
+          value={String(s.meetingsHeld.count)}
+          unit={t('dashboard.unit.times')}
+          note={t('dashboard.kpi.inYear', { year: s.year })}
+          accent="#0c8599"
+          onClick={() => navigate(`/meetings?held=year${yearQuery}`)}
+        />
+        <Kpi
+          id="problemsSolved"
+          label={t('dashboard.kpi.problemsSolved')}
+          value={String(s.problemsSolved.count)}
+          unit={t('dashboard.unit.problems')}
+          note={t('dashboard.kpi.inYear', { year: s.year })}
+          accent="#2f9e44"
+          onClick={() => navigate(`/problems?solved=year${yearQuery}`)}
+        />
       </div>
 
       <Row gutter={[12, 12]}>
@@ -336,6 +367,36 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
               ariaLabel={t('dashboard.chart.batches')}
             />
             <BatchTable summary={s} onOpen={drill.toIds} />
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={14}>
+          <ChartCard title={t('dashboard.chart.problems')} hint={t('dashboard.chart.problemsHint')}>
+            <Chart
+              option={options.problems}
+              height={Math.max(220, problemRows(s).length * 30 + 48)}
+              onClick={onProblems}
+              ariaLabel={t('dashboard.chart.problems')}
+              testId="chart-problems"
+            />
+            <div className="kpc-problem-states" data-testid="problem-states">
+              {s.problemsByStatus.map((r) => (
+                <button
+                  key={r.status}
+                  type="button"
+                  className="kpc-link-button"
+                  onClick={() => navigate(`/problems?status=${r.status}`)}
+                >
+                  {labelOf(problemStatusLabels, r.status)} <b>{r.count}</b>
+                </button>
+              ))}
+              <button
+                type="button"
+                className="kpc-link-button kpc-problem-overdue"
+                onClick={() => navigate('/problems?overdue=true')}
+              >
+                {t('dashboard.problems.overdue')} <b>{s.problemsOverdue}</b>
+              </button>
+            </div>
           </ChartCard>
         </Col>
       </Row>
