@@ -18,7 +18,7 @@
  * - **Site checks** cover the last 12 ISO weeks (not clipped: the heat map reaches into last year).
  *   The quota (≥ 2 checks and ≥ 1 problem solved on site per ISO week) is met by
  *   {@link QUOTA_MET_BY_WEEK}[w] of the 24 contracting leaders w weeks back: most of them in the last
- *   three complete weeks (14, 13, 12), fewer before, as the quota took hold. Not all weeks can have a
+ *   three complete weeks (14, 13, 13 of 24), fewer before, as the quota took hold. Not all weeks can have a
  *   majority: 24 leaders × 12 weeks at one problem each would be 288 problems solved on site, far
  *   beyond the article's 113 for a whole year (a load date in December has all 12 weeks in the year).
  *   The others check twice without solving anything, once, or not at all. A problem solved at an
@@ -58,7 +58,7 @@ export const PROBLEMS_SOLVED = 113;
 /** Weeks of site checks, and the length of the meetings' reporting period. */
 export const WINDOW_WEEKS = 12;
 /** Leaders (of 24) meeting the weekly quota w ISO weeks back (0 = this week, 1 = the last complete week). */
-export const QUOTA_MET_BY_WEEK = [12, 14, 13, 12, 10, 8, 7, 5, 4, 3, 2, 1] as const;
+export const QUOTA_MET_BY_WEEK = [12, 14, 13, 13, 10, 8, 7, 5, 4, 3, 2, 1] as const;
 const LEADERS = 24;
 
 /** The four weekly series: name, chair (index into demoLeaders), weekday (1 = Monday), time, room. */
