@@ -101,7 +101,8 @@ describe('meetings held and problems solved on a fresh start', () => {
       'other',
     ]);
     expect(s.problemsByCategory.reduce((n, c) => n + c.solved, 0)).toBe(113);
-    for (const c of s.problemsByCategory) expect(c.solved + c.unsolved, c.category).toBeGreaterThan(0);
+    for (const c of s.problemsByCategory) expect(c.solved, c.category).toBeGreaterThan(0);
+    expect(s.problemsByCategory.filter((c) => c.unsolved > 0).length).toBeGreaterThanOrEqual(6);
     // land, funding and planning come up most, as the article says
     const top = [...s.problemsByCategory].sort((a, b) => b.solved - a.solved).slice(0, 3);
     expect(top.map((c) => c.category).sort()).toEqual(['funding', 'land', 'planning']);

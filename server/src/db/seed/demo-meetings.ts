@@ -316,6 +316,7 @@ export async function seedMeetings(tx: Tx, clock: Clock): Promise<void> {
 
   /** hh:mm in Asia/Shanghai on `date`, held by now: never later than now, never before the day began. */
   const held = (date: string, hhmm: string, k = 0): Date => {
+    if (date > today) return now;
     const t = new Date(`${date}T${hhmm}:00+08:00`);
     if (t <= now) return t;
     return new Date(Math.max(new Date(`${date}T00:00:00+08:00`).getTime(), now.getTime() - 60_000 * (1 + (k % 60))));
@@ -524,16 +525,13 @@ export async function seedMeetings(tx: Tx, clock: Clock): Promise<void> {
       });
     }
   });
-  const decisionIds = await tx
-    .insert(decisions)
-    .values(decisionRows)
-    .returning({
-      id: decisions.id,
-      status: decisions.status,
-      deadline: decisions.deadline,
-      projectId: decisions.projectId,
-      unitId: decisions.unitId,
-    });
+  const decisionIds = await tx.insert(decisions).values(decisionRows).returning({
+    id: decisions.id,
+    status: decisions.status,
+    deadline: decisions.deadline,
+    projectId: decisions.projectId,
+    unitId: decisions.unitId,
+  });
 
   // Site checks
   const checkRows = cal.checks.map((c, i) => {
