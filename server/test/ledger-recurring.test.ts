@@ -207,8 +207,9 @@ describe('the progress note 进展情况', () => {
     });
     expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
     const { rows } = await t.database.raw(`select action, after from audit_log order by id desc limit 1`);
-    expect(rows[0].action).toBe('update');
-    expect((rows[0].after as { progressNote: string }).progressNote).toBe('已完成规划设计');
+    const last = rows[0] as { action: string; after: { progressNote: string } };
+    expect(last.action).toBe('update');
+    expect(last.after.progressNote).toBe('已完成规划设计');
   });
 
   it('lets the project’s enterprise report progress on an item a government unit owes, but not complete it', async () => {
