@@ -68,14 +68,17 @@ interface ItemRow {
   unit_id: number;
   content: string;
   measures: string | null;
-  deadline: string;
+  deadline: string | null;
+  recurring: boolean;
   evidence_note: string | null;
+  progress_note: string | null;
 }
 
 const itemsOf = async (projectId: number) =>
   (
     await t.database.raw(
-      `select seq, unit_id, content, measures, to_char(deadline, 'YYYY-MM-DD') as deadline, evidence_note
+      `select seq, unit_id, content, measures, to_char(deadline, 'YYYY-MM-DD') as deadline, recurring, evidence_note,
+              progress_note
          from ledger_items where project_id = $1 order by seq`,
       [projectId],
     )
@@ -119,7 +122,8 @@ describe('an office’s own ledger sheet', () => {
     expect(reading(5, '2026.3.31')).toBe('2026-03-31');
     expect(reading(6, '2026年3月底')).toBe('2026-03-31（月底）');
     expect(reading(7, '2026年8月')).toBe('2026-08-31（只写月份，按当月最后一天）');
-    expect(reading(9, '长期')).toContain('按 2026-12-31（年底）记为截止日');
+    expect(reading(9, '长期')).toBe('长期事项，无截止日期');
+    expect(reading(5, '已摘牌')).toBe('写入事项的最新进展情况');
     expect(reading(10, '年底前')).toContain('2026-12-31');
     expect(reading(6, '审批慢')).toContain('存在问题');
 
@@ -133,7 +137,9 @@ describe('an office’s own ledger sheet', () => {
         content: '完成土地摘牌',
         measures: '对接自然资源局',
         deadline: '2026-03-31',
-        evidence_note: '已摘牌\n存在问题：无\n备注：备注一',
+        recurring: false,
+        evidence_note: '存在问题：无\n备注：备注一',
+        progress_note: '已摘牌',
       },
       {
         seq: 2,
@@ -141,21 +147,52 @@ describe('an office’s own ledger sheet', () => {
         content: '办理规划许可',
         measures: null,
         deadline: '2026-03-31',
+        recurring: false,
         evidence_note: '存在问题：审批慢',
+        progress_note: null,
       },
-      { seq: 3, unit_id: housing, content: '主体开工', measures: null, deadline: '2026-08-31', evidence_note: null },
+      {
+        seq: 3,
+        unit_id: housing,
+        content: '主体开工',
+        measures: null,
+        deadline: '2026-08-31',
+        recurring: false,
+        evidence_note: null,
+        progress_note: null,
+      },
     ]);
     expect(await itemsOf(logistics.id)).toEqual([
       {
         seq: 1,
         unit_id: dev,
         content: '常态化调度',
-        measures: '【长期事项：长期】',
-        deadline: '2026-12-31',
-        evidence_note: '每月调度',
+        measures: null,
+        deadline: null,
+        recurring: true,
+        evidence_note: null,
+        progress_note: '每月调度',
       },
-      { seq: 2, unit_id: industry, content: '完成年度投资', measures: null, deadline: '2026-12-31', evidence_note: null },
-      { seq: 3, unit_id: industry, content: '设备进场', measures: null, deadline: '2026-09-30', evidence_note: null },
+      {
+        seq: 2,
+        unit_id: industry,
+        content: '完成年度投资',
+        measures: null,
+        deadline: '2026-12-31',
+        recurring: false,
+        evidence_note: null,
+        progress_note: null,
+      },
+      {
+        seq: 3,
+        unit_id: industry,
+        content: '设备进场',
+        measures: null,
+        deadline: '2026-09-30',
+        recurring: false,
+        evidence_note: null,
+        progress_note: null,
+      },
     ]);
 
     // the same sheet again: nothing changes, no audit row

@@ -14,6 +14,7 @@ export const LEDGER_HEADERS = [
   '状态',
   '完成日期',
   '备注',
+  '进展情况',
 ];
 
 export type Cell = string | number | Date | null;

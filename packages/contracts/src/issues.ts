@@ -1,6 +1,7 @@
 /** Turns zod validation issues into field messages in the user's language. */
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
+import { ledgerMessages } from './messages/ledger.js';
 import { userMessages } from './messages/user.js';
 
 /** Messages for custom refinements: schemas raise them with `message: '<key>'`. */
@@ -15,6 +16,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
   username: { 'zh-CN': '用户名只能包含字母、数字和 _ . @ -', en: 'Letters, digits and _ . @ - only' },
   totp_code: { 'zh-CN': '验证码应为 6 位数字', en: 'The code has 6 digits' },
   no_control_chars: { 'zh-CN': '包含不允许的控制字符', en: 'Contains control characters' },
+  deadline_or_recurring: ledgerMessages.deadline_or_recurring,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

@@ -39,7 +39,18 @@ const ledgerFields = {
   unitId: id.describe('Id of the unit that owes the item (责任单位), from GET /units'),
   content: requiredText(1000).describe('What is to be done (具体内容)'),
   measures: text(2000).nullable().optional().describe('Measures taken (工作措施)'),
-  deadline: isoDate.describe('Deadline (完成时限): calendar date YYYY-MM-DD, Asia/Shanghai; overdue from the day after'),
+  deadline: isoDate
+    .nullable()
+    .optional()
+    .describe(
+      'Deadline (完成时限): calendar date YYYY-MM-DD, Asia/Shanghai; overdue from the day after. Required unless recurring; null or absent for a recurring item',
+    ),
+  recurring: z
+    .boolean()
+    .optional()
+    .describe(
+      'Recurring item 长期事项 (长期 / 持续推进): no deadline, never overdue, judged by its progress notes. true needs no deadline (switching an item to recurring drops its deadline); false needs one',
+    ),
   ownerName: text(64).nullable().optional().describe('Person responsible, as written (责任人)'),
   ownerUserId: id.nullable().optional().describe('User account of the person responsible, if they have one (责任人账号)'),
   status: ledgerStatusSchema.optional(),
@@ -51,27 +62,48 @@ const ledgerFields = {
       'Completion date (完成日期) YYYY-MM-DD, Asia/Shanghai: required when status is done, not after today; cleared otherwise',
     ),
   evidenceNote: text(2000).nullable().optional().describe('Note on the evidence (佐证说明); files are attachments'),
+  progressNote: text(2000)
+    .nullable()
+    .optional()
+    .describe(
+      'Latest progress note (进展情况), a progress report: the unit that owes the item, the project’s enterprise or the office; a changed note is dated now (progressNoteAt)',
+    ),
   /** Defaults to the project's stage focus. */
   focus: stageFocusSchema.optional().describe("Focus group (台账分组); defaults to the focus of the project's stage"),
 };
 
-export const createLedgerItemBody = z.strictObject(ledgerFields);
+/**
+ * Either a deadline or recurring: a body naming both is refused, and so is a new item naming neither
+ * (an update names what changes; the service checks the item it ends up with).
+ */
+const timingIssue = (b: { deadline?: string | null; recurring?: boolean }, isNew: boolean) =>
+  b.recurring === true ? !!b.deadline : isNew ? !b.deadline : b.recurring === false && b.deadline === null;
+
+export const createLedgerItemBody = z.strictObject(ledgerFields).superRefine((b, ctx) => {
+  if (timingIssue(b, true)) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline_or_recurring' });
+});
 export type CreateLedgerItemBody = z.infer<typeof createLedgerItemBody>;
 
-export const updateLedgerItemBody = z.strictObject({
-  version,
-  seq: ledgerFields.seq,
-  unitId: ledgerFields.unitId.optional(),
-  content: ledgerFields.content.optional(),
-  measures: ledgerFields.measures,
-  deadline: ledgerFields.deadline.optional(),
-  ownerName: ledgerFields.ownerName,
-  ownerUserId: ledgerFields.ownerUserId,
-  status: ledgerFields.status,
-  completedOn: ledgerFields.completedOn,
-  evidenceNote: ledgerFields.evidenceNote,
-  focus: ledgerFields.focus,
-});
+export const updateLedgerItemBody = z
+  .strictObject({
+    version,
+    seq: ledgerFields.seq,
+    unitId: ledgerFields.unitId.optional(),
+    content: ledgerFields.content.optional(),
+    measures: ledgerFields.measures,
+    deadline: ledgerFields.deadline,
+    recurring: ledgerFields.recurring,
+    ownerName: ledgerFields.ownerName,
+    ownerUserId: ledgerFields.ownerUserId,
+    status: ledgerFields.status,
+    completedOn: ledgerFields.completedOn,
+    evidenceNote: ledgerFields.evidenceNote,
+    progressNote: ledgerFields.progressNote,
+    focus: ledgerFields.focus,
+  })
+  .superRefine((b, ctx) => {
+    if (timingIssue(b, false)) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline_or_recurring' });
+  });
 export type UpdateLedgerItemBody = z.infer<typeof updateLedgerItemBody>;
 
 export const ledgerItemSchema = z.object({
@@ -84,24 +116,38 @@ export const ledgerItemSchema = z.object({
   unitName: z.string().nullable(),
   content: z.string().describe('What is to be done (具体内容)'),
   measures: z.string().nullable().describe('Measures taken (工作措施)'),
-  deadline: z.string().describe(`Deadline (完成时限): ${dateText}`),
+  deadline: z
+    .string()
+    .nullable()
+    .describe(`Deadline (完成时限): ${dateText}; null for a recurring item (长期事项), which has none`),
+  recurring: z
+    .boolean()
+    .describe('Recurring item 长期事项 (长期 / 持续推进): no deadline, never overdue, judged by its progress notes'),
   ownerName: z.string().nullable().describe('Person responsible (责任人)'),
   ownerUserId: z.number().int().nullable(),
   status: ledgerStatusSchema,
   completedOn: z.string().nullable().describe(`Completion date (完成日期): ${dateText}; null unless done`),
   evidenceNote: z.string().nullable().describe('Note on the evidence (佐证说明)'),
+  progressNote: z.string().nullable().describe('Latest progress note (进展情况)'),
+  progressNoteAt: z.string().nullable().describe(`When the progress note was last changed: ${timestampText}; null without one`),
   focus: stageFocusSchema,
   /** Not done and past its deadline (Asia/Shanghai today). */
-  overdue: z.boolean().describe('Not done and past its deadline, by the Asia/Shanghai date (逾期)'),
+  overdue: z.boolean().describe('Not done and past its deadline, by the Asia/Shanghai date (逾期); never for a recurring item'),
   attachmentCount: z.number().int().describe('Number of evidence files attached (佐证材料数)'),
   version,
   createdAt: z.string().describe(timestampText),
   updatedAt: z.string().describe(timestampText),
   /** What the current user may do with this item. */
   permissions: z
-    .object({ edit: z.boolean(), complete: z.boolean(), delete: z.boolean(), upload: z.boolean() })
+    .object({
+      edit: z.boolean(),
+      complete: z.boolean(),
+      delete: z.boolean(),
+      upload: z.boolean(),
+      reportProgress: z.boolean(),
+    })
     .describe(
-      'What the current user may do with this item: edit, complete (mark done, set the completion date, reassign the unit; not an enterprise), delete, upload evidence (the server checks again)',
+      'What the current user may do with this item: edit, complete (mark done, set the completion date, reassign the unit; not an enterprise), delete, upload evidence, reportProgress (change 进展情况) (the server checks again)',
     ),
 });
 export type LedgerItem = z.infer<typeof ledgerItemSchema>;
@@ -118,6 +164,12 @@ export const listProjectLedgerQuery = z.strictObject({
   unitId: idQuery.optional().describe('Only the items this unit owes (责任单位)'),
   focus: stageFocusSchema.optional(),
   overdue: boolQuery.optional().describe('true: only items not done and past their deadline (逾期)'),
+  sort: z
+    .enum(['project', 'deadline'])
+    .default('project')
+    .describe(
+      'project: by 序号; deadline: open items first (overdue ones lead), earliest deadline first, recurring items (no deadline) after the dated open ones, done items last',
+    ),
 });
 export type ListProjectLedgerQuery = z.infer<typeof listProjectLedgerQuery>;
 
@@ -136,7 +188,7 @@ export const listLedgerQuery = z.strictObject({
     .enum(['project', 'deadline'])
     .default('project')
     .describe(
-      'project: by project code then 序号; deadline: open items first (overdue ones lead), earliest deadline first, done items last',
+      'project: by project code then 序号; deadline: open items first (overdue ones lead), earliest deadline first, recurring items (no deadline) after the dated open ones, done items last',
     ),
 });
 export type ListLedgerQuery = z.infer<typeof listLedgerQuery>;
@@ -232,7 +284,7 @@ export const importQuery = z.strictObject({
     .describe(
       'Ledger items only: JSON object overriding the detected column mapping of an office sheet (列对应关系), ' +
         'column number (column A is 1) → field (seq, projectCode, projectName, unitName, content, measures, deadline, ' +
-        'ownerName, status, completedOn, evidenceNote, problems, remarks) or null to ignore the column, ' +
+        'ownerName, status, completedOn, evidenceNote, progressNote, problems, remarks) or null to ignore the column, ' +
         'e.g. {"6":"deadline","9":null}. Given, the sheet is always read by its headers.',
     ),
 });

@@ -288,7 +288,10 @@ export const ganttBarSchema = z.object({
 });
 export type GanttBar = z.infer<typeof ganttBarSchema>;
 
-/** A ledger item as a Gantt row: its plan runs to its deadline; done items end on their completion date. */
+/**
+ * A ledger item as a Gantt row: its plan runs to its deadline; done items end on their completion date;
+ * a recurring item (长期事项) has no end: an ongoing row from the day it was recorded.
+ */
 export const ganttLedgerItemSchema = z.object({
   id,
   seq: z.number().int(),
@@ -298,8 +301,9 @@ export const ganttLedgerItemSchema = z.object({
   status: ledgerStatusSchema,
   /** The day the item was recorded (Asia/Shanghai), or deadline − 14 days when recorded after its deadline. */
   planStart: z.string(),
-  /** The deadline 完成时限. */
-  planFinish: z.string(),
+  /** The deadline 完成时限; null for a recurring item. */
+  planFinish: z.string().nullable().describe(`The deadline (完成时限): ${dateText}; null for a recurring item (长期事项)`),
+  recurring: z.boolean().describe('Recurring item 长期事项: no deadline, drawn as an ongoing row, never overdue'),
   completedOn: dateOrNull,
   /** Not done and past its deadline: drawn red. */
   overdue: z.boolean(),

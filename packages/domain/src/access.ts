@@ -91,6 +91,11 @@ export function canWriteLedgerFor(actor: AccessActor, p: ProjectAccessScope, uni
 /** Editing an item: its owner (as above), or the project's enterprise, which reports progress and evidence only. */
 export const canEditLedgerItem = (actor: AccessActor, p: ProjectAccessScope, item: LedgerItemAccessScope) =>
   canWriteLedgerFor(actor, p, item.unitId) || ownEnterprise(actor, p);
+/**
+ * Reporting progress on an item (its 进展情况 note): whoever may edit it — the unit that owes it, the
+ * office, and the project's enterprise even on an item a government unit owes (it reports, it does not complete).
+ */
+export const canReportLedgerProgress = canEditLedgerItem;
 /** Completing an item (status done, completion date) is for whoever owes it: not the enterprise. */
 export const canCompleteLedgerItem = (actor: AccessActor, p: ProjectAccessScope, item: LedgerItemAccessScope) =>
   canWriteLedgerFor(actor, p, item.unitId);

@@ -1,7 +1,8 @@
 /**
  * The office's ledger sheet 工作台账 (exceljs): a title row, Chinese headers, then per project a
  * merged header row followed by one row per item. The importer reads the same layout back, so the
- * headers here are the contract between export, template and import.
+ * headers here are the contract between export, template and import. A recurring item's 完成时限 is the
+ * text 长期 (it has no date); 进展情况 is its latest progress note.
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -12,11 +13,14 @@ export interface LedgerSheetItem {
   unitName: string;
   content: string;
   measures: string | null;
-  deadline: string;
+  /** null for a recurring item, written 长期. */
+  deadline: string | null;
+  recurring: boolean;
   ownerName: string | null;
   status: LedgerStatus;
   completedOn: string | null;
   evidenceNote: string | null;
+  progressNote: string | null;
 }
 
 export interface LedgerSheetProject {
@@ -38,7 +42,11 @@ export const LEDGER_COLUMNS = [
   { header: '状态', key: 'status', width: 9 },
   { header: '完成日期', key: 'completedOn', width: 12 },
   { header: '备注', key: 'evidenceNote', width: 30 },
+  { header: '进展情况', key: 'progressNote', width: 36 },
 ] as const;
+
+/** What the 完成时限 cell of a recurring item says; the import reads it back as recurring. */
+export const RECURRING_DEADLINE_TEXT = '长期';
 
 export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]['key'];
 
@@ -116,11 +124,12 @@ export async function writeLedgerWorkbook(
         unitName: i.unitName,
         content: i.content,
         measures: i.measures ?? '',
-        deadline: excelDate(i.deadline),
+        deadline: i.recurring ? RECURRING_DEADLINE_TEXT : excelDate(i.deadline),
         ownerName: i.ownerName ?? '',
         status: ledgerStatusLabels[i.status]['zh-CN'],
         completedOn: excelDate(i.completedOn),
         evidenceNote: i.evidenceNote ?? '',
+        progressNote: i.progressNote ?? '',
       });
       row.alignment = { vertical: 'top', wrapText: true };
       row.getCell('deadline').numFmt = DATE_FORMAT;

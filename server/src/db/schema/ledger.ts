@@ -1,6 +1,6 @@
 /** Ledgers (台账): each project's work items owed by its units, and the Excel import jobs that fill them. */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units, users } from './core.js';
 import { projects } from './projects.js';
 
@@ -22,8 +22,9 @@ export const ledgerItems = pgTable(
       .references(() => units.id),
     content: text('content').notNull(),
     measures: text('measures'),
-    deadline: date('deadline').notNull(),
-    /** A recurring item 长期事项 (长期 / 持续推进), read from an office sheet. */
+    /** 完成时限; null exactly when the item is recurring. */
+    deadline: date('deadline'),
+    /** A recurring item 长期事项 (长期 / 持续推进): no deadline, judged by its progress notes, never overdue. */
     recurring: boolean('recurring').notNull().default(false),
     ownerName: text('owner_name'),
     ownerUserId: integer('owner_user_id').references(() => users.id),
@@ -47,6 +48,8 @@ export const ledgerItems = pgTable(
     index('ledger_items_open_deadline_idx')
       .on(t.deadline)
       .where(sql`status <> 'done'`),
+    // either a deadline or recurring, never both, never neither
+    check('ledger_items_deadline_or_recurring', sql`${t.recurring} = (${t.deadline} is null)`),
   ],
 );
 

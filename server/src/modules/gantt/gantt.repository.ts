@@ -96,6 +96,7 @@ function ganttLedgerRows(db: Executor, where: SQL) {
       ownerName: ledgerItems.ownerName,
       status: ledgerItems.status,
       deadline: ledgerItems.deadline,
+      recurring: ledgerItems.recurring,
       completedOn: ledgerItems.completedOn,
       focus: ledgerItems.focus,
       createdAt: ledgerItems.createdAt,

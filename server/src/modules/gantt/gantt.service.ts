@@ -1,6 +1,7 @@
 /**
  * The Gantt of a portfolio (or one project): plan, actual and forecast bars, slip and late flags, today;
- * with `ledger=true` also each project's ledger items (plan to the deadline, done on the completion date).
+ * with `ledger=true` also each project's ledger items (plan to the deadline, done on the completion date;
+ * a recurring item has no deadline: its row runs on from the day it was recorded and is never overdue).
  */
 import type { Gantt, GanttLedgerItem, GanttQuery } from '@kpc/contracts';
 import { isLedgerItemOverdue, ledgerPlanStart, shanghaiDate } from '@kpc/domain';
@@ -39,6 +40,7 @@ export async function getGantt(ctx: RequestContext, q: GanttQuery): Promise<Gant
       status: r.status,
       planStart: ledgerPlanStart(shanghaiDate(r.createdAt), r.deadline),
       planFinish: r.deadline,
+      recurring: r.recurring,
       completedOn: r.completedOn,
       overdue: isLedgerItemOverdue(r, asOf),
       focus: r.focus,

@@ -6,9 +6,9 @@
  * An office's own ledger (not the template) is read by its headers instead: projects by code or
  * name, units by name, prefix or abbreviation, deadlines as people write them. Its 序号 numbers
  * projects, so each item's 序号 is its place among its project's rows in the sheet (the same sheet
- * again gives the same keys). 长期 / 持续推进 has no date, but an item needs a deadline: it is kept
- * due at the end of the year, and the text goes into 工作措施. 进展情况 is the item's progress note
- * (evidenceNote); 存在问题 and 备注 are appended to it until the problems list exists.
+ * again gives the same keys). 长期 / 持续推进 (in either layout) is a recurring item, with no deadline.
+ * 进展情况 is the item's latest progress note (a blank cell leaves the note as it is: a sheet never
+ * erases a unit's report); 存在问题 and 备注 go into the evidence note until the problems list exists.
  */
 import { ledgerStatusLabels, type LedgerStatus, type Stage } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
@@ -46,7 +46,8 @@ const aliases: Partial<Record<Key, string[]>> = {
   measures: ['推进措施', '具体措施'],
   deadline: ['时限要求', '完成时间', '时间节点'],
   unitName: ['牵头单位'],
-  evidenceNote: ['佐证说明', '进展情况'],
+  evidenceNote: ['佐证说明'],
+  progressNote: ['工作进展', '推进情况'],
 };
 
 const columns: ColumnSpec<LedgerColumnKey>[] = LEDGER_COLUMNS.map((c) => ({
@@ -69,7 +70,8 @@ const officeLabels: Record<Key, string> = {
   ownerName: '责任人',
   status: '状态',
   completedOn: '完成日期',
-  evidenceNote: '进展情况',
+  evidenceNote: '佐证说明',
+  progressNote: '进展情况',
   problems: '存在问题',
   remarks: '备注',
 };
@@ -85,7 +87,8 @@ const officeSynonyms: Record<Key, string[]> = {
   ownerName: ['责任人', '联系人'],
   status: ['状态', '完成状态'],
   completedOn: ['完成日期', '实际完成时间'],
-  evidenceNote: ['进展情况', '工作进展', '推进情况', '完成情况', '佐证说明'],
+  evidenceNote: ['佐证说明'],
+  progressNote: ['进展情况', '工作进展', '推进情况', '完成情况'],
   problems: ['存在问题', '存在的问题', '问题及困难', '困难问题'],
   remarks: ['备注'],
 };
@@ -108,13 +111,17 @@ export interface LedgerRowValues {
   byContent?: boolean;
   unitId: number;
   content: string;
-  deadline: string;
+  /** null for a recurring item (长期 / 持续推进). */
+  deadline: string | null;
+  recurring: boolean;
   /** undefined: the column is not in the sheet, leave the field alone. */
   measures?: string | null;
   ownerName?: string | null;
   status?: LedgerStatus;
   completedOn?: string | null;
   evidenceNote?: string | null;
+  /** 进展情况; undefined also for a blank cell (the stored note stays). */
+  progressNote?: string;
 }
 
 interface ProjectRef {
@@ -257,10 +264,10 @@ function validateOfficeRow(
   }
 
   const content = need('content', take('content', toText(cell('content'), 1000)));
-  let measures = opt('measures', toText(cell('measures'), 2000));
+  const measures = opt('measures', toText(cell('measures'), 2000));
 
   // the deadline as written: 2026.3.31, 2026年3月底, 2026年8月, 年底前, 长期 …
-  let deadline: string | undefined;
+  let deadline: string | null | undefined;
   const deadlineCell = cell('deadline');
   if (deadlineCell === null) errors.push({ row: r.row, column: col('deadline'), code: 'required' });
   else {
@@ -277,14 +284,9 @@ function validateOfficeRow(
       deadline = d.date;
       if (!(deadlineCell instanceof Date) && original !== d.date) read('deadline', original, afterArrow(d.reading));
     } else {
-      // an item must have a deadline: a recurring one is due at the end of the year, marked in 工作措施
-      deadline = `${asOf.slice(0, 4)}-12-31`;
-      const mark = `【长期事项：${original}】`;
-      measures = measures
-        ? `${measures}
-${mark}`
-        : mark;
-      read('deadline', original, `长期事项，无截止日期；按 ${deadline}（年底）记为截止日，“${original}”写入工作措施`);
+      // 长期 / 持续推进: a recurring item, no deadline, judged by its progress notes
+      deadline = null;
+      read('deadline', original, afterArrow(d.reading));
     }
   }
 
@@ -305,13 +307,15 @@ ${mark}`
     }
   }
 
-  // 进展情况 is the progress note; 存在问题 and 备注 go with it until the problems list exists
-  const progress = opt('evidenceNote', toText(cell('evidenceNote'), 2000));
+  // 进展情况 is the latest progress note; 存在问题 and 备注 go into the evidence note until the problems list exists
+  const progressNote = opt('progressNote', toText(cell('progressNote'), 2000)) ?? undefined;
+  if (progressNote) read('progressNote', progressNote, '写入事项的最新进展情况');
+  const evidence = opt('evidenceNote', toText(cell('evidenceNote'), 2000));
   const problems = opt('problems', toText(cell('problems'), 1000));
   const remarks = opt('remarks', toText(cell('remarks'), 1000));
-  if (problems) read('problems', problems, '写入事项的进展说明（存在问题：…），问题清单上线前');
-  if (remarks) read('remarks', remarks, '写入事项的进展说明（备注：…）');
-  const noteParts = [progress, problems && `存在问题：${problems}`, remarks && `备注：${remarks}`].filter(
+  if (problems) read('problems', problems, '写入事项的佐证说明（存在问题：…），问题清单上线前');
+  if (remarks) read('remarks', remarks, '写入事项的佐证说明（备注：…）');
+  const noteParts = [evidence, problems && `存在问题：${problems}`, remarks && `备注：${remarks}`].filter(
     (p): p is string => !!p,
   );
   const anyNoteColumn = present.has('evidenceNote') || present.has('problems') || present.has('remarks');
@@ -319,7 +323,7 @@ ${mark}`
   if (evidenceNote && evidenceNote.length > 2000)
     errors.push({ row: r.row, column: col('evidenceNote'), code: 'too_long', params: { max: 2000 } });
 
-  if (errors.length || !project || !unitId || !content || !deadline) return { errors, readings };
+  if (errors.length || !project || !unitId || !content || deadline === undefined) return { errors, readings };
   // 序号 numbers projects here: an item is its project's item with the same content, else a new one
   const nth = (counters.get(`p${project.id}`) ?? 0) + 1;
   counters.set(`p${project.id}`, nth);
@@ -335,13 +339,21 @@ ${mark}`
       unitId,
       content,
       deadline,
+      recurring: deadline === null,
       measures,
       ownerName,
       status,
       completedOn,
       evidenceNote,
+      progressNote,
     },
   };
+}
+
+/** The template's 完成时限: a date, or 长期 / 持续推进 (what the export writes for a recurring item) as null. */
+function templateDeadline(v: CellValue, asOf: string): Converted<string | null> {
+  if (typeof v === 'string' && readDeadline(v, asOf).kind === 'recurring') return { ok: true, value: null };
+  return toDate(v);
 }
 
 /** Checks one row; returns its values or every bad cell in it. */
@@ -362,11 +374,14 @@ function validateRow(
   const projectName = take('projectName', toText(cell('projectName'), 200));
   const unitName = need('unitName', take('unitName', toText(cell('unitName'), 100)));
   const content = need('content', take('content', toText(cell('content'), 1000)));
-  const deadline = need('deadline', take('deadline', toDate(cell('deadline'))));
+  const deadlineCell = cell('deadline');
+  const deadline = take('deadline', templateDeadline(deadlineCell, asOf));
+  if (deadlineCell === null) need('deadline', null);
   const opt = <T>(k: Key, c: Converted<T>): T | undefined => (present.has(k) ? take(k, c) : undefined);
   const measures = opt('measures', toText(cell('measures'), 2000));
   const ownerName = opt('ownerName', toText(cell('ownerName'), 64));
   const evidenceNote = opt('evidenceNote', toText(cell('evidenceNote'), 2000));
+  const progressNote = opt('progressNote', toText(cell('progressNote'), 2000)) ?? undefined;
   const statusIn = opt(
     'status',
     toChoice<LedgerStatus>(cell('status'), ledgerStatusLabels, { 进行中: 'in_progress', 完成: 'done', 未完成: 'not_started' }),
@@ -410,7 +425,7 @@ function validateRow(
     if (first !== undefined) errors.push({ row: r.row, column: headerOf('seq'), code: 'duplicate_key', params: { row: first } });
     else seen.set(key, r.row);
   }
-  if (errors.length || !project || !unitId || seq === undefined || !content || !deadline) return { errors };
+  if (errors.length || !project || !unitId || seq === undefined || !content || deadline === undefined) return { errors };
   return {
     errors,
     values: {
@@ -420,11 +435,13 @@ function validateRow(
       unitId,
       content,
       deadline,
+      recurring: deadline === null,
       measures,
       ownerName,
       status,
       completedOn,
       evidenceNote,
+      progressNote,
     },
   };
 }
@@ -433,11 +450,13 @@ const comparable = [
   'unitId',
   'content',
   'deadline',
+  'recurring',
   'measures',
   'ownerName',
   'status',
   'completedOn',
   'evidenceNote',
+  'progressNote',
 ] as const satisfies readonly (keyof ledgerRepo.ImportedItemFields)[];
 
 type ItemRow = ledgerRepo.LedgerItemRow;
@@ -457,11 +476,14 @@ const pickFields = (i: ItemRow): ledgerRepo.ImportedItemFields => ({
   unitId: i.unitId,
   content: i.content,
   deadline: i.deadline,
+  recurring: i.recurring,
   measures: i.measures,
   ownerName: i.ownerName,
   status: i.status,
   completedOn: i.completedOn,
   evidenceNote: i.evidenceNote,
+  progressNote: i.progressNote,
+  progressNoteAt: i.progressNoteAt,
 });
 
 const sameText = (s: string) => s.replace(/\s+/g, '');
@@ -535,6 +557,8 @@ async function apply(
     if (!e) toCreate.push(v);
     else {
       const changes = changesOf(e, v);
+      // a progress note read from the sheet is dated by the import
+      if (changes.progressNote !== undefined) changes.progressNoteAt = at;
       if (Object.keys(changes).length) toUpdate.push({ v, before: e, changes });
       else unchanged++;
     }
@@ -556,9 +580,9 @@ async function apply(
       status: v.status ?? ('not_started' as const),
       completedOn: v.completedOn ?? null,
       evidenceNote: v.evidenceNote ?? null,
-      recurring: false,
-      progressNote: null,
-      progressNoteAt: null,
+      recurring: v.recurring,
+      progressNote: v.progressNote ?? null,
+      progressNoteAt: v.progressNote ? at : null,
       focus: stageFocus(projectsById.get(v.projectId)!.stage as Stage),
       createdBy: ctx.actor.id,
       version: 1,

@@ -19,11 +19,14 @@ export type LedgerItemChanges = Partial<
     | 'content'
     | 'measures'
     | 'deadline'
+    | 'recurring'
     | 'ownerName'
     | 'ownerUserId'
     | 'status'
     | 'completedOn'
     | 'evidenceNote'
+    | 'progressNote'
+    | 'progressNoteAt'
     | 'focus'
   >
 >;
@@ -115,11 +118,14 @@ export function ledgerItemSnapshot(r: LedgerItemSnapshotSource, asOf: string): O
     content: i.content,
     measures: i.measures,
     deadline: i.deadline,
+    recurring: i.recurring,
     ownerName: i.ownerName,
     ownerUserId: i.ownerUserId,
     status: i.status,
     completedOn: i.completedOn,
     evidenceNote: i.evidenceNote,
+    progressNote: i.progressNote,
+    progressNoteAt: i.progressNoteAt?.toISOString() ?? null,
     focus: i.focus,
     overdue: isLedgerItemOverdue(i, asOf),
     attachmentCount: r.attachmentCount,
@@ -152,6 +158,13 @@ export interface LedgerFilters {
   q?: string;
 }
 
+/**
+ * isLedgerItemOverdue in SQL: open and past its deadline. A recurring item has no deadline and is never
+ * overdue; the comparison is never null, so `not` of it keeps the recurring items too.
+ */
+export const overdueSql = (asOf: string) =>
+  sql`(${ledgerItems.status} <> 'done' and ${ledgerItems.deadline} is not null and ${ledgerItems.deadline} < ${asOf})`;
+
 export function ledgerWhere(f: LedgerFilters): SQL {
   const conds: SQL[] = [visibleProjects(f.actor)];
   if (f.projectId) conds.push(eq(ledgerItems.projectId, f.projectId));
@@ -160,8 +173,8 @@ export function ledgerWhere(f: LedgerFilters): SQL {
   if (f.ownerUserId) conds.push(eq(ledgerItems.ownerUserId, f.ownerUserId));
   if (f.status) conds.push(eq(ledgerItems.status, f.status));
   if (f.focus) conds.push(eq(ledgerItems.focus, f.focus));
-  if (f.overdue === true) conds.push(sql`${ledgerItems.status} <> 'done' and ${ledgerItems.deadline} < ${f.asOf}`);
-  if (f.overdue === false) conds.push(sql`not (${ledgerItems.status} <> 'done' and ${ledgerItems.deadline} < ${f.asOf})`);
+  if (f.overdue === true) conds.push(overdueSql(f.asOf));
+  if (f.overdue === false) conds.push(sql`not ${overdueSql(f.asOf)}`);
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
     conds.push(or(ilike(ledgerItems.content, like), ilike(projects.name, like), ilike(projects.code, like))!);
@@ -169,10 +182,18 @@ export function ledgerWhere(f: LedgerFilters): SQL {
   return and(...conds)!;
 }
 
-/** deadline: open items first — the overdue ones have the earliest deadlines — then the done ones. */
+/**
+ * deadline: open items first — the overdue ones have the earliest deadlines — then the recurring open
+ * ones (no deadline), then the done ones, in the same order.
+ */
 const orderOf = (sort: 'project' | 'deadline') =>
   sort === 'deadline'
-    ? [asc(sql`${ledgerItems.status} = 'done'`), asc(ledgerItems.deadline), asc(projects.code), asc(ledgerItems.seq)]
+    ? [
+        asc(sql`${ledgerItems.status} = 'done'`),
+        sql`${ledgerItems.deadline} asc nulls last`,
+        asc(projects.code),
+        asc(ledgerItems.seq),
+      ]
     : [asc(projects.code), asc(ledgerItems.seq), asc(ledgerItems.id)];
 
 export async function listLedgerItems(
@@ -323,7 +344,17 @@ export async function updateLedgerItem(
 /** The fields an import sets on an existing item. */
 export type ImportedItemFields = Pick<
   LedgerItemRow,
-  'unitId' | 'content' | 'deadline' | 'measures' | 'ownerName' | 'status' | 'completedOn' | 'evidenceNote'
+  | 'unitId'
+  | 'content'
+  | 'deadline'
+  | 'recurring'
+  | 'measures'
+  | 'ownerName'
+  | 'status'
+  | 'completedOn'
+  | 'evidenceNote'
+  | 'progressNote'
+  | 'progressNoteAt'
 >;
 
 /**
@@ -340,16 +371,19 @@ export async function updateLedgerItemsFields(
   for (let i = 0; i < updates.length; i += 1000) {
     const values = updates.slice(i, i + 1000).map(
       ({ id, version, fields: f }) =>
-        sql`(${id}::bigint, ${version}::int, ${f.unitId}::int, ${f.content}::text, ${f.deadline}::date, ${f.measures}::text,
-          ${f.ownerName}::text, ${f.status}::text, ${f.completedOn}::date, ${f.evidenceNote}::text)`,
+        sql`(${id}::bigint, ${version}::int, ${f.unitId}::int, ${f.content}::text, ${f.deadline}::date, ${f.recurring}::boolean,
+          ${f.measures}::text, ${f.ownerName}::text, ${f.status}::text, ${f.completedOn}::date, ${f.evidenceNote}::text,
+          ${f.progressNote}::text, ${f.progressNoteAt?.toISOString() ?? null}::timestamptz)`,
     );
     const res = (await db.execute(sql`
       update ledger_items as li
-      set unit_id = v.unit_id, content = v.content, deadline = v.deadline, measures = v.measures,
+      set unit_id = v.unit_id, content = v.content, deadline = v.deadline, recurring = v.recurring, measures = v.measures,
           owner_name = v.owner_name, status = v.status, completed_on = v.completed_on, evidence_note = v.evidence_note,
+          progress_note = v.progress_note, progress_note_at = v.progress_note_at,
           updated_at = ${at.toISOString()}::timestamptz, version = li.version + 1
       from (values ${sql.join(values, sql`, `)})
-        as v(id, version, unit_id, content, deadline, measures, owner_name, status, completed_on, evidence_note)
+        as v(id, version, unit_id, content, deadline, recurring, measures, owner_name, status, completed_on, evidence_note,
+          progress_note, progress_note_at)
       where li.id = v.id and li.version = v.version
       returning li.id`)) as unknown as { rows: { id: string | number }[] };
     for (const r of res.rows) written.add(Number(r.id));

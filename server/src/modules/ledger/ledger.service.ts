@@ -9,7 +9,7 @@ import type {
   UpdateLedgerItemBody,
 } from '@kpc/contracts';
 import { ledgerMessages } from '@kpc/contracts';
-import { completionFor, shanghaiDate, stageFocus } from '@kpc/domain';
+import { completionFor, ledgerTimingAfter, shanghaiDate, stageFocus, type LedgerTiming } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { deleteAttachmentsOf, removeAttachmentFiles } from '../../commands/delete-attachments.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -30,6 +30,7 @@ function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string)
       complete: ledgerPolicy.canComplete(actor, r.project, r.item),
       delete: ledgerPolicy.canDelete(actor, r.project, r.item),
       upload: ledgerPolicy.canUpload(actor, r.project, r.item),
+      reportProgress: ledgerPolicy.canReportProgress(actor, r.project, r.item),
     },
   };
 }
@@ -59,7 +60,7 @@ export async function listProjectLedger(ctx: RequestContext, projectId: number, 
   const { db, actor } = ctx;
   await loadReadableProject(db, actor, projectId);
   const asOf = asOfOf(ctx);
-  const { records, total } = await repo.listLedgerItems(db, { ...q, actor, projectId, asOf }, q);
+  const { records, total } = await repo.listLedgerItems(db, { ...q, actor, projectId, asOf }, q, q.sort);
   return { items: records.map((r) => presentLedgerItem(actor, r, asOf)), total };
 }
 
@@ -88,6 +89,13 @@ function completionOrThrow(status: LedgerItem['status'], completedOn: string | n
   return c.completedOn;
 }
 
+/** A deadline or recurring, never both or neither (the body's schema checks the body; this the item it leaves). */
+function timingOrThrow(stored: LedgerTiming | null, change: { recurring?: boolean; deadline?: string | null }, locale: Locale) {
+  const timing = ledgerTimingAfter(stored, change);
+  if (!timing) throw fieldError('VALIDATION_FAILED', 'deadline', locale, ledgerMessages.deadline_or_recurring);
+  return timing;
+}
+
 /** Checks the unit and owner a body names; returns the owner's display name (the default 责任人). */
 async function checkRefs(ctx: RequestContext, f: { unitId?: number; ownerUserId?: number | null }) {
   if (f.unitId !== undefined && !(await repo.unitExists(ctx.db, f.unitId)))
@@ -107,6 +115,7 @@ export async function createLedgerItem(ctx: RequestContext, projectId: number, b
   const asOf = asOfOf(ctx);
   const status = body.status ?? 'not_started';
   const completedOn = completionOrThrow(status, body.completedOn, asOf, ctx.locale);
+  const timing = timingOrThrow(null, body, ctx.locale);
   const ownerDisplayName = await checkRefs(ctx, body);
   return db.transaction(async (tx) => {
     const id = await repo.insertLedgerItem(tx, {
@@ -115,12 +124,14 @@ export async function createLedgerItem(ctx: RequestContext, projectId: number, b
       unitId: body.unitId,
       content: body.content,
       measures: body.measures ?? null,
-      deadline: body.deadline,
+      ...timing,
       ownerName: body.ownerName ?? ownerDisplayName,
       ownerUserId: body.ownerUserId ?? null,
       status,
       completedOn,
       evidenceNote: body.evidenceNote ?? null,
+      progressNote: body.progressNote ?? null,
+      progressNoteAt: body.progressNote ? now : null,
       focus: body.focus ?? stageFocus(project.stage),
       createdBy: actor.id,
       createdAt: now,
@@ -140,7 +151,15 @@ export async function createLedgerItem(ctx: RequestContext, projectId: number, b
 export async function updateLedgerItem(ctx: RequestContext, id: number, body: UpdateLedgerItemBody): Promise<LedgerItem> {
   const { db, actor, now } = ctx;
   const before = await loadReadableItem(db, actor, id);
-  if (!ledgerPolicy.canEdit(actor, before.project, before.item)) throw new AppError('FORBIDDEN');
+  const { version, ...changes } = body;
+  // a progress report alone is the reporter's; anything else needs the right to edit the item
+  const progressOnly = Object.keys(changes).every((k) => k === 'progressNote');
+  const allowed = progressOnly
+    ? ledgerPolicy.canReportProgress(actor, before.project, before.item)
+    : ledgerPolicy.canEdit(actor, before.project, before.item);
+  if (!allowed) throw new AppError('FORBIDDEN');
+  if (changes.progressNote !== undefined && !ledgerPolicy.canReportProgress(actor, before.project, before.item))
+    throw new AppError('FORBIDDEN', { field: 'progressNote' });
   // moving an item to another unit: the actor must also be allowed to write for that unit
   if (
     body.unitId !== undefined &&
@@ -148,7 +167,6 @@ export async function updateLedgerItem(ctx: RequestContext, id: number, body: Up
     !ledgerPolicy.canWriteFor(actor, before.project, body.unitId)
   )
     throw new AppError('FORBIDDEN', { field: 'unitId' });
-  const { version, ...changes } = body;
   // completing (or reopening) is for whoever owes the item: an enterprise reports progress only
   const completes =
     (changes.status !== undefined &&
@@ -165,10 +183,24 @@ export async function updateLedgerItem(ctx: RequestContext, id: number, body: Up
     asOf,
     ctx.locale,
   );
+  const timing = timingOrThrow(before.item, changes, ctx.locale);
   const ownerDisplayName = await checkRefs(ctx, changes);
   const ownerName = changes.ownerName !== undefined ? changes.ownerName : changes.ownerUserId ? ownerDisplayName : undefined;
+  // the note's date moves only when the note does
+  const progressNoteAt =
+    changes.progressNote !== undefined && (changes.progressNote ?? null) !== before.item.progressNote
+      ? changes.progressNote === null
+        ? null
+        : now
+      : undefined;
   return db.transaction(async (tx) => {
-    const updated = await repo.updateLedgerItem(tx, id, version, { ...changes, ownerName, completedOn }, now);
+    const updated = await repo.updateLedgerItem(
+      tx,
+      id,
+      version,
+      { ...changes, ...timing, ownerName, completedOn, progressNoteAt },
+      now,
+    );
     if (!updated) {
       const current = await repo.findLedgerItem(tx, id);
       if (!current) throw new AppError('NOT_FOUND');
@@ -237,10 +269,12 @@ function groupByProject(rows: Awaited<ReturnType<typeof repo.listForExport>>['ro
       content: r.item.content,
       measures: r.item.measures,
       deadline: r.item.deadline,
+      recurring: r.item.recurring,
       ownerName: r.item.ownerName,
       status: r.item.status,
       completedOn: r.item.completedOn,
       evidenceNote: r.item.evidenceNote,
+      progressNote: r.item.progressNote,
     });
   }
   return [...groups.values()];

@@ -52,7 +52,9 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
           `${t('gantt.ledger.unit')}：${esc(dash(i.unitName))}`,
           `${t('gantt.ledger.owner')}：${esc(dash(i.ownerName))}`,
           `${t('gantt.ledger.status')}：${labelOf(ledgerStatusLabels, i.status)}`,
-          `${t('gantt.plan')}：${i.planStart} ~ ${i.planFinish}`,
+          i.planFinish === null
+            ? `${t('gantt.plan')}：${t('gantt.ledger.since', { date: i.planStart })} · ${t('gantt.ledger.recurring')}`
+            : `${t('gantt.plan')}：${i.planStart} ~ ${i.planFinish}`,
           `${t('gantt.ledger.completedOn')}：${dash(i.completedOn)}`,
         ].join('<br/>');
       }
@@ -84,6 +86,8 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
         nodeGroup: t('gantt.nodeGroup'),
         ledgerGroup: t('gantt.ledgerGroup'),
         ledgerDone: t('gantt.ledgerDone'),
+        recurring: t('gantt.ledger.recurringLegend'),
+        recurringTag: t('gantt.ledger.recurringTag'),
         tooltip,
       },
       { projectRows, visibleRows: Math.max(5, Math.floor((height - 100) / ROW_PX)) },
@@ -134,6 +138,7 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
   const ledgerItems = gantt.projects.some((p) => p.ledgerItems) ? gantt.projects.flatMap((p) => p.ledgerItems ?? []) : null;
   const ledgerDone = ledgerItems?.filter((i) => i.status === 'done').length ?? 0;
   const ledgerOverdue = ledgerItems?.filter((i) => i.overdue).length ?? 0;
+  const ledgerRecurring = ledgerItems?.filter((i) => i.recurring).length ?? 0;
 
   const onScale = (s: ZoomScale) => {
     setScale(s);
@@ -177,8 +182,10 @@ export function GanttChart({ gantt, projectRows, height, onOpenProject, initialS
           data-items={ledgerItems.length}
           data-done={ledgerDone}
           data-overdue={ledgerOverdue}
+          data-recurring={ledgerRecurring}
         >
           {t('gantt.ledgerSummary', { items: ledgerItems.length, done: ledgerDone, overdue: ledgerOverdue })}
+          {ledgerRecurring > 0 && t('gantt.ledgerRecurring', { count: ledgerRecurring })}
         </Typography.Paragraph>
       )}
       <div

@@ -5,7 +5,8 @@
  * so a few thousand bars stay smooth (no per-bar DOM, no labels on bars).
  * When the response carries ledger items (one project's chart), they follow the nodes as a second group
  * of rows 台账事项: a plan bar to the deadline (red when overdue) and, once done, a green bar and marker
- * ending on the completion date.
+ * ending on the completion date. A recurring item 长期事项 has no deadline, so no bar end: its row is
+ * labelled 长期 and carries a pale open-ended band from the day it was recorded to the edge of the chart.
  */
 import { graphic } from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
@@ -48,6 +49,7 @@ export const ganttColors = {
   actualOpen: '#f0a020',
   project: '#1f3b6e',
   today: '#e5484d',
+  recurring: '#b7c8ee',
 };
 
 export interface GanttLabels {
@@ -61,6 +63,9 @@ export interface GanttLabels {
   ledgerGroup: string;
   /** Legend entry of the completion marker of a ledger item. */
   ledgerDone: string;
+  /** Legend entry of a recurring item's open-ended band, and the tag in its row label. */
+  recurring: string;
+  recurringTag: string;
   tooltip: (ref: GanttRef) => string;
 }
 
@@ -164,6 +169,8 @@ export function buildGanttModel(
   const actual: number[][] = [];
   const summary: number[][] = [];
   const doneMarks: number[][] = [];
+  /** Recurring items: [row, start, end or null (runs to the chart's edge), 0, ref]. */
+  const ongoing: (number | null)[][] = [];
   let hasLedger = false;
   const todayTs = toTs(gantt.today);
   let minTs = todayTs - 30 * DAY;
@@ -215,14 +222,20 @@ export function buildGanttModel(
     }
     for (const item of items) {
       const row = rows.length;
-      rows.push({ label: `${item.seq}. ${item.content}`, kind: 'item' });
+      const tag = item.planFinish === null ? `〔${labels.recurringTag}〕` : '';
+      rows.push({ label: `${item.seq}. ${tag}${item.content}`, kind: 'item' });
       const ref = refs.length;
       refs.push({ projectId: p.id, projectName: p.name, bar: null, item, slipDays: null, late: item.overdue });
       const s = toTs(item.planStart);
-      const e = toTs(item.planFinish) + DAY;
-      plan.push([row, s, e, item.overdue ? 1 : 0, ref]);
       pStart = Math.min(pStart, s);
-      pEnd = Math.max(pEnd, e);
+      if (item.planFinish === null) {
+        // no deadline, no bar end: open-ended until done
+        ongoing.push([row, s, item.status === 'done' && item.completedOn ? toTs(item.completedOn) + DAY : null, 0, ref]);
+      } else {
+        const e = toTs(item.planFinish) + DAY;
+        plan.push([row, s, e, item.overdue ? 1 : 0, ref]);
+        pEnd = Math.max(pEnd, e);
+      }
       if (item.status === 'done' && item.completedOn) {
         const de = toTs(item.completedOn) + DAY;
         // done from the day it was planned from, or (done before it was recorded) just that day
@@ -237,6 +250,9 @@ export function buildGanttModel(
     if (pEnd > maxTs) maxTs = pEnd;
   }
 
+  const axisMax = maxTs + 7 * DAY;
+  const ongoingData = ongoing.map(([row, s, e, c, ref]) => [row!, s!, e ?? axisMax, c!, ref!]);
+
   const option: GanttOption = {
     animation: false,
     grid: { left: 8, right: 34, top: 36, bottom: 52, containLabel: true },
@@ -249,6 +265,7 @@ export function buildGanttModel(
         labels.actual,
         labels.late,
         ...(hasLedger ? [{ name: labels.ledgerDone, icon: 'diamond' }] : []),
+        ...(ongoingData.length ? [labels.recurring] : []),
       ],
     },
     tooltip: {
@@ -264,7 +281,7 @@ export function buildGanttModel(
       type: 'time',
       position: 'top',
       min: minTs - 7 * DAY,
-      max: maxTs + 7 * DAY,
+      max: axisMax,
       axisLabel: { hideOverlap: true, color: '#4a5568' },
       splitLine: { show: true, lineStyle: { color: '#eef1f6' } },
     },
@@ -326,6 +343,9 @@ export function buildGanttModel(
       // only a legend entry: late plan bars are drawn red by the plan series
       rectSeries(labels.late, ganttColors.late, [ganttColors.late], 0, 0, []),
       ...(hasLedger ? [markerSeries(labels.ledgerDone, ganttColors.actualDone, doneMarks)] : []),
+      ...(ongoingData.length
+        ? [rectSeries(labels.recurring, ganttColors.recurring, [ganttColors.recurring], 0.18, 0.34, ongoingData)]
+        : []),
     ],
   };
   return { option, rowCount: rows.length, refs, minTs, maxTs, todayTs };

@@ -9,6 +9,8 @@ export interface ProjectLedgerQuery {
   unitId?: number;
   focus?: StageFocusKey;
   overdue?: boolean;
+  /** deadline: open first (overdue leading, recurring after the dated), done last. */
+  sort?: 'project' | 'deadline';
 }
 
 export function useProjectLedger(projectId: number, query: ProjectLedgerQuery) {

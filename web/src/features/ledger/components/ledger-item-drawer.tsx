@@ -1,6 +1,10 @@
-/** Add or edit a ledger item in a drawer; once saved, its evidence can be uploaded below the form. */
+/**
+ * Add or edit a ledger item in a drawer; once saved, its evidence can be uploaded below the form. An item
+ * has a deadline or is recurring 长期事项 (the switch, whose label toggles it too, hides the date); its
+ * latest progress note 进展情况 is shown with the day it was written.
+ */
 import { useEffect, useState } from 'react';
-import { App, Button, DatePicker, Divider, Drawer, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, DatePicker, Divider, Drawer, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,6 +24,7 @@ import { isAfterShanghaiToday, shanghaiToday } from '../../../lib/dates';
 import { blankToNull } from '../../../lib/save';
 import { useCreateLedgerItem } from '../api/save-ledger-item';
 import { useLedgerSave } from './use-ledger-save';
+import { progressNoteDay } from './ledger-tags';
 import { ledgerKeys } from '../api/keys';
 import { AttachmentList } from '../../../components/attachments/attachment-list';
 
@@ -29,10 +34,12 @@ interface Values {
   content?: string;
   measures?: string;
   deadline?: Dayjs;
+  recurring?: boolean;
   ownerName?: string;
   status?: LedgerStatus;
   completedOn?: Dayjs;
   evidenceNote?: string;
+  progressNote?: string;
 }
 
 interface Props {
@@ -49,11 +56,13 @@ const toValues = (i: LedgerItem): Values => ({
   unitId: i.unitId,
   content: i.content,
   measures: i.measures ?? '',
-  deadline: dayjs(i.deadline),
+  deadline: i.deadline ? dayjs(i.deadline) : undefined,
+  recurring: i.recurring,
   ownerName: i.ownerName ?? '',
   status: i.status,
   completedOn: i.completedOn ? dayjs(i.completedOn) : undefined,
   evidenceNote: i.evidenceNote ?? '',
+  progressNote: i.progressNote ?? '',
 });
 
 export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, onClose }: Props) {
@@ -65,9 +74,13 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
   // after "add", the drawer stays open on the new item so evidence can be attached
   const [current, setCurrent] = useState<LedgerItem | null>(null);
   const status = Form.useWatch('status', form);
+  const recurring = Form.useWatch('recurring', form) === true;
   const open = item !== undefined;
   const editing = current ?? item ?? null;
-  const readOnly = editing !== null && !editing.permissions.edit;
+  const mayEdit = editing === null || editing.permissions.edit;
+  /** The progress note is a progress report: it may be open to someone who may not edit the rest. */
+  const mayReport = editing === null || editing.permissions.reportProgress;
+  const readOnly = !mayEdit && !mayReport;
   /** An enterprise reports progress on an item but does not reassign or complete it (ADR 0009). */
   const mayComplete = editing === null || editing.permissions.complete;
 
@@ -75,7 +88,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
     if (!open) return;
     setCurrent(null);
     form.resetFields();
-    form.setFieldsValue(item ? toValues(item) : { status: 'not_started', unitId: defaultUnitId });
+    form.setFieldsValue(item ? toValues(item) : { status: 'not_started', unitId: defaultUnitId, recurring: false });
   }, [open, item, form, defaultUnitId]);
 
   const submit = async () => {
@@ -86,11 +99,14 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       unitId: v.unitId,
       content: v.content?.trim(),
       measures: blankToNull(v.measures),
-      deadline: v.deadline?.format('YYYY-MM-DD'),
+      // a recurring item has no deadline: the date picker's value is dropped, not sent
+      recurring: v.recurring === true,
+      deadline: v.recurring ? null : (v.deadline?.format('YYYY-MM-DD') ?? null),
       ownerName: blankToNull(v.ownerName),
       status: v.status,
       completedOn: v.status === 'done' ? (v.completedOn?.format('YYYY-MM-DD') ?? shanghaiToday()) : null,
       evidenceNote: blankToNull(v.evidenceNote),
+      progressNote: blankToNull(v.progressNote),
     };
     const checked = validateWith(createLedgerItemBody, body);
     if (!checked.ok) {
@@ -98,7 +114,9 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       return;
     }
     if (editing) {
-      const saved = await save(editing, checked.data, (fresh) => {
+      // someone who may only report progress sends only the progress note
+      const patch = mayEdit ? checked.data : { progressNote: checked.data.progressNote };
+      const saved = await save(editing, patch, (fresh) => {
         if (fresh) {
           setCurrent(fresh);
           form.setFieldsValue(toValues(fresh));
@@ -141,7 +159,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
         )
       }
     >
-      <Form form={form} layout="vertical" name="ledger" disabled={readOnly} requiredMark>
+      <Form form={form} layout="vertical" name="ledger" disabled={!mayEdit} requiredMark>
         <Space.Compact block style={{ gap: 12, display: 'flex' }}>
           <Form.Item name="focus" label={t('ledger.field.focus')} style={{ flex: 1 }} tooltip={t('ledger.field.focusHint')}>
             <Select allowClear options={optionsOf(stageFocuses, stageFocusLabels)} />
@@ -157,8 +175,24 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
         <Space.Compact block style={{ gap: 12, display: 'flex' }}>
-          <Form.Item name="deadline" label={t('ledger.field.deadline')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <DatePicker style={{ width: '100%' }} />
+          <Form.Item label={t('ledger.field.deadline')} required={!recurring} style={{ flex: 1 }}>
+            <Form.Item name="deadline" noStyle rules={[{ required: !recurring, message: t('ledger.deadlineOrRecurring') }]}>
+              <DatePicker style={{ width: '100%', display: recurring ? 'none' : undefined }} data-testid="ledger-form-deadline" />
+            </Form.Item>
+            <div style={{ marginTop: recurring ? 0 : 6 }}>
+              {/* the text is part of the label: clicking it toggles the switch */}
+              <label className="kpc-switch-label">
+                <Form.Item name="recurring" valuePropName="checked" noStyle>
+                  <Switch size="small" data-testid="ledger-form-recurring" />
+                </Form.Item>
+                <span>{t('ledger.field.recurring')}</span>
+              </label>
+              {recurring && (
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+                  {t('ledger.recurringHint')}
+                </Typography.Paragraph>
+              )}
+            </div>
           </Form.Item>
           <Form.Item name="ownerName" label={t('ledger.field.owner')} style={{ flex: 1 }}>
             <Input maxLength={64} />
@@ -185,6 +219,21 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
             <DatePicker style={{ width: '100%' }} disabledDate={isAfterShanghaiToday} disabled={!mayComplete} />
           </Form.Item>
         </Space.Compact>
+        <Form.Item
+          name="progressNote"
+          label={t('ledger.field.progressNote')}
+          extra={
+            editing && progressNoteDay(editing) ? t('ledger.progress.lastAt', { date: progressNoteDay(editing) }) : undefined
+          }
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            disabled={!mayReport}
+            placeholder={t('ledger.progress.placeholder')}
+            data-testid="ledger-form-progress"
+          />
+        </Form.Item>
         <Form.Item name="evidenceNote" label={t('ledger.field.evidenceNote')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>

@@ -1,11 +1,12 @@
 /**
  * 台账 across projects: a unit user starts on its own unit's items, a leader on the projects they contract;
- * filters unit, leader, status, overdue, "only mine"; the export takes the same filters.
+ * filters unit, leader, status, overdue, "only mine"; the export takes the same filters. Open items first
+ * (overdue leading, then by deadline, recurring ones after the dated), done last; each with its 进展情况.
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Grid, Input, List, Select, Space, Switch, Table, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, EyeOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ledgerStatusLabels, ledgerStatuses, stageFocusLabels, type LedgerItem, type LedgerStatus } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
@@ -14,8 +15,9 @@ import { hasRole } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useLeaders, useUnits } from '../../../lib/reference-data';
 import { ledgerExportUrl, useLedgerList, type LedgerListQuery } from '../api/list-ledger';
-import { Deadline, LedgerStatusTag } from './ledger-tags';
+import { Deadline, LedgerStatusTag, ProgressNote } from './ledger-tags';
 import { LedgerItemDrawer } from './ledger-item-drawer';
+import { ProgressNoteModal } from './progress-note-modal';
 
 export default function MyLedgerPage() {
   const { t } = useTranslation();
@@ -31,6 +33,24 @@ export default function MyLedgerPage() {
   const units = useUnits().data?.items ?? [];
   const leaders = useLeaders().data?.items ?? [];
   const [drawerItem, setDrawerItem] = useState<LedgerItem | undefined>(undefined);
+  const [progressItem, setProgressItem] = useState<LedgerItem | null>(null);
+  const reportButton = (i: LedgerItem, withText: boolean) =>
+    i.permissions.reportProgress && (
+      <Button
+        type="link"
+        size="small"
+        icon={<MessageOutlined />}
+        onClick={(e) => {
+          e.stopPropagation();
+          setProgressItem(i);
+        }}
+        aria-label={t('ledger.progress.report')}
+        data-testid={`ledger-report-${i.id}`}
+        style={withText ? { paddingInline: 0 } : undefined}
+      >
+        {withText && t('ledger.progress.report')}
+      </Button>
+    );
   const set = (patch: Partial<LedgerListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
   const { page: _p, pageSize: _s, sort: _o, ...exportFilters } = query;
   // at phone width one card per item (content first), like the project's ledger tab; a wide table hides the content
@@ -114,17 +134,27 @@ export default function MyLedgerPage() {
               <List.Item
                 style={{ display: 'block', background: i.overdue ? '#fff5f5' : undefined, cursor: 'pointer' }}
                 onClick={() => setDrawerItem(i)}
+                data-testid={`ledger-card-${i.id}`}
               >
-                <Typography.Text strong>{i.content}</Typography.Text>
+                {/* what the reader acts on first: by when (or 长期) and the status */}
+                <Space wrap size={[8, 4]} style={{ marginBottom: 2 }}>
+                  <Deadline item={i} />
+                  <LedgerStatusTag status={i.status} />
+                </Space>
+                <div>
+                  <Typography.Text strong>{i.content}</Typography.Text>
+                </div>
                 <div style={{ marginTop: 2 }} onClick={(e) => e.stopPropagation()}>
                   <Link to={`/projects/${i.projectId}?tab=ledger`}>{i.projectName}</Link>
+                </div>
+                <div style={{ marginTop: 4, fontSize: 13 }}>
+                  <ProgressNote item={i} />
                 </div>
                 <Space wrap size={[8, 4]} style={{ marginTop: 4, fontSize: 13 }}>
                   <Typography.Text type="secondary">{labelOf(stageFocusLabels, i.focus)}</Typography.Text>
                   <Typography.Text type="secondary">{i.unitName ?? '—'}</Typography.Text>
-                  <Deadline item={i} />
                   {i.ownerName && <Typography.Text type="secondary">{i.ownerName}</Typography.Text>}
-                  <LedgerStatusTag status={i.status} />
+                  {reportButton(i, true)}
                 </Space>
               </List.Item>
             )}
@@ -135,7 +165,7 @@ export default function MyLedgerPage() {
             size="small"
             loading={isFetching}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1080 }}
+            scroll={{ x: 1300 }}
             onRow={(i) => ({ style: i.overdue ? { background: '#fff5f5' } : undefined })}
             pagination={pagination}
             columns={[
@@ -159,6 +189,12 @@ export default function MyLedgerPage() {
                 width: 140,
                 render: (_: string, i) => <Deadline item={i} />,
               },
+              {
+                title: t('ledger.field.progressNote'),
+                dataIndex: 'progressNote',
+                width: 220,
+                render: (_: string | null, i) => <ProgressNote item={i} />,
+              },
               { title: t('ledger.field.owner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
               {
                 title: t('ledger.field.status'),
@@ -169,16 +205,19 @@ export default function MyLedgerPage() {
               {
                 title: t('common.actions'),
                 key: 'a',
-                width: 64,
+                width: 84,
                 fixed: 'right',
                 render: (_: unknown, i) => (
-                  <Button
-                    type="link"
-                    size="small"
-                    icon={i.permissions.edit ? <EditOutlined /> : <EyeOutlined />}
-                    onClick={() => setDrawerItem(i)}
-                    aria-label={t('common.edit')}
-                  />
+                  <Space size={0}>
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={i.permissions.edit ? <EditOutlined /> : <EyeOutlined />}
+                      onClick={() => setDrawerItem(i)}
+                      aria-label={t('common.edit')}
+                    />
+                    {reportButton(i, false)}
+                  </Space>
                 ),
               },
             ]}
@@ -191,6 +230,7 @@ export default function MyLedgerPage() {
         unitOptions={units.map((u) => ({ value: u.id, label: u.name }))}
         onClose={() => setDrawerItem(undefined)}
       />
+      <ProgressNoteModal item={progressItem} onClose={() => setProgressItem(null)} />
     </div>
   );
 }

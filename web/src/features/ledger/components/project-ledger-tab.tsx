@@ -1,10 +1,20 @@
 /**
- * 台账 tab of a project: its items grouped by stage focus (落地 / 进度 / 竣工 / 达效), overdue deadlines in
- * red, the status changed inline by whoever owes the item, an add/edit drawer with evidence, and the export.
+ * 台账 tab of a project: its items grouped by stage focus (落地 / 进度 / 竣工 / 达效), in each group the open
+ * items first (overdue leading, then by deadline, recurring 长期 ones after the dated), done last; overdue
+ * deadlines in red, each item's 进展情况 with its date, the status changed inline by whoever owes the item,
+ * 更新进展 for whoever reports on it, an add/edit drawer with evidence, and the export.
  */
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Empty, Grid, List, Popconfirm, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  EyeOutlined,
+  MessageOutlined,
+  PaperClipOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   ledgerStatusLabels,
@@ -24,21 +34,40 @@ import { nameMap, useUnits } from '../../../lib/reference-data';
 import { useProjectLedger, type ProjectLedgerQuery } from '../api/list-project-ledger';
 import { projectLedgerExportUrl } from '../api/list-ledger';
 import { useDeleteLedgerItem } from '../api/save-ledger-item';
-import { Deadline, LedgerStatusTag } from './ledger-tags';
+import { Deadline, LedgerStatusTag, ProgressNote } from './ledger-tags';
 import { LedgerItemDrawer } from './ledger-item-drawer';
+import { ProgressNoteModal } from './progress-note-modal';
 import { useLedgerSave } from './use-ledger-save';
 
 export default function ProjectLedgerTab({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const [query, setQuery] = useState<ProjectLedgerQuery>({});
+  const [query, setQuery] = useState<ProjectLedgerQuery>({ sort: 'deadline' });
   const { data, isPending, error } = useProjectLedger(project.id, query);
   const units = useUnits().data?.items;
   const unitNames = nameMap(units);
   const { save } = useLedgerSave();
   const remove = useDeleteLedgerItem();
   const [drawerItem, setDrawerItem] = useState<LedgerItem | null | undefined>(undefined);
+  const [progressItem, setProgressItem] = useState<LedgerItem | null>(null);
+  const reportButton = (i: LedgerItem, withText: boolean) =>
+    i.permissions.reportProgress && (
+      <Button
+        type="link"
+        size="small"
+        icon={<MessageOutlined />}
+        onClick={(e) => {
+          e.stopPropagation();
+          setProgressItem(i);
+        }}
+        aria-label={t('ledger.progress.report')}
+        data-testid={`ledger-report-${i.id}`}
+        style={withText ? { paddingInline: 0 } : undefined}
+      >
+        {withText && t('ledger.progress.report')}
+      </Button>
+    );
   // at phone width a table of nine columns is unreadable: one compact entry per item instead
   const isPhone = !Grid.useBreakpoint().md;
 
@@ -95,21 +124,28 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
           style={{ display: 'block', background: i.overdue ? '#fff5f5' : undefined }}
           onClick={() => setDrawerItem(i)}
         >
+          {/* what the reader acts on first: by when (or 长期) and the status */}
+          <Space wrap size={[8, 4]} style={{ marginBottom: 2 }}>
+            <Deadline item={i} />
+            <span onClick={(e) => e.stopPropagation()}>{statusControl(i)}</span>
+          </Space>
           <div>
             <Typography.Text strong>
               {i.seq}. {i.content}
             </Typography.Text>
           </div>
+          <div style={{ marginTop: 4, fontSize: 13 }}>
+            <ProgressNote item={i} />
+          </div>
           <Space wrap size={[8, 4]} style={{ marginTop: 4, fontSize: 13 }}>
             <Typography.Text type="secondary">{i.unitName ?? unitNames.get(i.unitId) ?? '—'}</Typography.Text>
-            <Deadline item={i} />
             {i.ownerName && <Typography.Text type="secondary">{i.ownerName}</Typography.Text>}
             {i.attachmentCount > 0 && (
               <span>
                 <PaperClipOutlined /> {i.attachmentCount}
               </span>
             )}
-            <span onClick={(e) => e.stopPropagation()}>{statusControl(i)}</span>
+            {reportButton(i, true)}
           </Space>
         </List.Item>
       )}
@@ -144,6 +180,12 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
       width: 150,
       render: (_: string, i: LedgerItem) => <Deadline item={i} />,
     },
+    {
+      title: t('ledger.field.progressNote'),
+      dataIndex: 'progressNote',
+      width: 220,
+      render: (_: string | null, i: LedgerItem) => <ProgressNote item={i} />,
+    },
     { title: t('ledger.field.owner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
     {
       title: t('ledger.field.status'),
@@ -167,10 +209,11 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 96,
+      width: 120,
       fixed: 'right' as const,
       render: (_: unknown, i: LedgerItem) => (
         <Space size={0}>
+          {reportButton(i, false)}
           <Button
             type="link"
             size="small"
@@ -265,7 +308,7 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
                   size="small"
                   loading={isPending}
                   pagination={false}
-                  scroll={{ x: 1000 }}
+                  scroll={{ x: 1240 }}
                   dataSource={g.items}
                   columns={columns}
                   onRow={(i) =>
@@ -287,6 +330,7 @@ export default function ProjectLedgerTab({ project }: { project: ProjectDetail }
         defaultUnitId={isOffice ? (project.leadUnitId ?? undefined) : (user.unitId ?? undefined)}
         onClose={() => setDrawerItem(undefined)}
       />
+      <ProgressNoteModal item={progressItem} onClose={() => setProgressItem(null)} />
     </div>
   );
 }
