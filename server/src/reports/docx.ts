@@ -251,6 +251,10 @@ async function withFontFallbacks(docx: Buffer): Promise<Buffer> {
         `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>`,
     )
     .join('');
-  zip.file(path, table.replace('</w:fonts>', `${fonts}</w:fonts>`));
+  // the table is written empty (<w:fonts …/>) or with fonts (…</w:fonts>)
+  const filled = table.includes('</w:fonts>')
+    ? table.replace('</w:fonts>', `${fonts}</w:fonts>`)
+    : table.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${fonts}</w:fonts>`);
+  zip.file(path, filled);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
