@@ -156,12 +156,14 @@ function MeetingForm({ meeting: m }: { meeting: Meeting }) {
   });
   // a save (or another user's, via a refetch) moves the version: show the record as stored
   useEffect(() => form.setFieldsValue(toValues(m)), [m.version]);
-  const agenda = (Form.useWatch('agenda', form) as RecordValues['agenda'] | undefined) ?? [];
+  // preserve: the agenda's projectId and reasons have no field of their own, only the notes do
+  const agenda = (Form.useWatch('agenda', { form, preserve: true }) as RecordValues['agenda'] | undefined) ?? [];
   const nameOf = (projectId: number) =>
     m.agenda.find((a) => a.projectId === projectId)?.projectName ?? projects.find((p) => p.id === projectId)?.name ?? '';
 
   const save = async () => {
-    const v = await form.validateFields();
+    await form.validateFields();
+    const v = form.getFieldsValue(true) as RecordValues;
     try {
       await update.mutateAsync({
         version: m.version,
@@ -229,7 +231,7 @@ function MeetingForm({ meeting: m }: { meeting: Meeting }) {
                 <Card key={f.key} size="small" style={{ marginBottom: 8 }}>
                   <Space wrap size={[8, 4]} style={{ marginBottom: 4 }}>
                     <Typography.Text strong>{item ? nameOf(item.projectId) : ''}</Typography.Text>
-                    {item?.reasons.map((r) => (
+                    {(item?.reasons ?? []).map((r) => (
                       <Tag key={r} color="warning">
                         {labelOf(agendaReasonLabels, r)}
                       </Tag>
