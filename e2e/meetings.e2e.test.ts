@@ -82,6 +82,10 @@ describe('a meeting with its decisions', () => {
     await page.getByTestId('decision-state-overdue').waitFor();
     expect(await page.getByTestId('decision-state-open').count()).toBe(1);
     await screenshot(page, 'meetings-meeting-1440');
+    await page.getByTestId('decision-add').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'meetings-meeting-decisions-1440');
 
     const minutes = await page.evaluate(async (id) => {
       const res = await fetch(`/api/v1/meetings/${id}/minutes.docx`);
@@ -100,6 +104,7 @@ describe('a meeting with its decisions', () => {
     await page.goto('/meetings');
     await page.getByTestId('meeting-new').click();
     await page.getByTestId('proposal-item').first().waitFor();
+    await page.waitForTimeout(600); // the dialog's opening animation
     await screenshot(page, 'meetings-new-proposal-1440');
     await page.context().close();
   });

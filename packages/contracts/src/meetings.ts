@@ -108,8 +108,8 @@ export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 
 export const agendaItemSchema = z.object({
   projectId: z.number().int().describe('Project discussed (议题项目)'),
-  projectCode: z.string(),
-  projectName: z.string(),
+  projectCode: z.string().describe('Project code (项目编号)'),
+  projectName: z.string().describe('Project name (项目名称)'),
   reasons: z.array(agendaReasonSchema).describe('Why it is on the agenda (上会原因)'),
   notes: z.string().nullable().describe('What was discussed (讨论情况)'),
 });
@@ -123,13 +123,13 @@ export type DecisionState = z.infer<typeof decisionStateSchema>;
 export const decisionSchema = z.object({
   id,
   meetingId: z.number().int().describe('Meeting that decided it (会议)'),
-  meetingTitle: z.string(),
+  meetingTitle: z.string().describe('Title of the meeting (会议名称)'),
   meetingDate: z.string().describe(`Day of the meeting: ${dateText}`),
   projectId: z.number().int().nullable().describe('Project it concerns (项目), if any'),
-  projectName: z.string().nullable(),
+  projectName: z.string().nullable().describe('Project name (项目名称)'),
   content: z.string().describe('What was decided (议定事项)'),
   unitId: z.number().int().describe('Responsible unit (责任单位)'),
-  unitName: z.string().nullable(),
+  unitName: z.string().nullable().describe('Name of the responsible unit (责任单位)'),
   ownerName: z.string().nullable().describe('Person responsible (责任人)'),
   deadline: z.string().describe(`Deadline (完成时限): ${dateText}`),
   status: decisionStatusSchema,
@@ -147,35 +147,35 @@ export type Decision = z.infer<typeof decisionSchema>;
 
 export const problemRefSchema = z.object({
   id,
-  projectId: z.number().int(),
-  projectName: z.string(),
+  projectId: z.number().int().describe('Id of the project (项目)'),
+  projectName: z.string().describe('Project name (项目名称)'),
   category: problemCategorySchema,
-  description: z.string(),
+  description: z.string().describe('The problem (问题描述)'),
   status: z.string().describe('Problem status (问题状态)'),
   deadline: z.string().nullable().describe(dateText),
-  unitName: z.string().nullable(),
-  resolution: z.string().nullable(),
-  solvedByLeaderName: z.string().nullable(),
+  unitName: z.string().nullable().describe('Name of the responsible unit (责任单位)'),
+  resolution: z.string().nullable().describe('How it was solved (解决情况)'),
+  solvedByLeaderName: z.string().nullable().describe('Leader who solved it (解决领导)'),
   version,
 });
 export type ProblemRef = z.infer<typeof problemRefSchema>;
 
 const meetingCore = {
   id,
-  regionCode: z.string(),
+  regionCode: z.string().describe('Region of the meeting (区划代码)'),
   kind: meetingKindSchema,
-  seriesId: z.number().int().nullable(),
-  seriesName: z.string().nullable(),
-  title: z.string(),
+  seriesId: z.number().int().nullable().describe('Weekly series (周例会系列)'),
+  seriesName: z.string().nullable().describe('Name of the series'),
+  title: z.string().describe('Title (会议名称)'),
   status: meetingStatusSchema,
   startsAt: z.string().describe(timestampText),
   date: z.string().describe(`Day it is held: ${dateText}`),
   time: z.string().describe('HH:mm, Asia/Shanghai'),
-  place: z.string().nullable(),
-  siteProjectId: z.number().int().nullable(),
-  siteProjectName: z.string().nullable(),
-  chairLeaderId: z.number().int().nullable(),
-  chairLeaderName: z.string().nullable(),
+  place: z.string().nullable().describe('Where (会议地点)'),
+  siteProjectId: z.number().int().nullable().describe('On-site office meetings: the project (现场办公项目)'),
+  siteProjectName: z.string().nullable().describe('Name of that project'),
+  chairLeaderId: z.number().int().nullable().describe('Leader who chairs it (主持领导)'),
+  chairLeaderName: z.string().nullable().describe('Name of the chair'),
   agendaCount: z.number().int().describe('Projects on the agenda'),
   decisionCount: z.number().int().describe('Decisions taken'),
   overdueDecisionCount: z.number().int().describe('Decisions open past their deadline'),
@@ -189,9 +189,9 @@ export const meetingSchema = z.object({
   attendeeLeaders: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('Leaders attending'),
   attendeeUnits: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('Units attending'),
   attendeePeople: z.array(z.string()).describe('Other people attending'),
-  minutes: z.string().nullable(),
-  agenda: z.array(agendaItemSchema),
-  decisions: z.array(decisionSchema),
+  minutes: z.string().nullable().describe('Minutes text (会议纪要正文)'),
+  agenda: z.array(agendaItemSchema).describe('Projects discussed, in order (议题)'),
+  decisions: z.array(decisionSchema).describe('Decisions taken (议定事项)'),
   problemsRaised: z.array(problemRefSchema).describe('Problems raised in this meeting'),
   problemsSolved: z.array(problemRefSchema).describe('Problems solved in this meeting'),
   createdAt: z.string().describe(timestampText),
@@ -211,7 +211,7 @@ export const listMeetingsQuery = z.strictObject({
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuery>;
 
 export const meetingListSchema = z.object({
-  items: z.array(meetingListItemSchema),
+  items: z.array(meetingListItemSchema).describe('The rows of the requested page'),
   total: z.number().int().describe('Meetings matching the filters'),
   heldCount: z.number().int().describe('Of those, held (已召开)'),
 });
@@ -294,9 +294,9 @@ export const agendaProposalSchema = z.object({
   asOf: z.string().describe(dateText),
   items: z.array(
     z.object({
-      projectId: z.number().int(),
-      projectCode: z.string(),
-      projectName: z.string(),
+      projectId: z.number().int().describe('Id of the project (项目)'),
+      projectCode: z.string().describe('Project code (项目编号)'),
+      projectName: z.string().describe('Project name (项目名称)'),
       reasons: z
         .array(z.object({ reason: agendaReasonSchema, count: z.number().int().describe('How many records give this reason') }))
         .describe('Why it is proposed, with counts'),
