@@ -40,7 +40,7 @@ import { solveProblemsOnSite } from '../../commands/solve-problems-on-site.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
-import type { Actor } from '../../lib/policy.js';
+import { inRegion, type Actor } from '../../lib/policy.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { chineseDate, writeMinutesDocx } from '../../reports/minutes-docx.js';
 import { meetingPolicy } from './meetings.policy.js';
@@ -116,7 +116,7 @@ export async function createSeries(ctx: RequestContext, body: CreateMeetingSerie
 
 export async function updateSeries(ctx: RequestContext, id: number, body: UpdateMeetingSeriesBody): Promise<MeetingSeries> {
   const found = await repo.findSeries(ctx.db, id);
-  if (!found || !ctx.actor.regionCode || !found.s.regionCode.startsWith(ctx.actor.regionCode)) throw new AppError('NOT_FOUND');
+  if (!found || !inRegion(ctx.actor, found.s.regionCode)) throw new AppError('NOT_FOUND');
   if (!meetingPolicy.canWrite(ctx.actor, found.s.regionCode)) throw new AppError('FORBIDDEN');
   if (body.chairLeaderId) await checkLeaders(ctx, [body.chairLeaderId], 'chairLeaderId', found.s.regionCode);
   const before = presentSeries(found);
