@@ -314,6 +314,18 @@ describe('a meeting and its decisions', () => {
     // viewer accounts are refused every write before validation
     expect((await viewer.post('/api/v1/meetings', meetingBody())).statusCode).toBe(403);
     expect((await unitUser.patch(`/api/v1/decisions/${decision.id}`, { version: 3, content: '改' })).statusCode).toBe(403);
+    const problems = await countRows(t.database, 'problems');
+    for (const c of [unitUser, supervisor, leaderUser])
+      expect(
+        (
+          await c.post(`/api/v1/meetings/${meeting.id}/problems`, {
+            problems: [{ projectId: project.id, category: 'land', description: '不可提出' }],
+          })
+        ).statusCode,
+      ).toBe(403);
+    expect(await countRows(t.database, 'problems')).toBe(problems);
+    expect((await unitUser.delete(`/api/v1/decisions/${decision.id}?version=3`)).statusCode).toBe(403);
+    expect((await supervisor.delete(`/api/v1/decisions/${decision.id}?version=3`)).statusCode).toBe(403);
     expect(await countRows(t.database, 'meetings')).toBe(before);
     for (const url of [
       `/api/v1/meetings/${meeting.id}`,
