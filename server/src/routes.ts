@@ -18,6 +18,7 @@ import ledgerRoutes from './modules/ledger/ledger.routes.js';
 import attachmentsRoutes from './modules/attachments/attachments.routes.js';
 import importsRoutes from './modules/imports/imports.routes.js';
 import jobsRoutes from './modules/jobs/jobs.routes.js';
+import meetingsRoutes from './modules/meetings/meetings.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -41,4 +42,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(attachmentsRoutes);
   await app.register(importsRoutes);
   await app.register(jobsRoutes);
+  await app.register(meetingsRoutes);
 }

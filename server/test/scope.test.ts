@@ -22,6 +22,9 @@ let outside: { id: number; code: string };
 let outsideItem: number;
 let outsideReport: number;
 let outsideAttachment: number;
+/** A meeting that discusses only the outside project, and its decision for the outside unit. */
+let outsideMeeting: number;
+let outsideDecision: number;
 /** A project unit1 leads, and its ledger item. */
 let own: { id: number; code: string };
 let ownItem: number;
@@ -100,6 +103,29 @@ beforeAll(async () => {
         method: 'POST',
         url: `/api/v1/ledger-items/${outsideItem}/attachments`,
         ...multipart('现场.png', PNG, 'image/png'),
+      }),
+      201,
+    )
+  ).id;
+
+  outsideMeeting = (
+    await ok<{ id: number }>(
+      office.post('/api/v1/meetings', {
+        kind: 'review',
+        title: '范围外观摩点评会',
+        date: '2026-03-05',
+        time: '09:00',
+        agenda: [{ projectId: p.id, reasons: ['manual'] }],
+      }),
+      201,
+    )
+  ).id;
+  outsideDecision = (
+    await ok<{ id: number }>(
+      office.post(`/api/v1/meetings/${outsideMeeting}/decisions`, {
+        content: '范围外议定',
+        unitId: otherUnit.id,
+        deadline: '2026-03-31',
       }),
       201,
     )
@@ -220,6 +246,20 @@ describe('a record outside the scope', () => {
     expect(ledger.items.map((i) => i.id)).toContain(ownItem);
     const officeLedger = await ok<{ items: { id: number }[] }>(office.get('/api/v1/ledger-items?pageSize=200&q=范围外事项'));
     expect(officeLedger.items.map((i) => i.id)).toContain(outsideItem);
+  });
+
+  it('is absent from the meeting and decision lists (a meeting follows the projects it discusses)', async () => {
+    for (const c of scoped()) {
+      const meetings = await ok<{ items: { id: number }[] }>(c.get('/api/v1/meetings?pageSize=200'));
+      const decisions = await ok<{ items: { id: number }[] }>(c.get('/api/v1/decisions?pageSize=200'));
+      if (c !== leader1) expect(meetings.items.map((m) => m.id)).not.toContain(outsideMeeting);
+      if (c !== leader1) expect(decisions.items.map((d) => d.id)).not.toContain(outsideDecision);
+    }
+    // leaders chair and attend the district's meetings: they read them all (ADR 0009)
+    const leaders = await ok<{ items: { id: number }[] }>(leader1.get('/api/v1/meetings?pageSize=200'));
+    expect(leaders.items.map((m) => m.id)).toContain(outsideMeeting);
+    const officeList = await ok<{ items: { id: number }[] }>(office.get('/api/v1/decisions?pageSize=200'));
+    expect(officeList.items.map((d) => d.id)).toContain(outsideDecision);
   });
 
   it('is absent from the project and ledger exports', async () => {
@@ -347,6 +387,8 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/ledger-items/{id}': outsideItem,
     '/api/v1/investment-reports/{id}': outsideReport,
     '/api/v1/attachments/{id}': outsideAttachment,
+    '/api/v1/meetings/{id}': outsideMeeting,
+    '/api/v1/decisions/{id}': outsideDecision,
   });
   /** Routes with an id that is not a project's (reference data, accounts, periods, imports, templates). */
   const unlinked = /^\/api\/v1\/(users|units|leaders|enterprises|milestone-templates|periods|imports)\/\{id\}/;

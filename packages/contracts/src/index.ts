@@ -16,3 +16,4 @@ export * from './milestones.js';
 export * from './jobs.js';
 export * from './messages/ledger.js';
 export * from './messages/imports.js';
+export * from './meetings.js';

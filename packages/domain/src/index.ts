@@ -6,3 +6,4 @@ export * from './investment.js';
 export * from './schedule.js';
 export * from './access.js';
 export * from './office-sheets.js';
+export * from './meetings.js';

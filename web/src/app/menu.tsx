@@ -13,6 +13,7 @@ import { batchesMenu } from '../features/batches/menu';
 import { projectsMenu } from '../features/projects/menu';
 import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
+import { meetingsMenu } from '../features/meetings/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
 import { importsMenu } from '../features/imports/menu';
@@ -34,6 +35,7 @@ const mainEntries: MenuEntry[] = [
   ...projectsMenu,
   ...investmentMenu,
   ...ledgerMenu,
+  ...meetingsMenu,
   ...ganttMenu,
   ...milestonesMenu,
   ...importsMenu,

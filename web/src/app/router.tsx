@@ -26,6 +26,9 @@ const SettingsPage = lazy(() => import('../features/settings/components/settings
 const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
 const JobsPage = lazy(() => import('../features/jobs/components/jobs-page'));
 const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
+const MeetingsPage = lazy(() => import('../features/meetings/components/meetings-page'));
+const MeetingPage = lazy(() => import('../features/meetings/components/meeting-page'));
+const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
 const ImportsPage = lazy(() => import('../features/imports/components/imports-page'));
@@ -69,6 +72,9 @@ export function AppRouter() {
                 }
               />
               <Route path="ledger" element={<MyLedgerPage />} />
+              <Route path="meetings" element={<MeetingsPage />} />
+              <Route path="meetings/:id" element={<MeetingPage />} />
+              <Route path="decisions" element={<DecisionsPage />} />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route

@@ -14,6 +14,7 @@ import zhAttachments from '../locales/zh-CN/attachments.json';
 import zhMilestones from '../locales/zh-CN/milestones.json';
 import zhAccount from '../locales/zh-CN/account.json';
 import zhOffline from '../locales/zh-CN/offline.json';
+import zhMeetings from '../locales/zh-CN/meetings.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -24,6 +25,7 @@ import enAttachments from '../locales/en/attachments.json';
 import enMilestones from '../locales/en/milestones.json';
 import enAccount from '../locales/en/account.json';
 import enOffline from '../locales/en/offline.json';
+import enMeetings from '../locales/en/meetings.json';
 
 const bundles = {
   'zh-CN': {
@@ -37,6 +39,7 @@ const bundles = {
     ...zhMilestones,
     ...zhAccount,
     ...zhOffline,
+    ...zhMeetings,
   },
   en: {
     ...enProjects,
@@ -49,6 +52,7 @@ const bundles = {
     ...enMilestones,
     ...enAccount,
     ...enOffline,
+    ...enMeetings,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);
