@@ -28,7 +28,7 @@ describe('a meeting with its decisions', () => {
     const units = (await getJson<{ items: { id: number; name: string }[] }>(page, '/api/v1/units?pageSize=200')).items;
     const leaders = (await getJson<{ items: { id: number; name: string }[] }>(page, '/api/v1/leaders?pageSize=200')).items;
     const series = await apiFromPage<MeetingSeries>(page, 'POST', '/api/v1/meeting-series', {
-      name: 'E2E 项目建设周例会',
+      name: `E2E 项目建设周例会 ${Date.now()}`, // a retry makes a series of its own
       chairLeaderId: leaders[0]!.id,
     });
     expect(series.status).toBe(201);
@@ -95,7 +95,8 @@ describe('a meeting with its decisions', () => {
     expect(minutes).toMatchObject({ status: 200, zip: true });
     expect(minutes.type).toContain('wordprocessingml');
 
-    await page.goto('/decisions');
+    // The demo data holds many open decisions: the meeting's link lists only its own.
+    await page.goto(`/decisions?meetingId=${meetingId}`);
     await page.getByText('协调供电公司完成临时用电接入').waitFor();
     const overdueRow = page.locator('tr', { hasText: '完成土地摘牌并办理不动产权证' });
     expect(await overdueRow.evaluate((tr) => getComputedStyle(tr).backgroundColor)).toBe('rgb(255, 241, 240)');

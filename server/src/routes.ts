@@ -19,9 +19,13 @@ import attachmentsRoutes from './modules/attachments/attachments.routes.js';
 import importsRoutes from './modules/imports/imports.routes.js';
 import jobsRoutes from './modules/jobs/jobs.routes.js';
 import meetingsRoutes from './modules/meetings/meetings.routes.js';
+import problemsRoutes from './modules/problems/problems.routes.js';
+import instructionsRoutes from './modules/instructions/instructions.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
+import './modules/problems/problems.attachments.js';
+import './modules/instructions/instructions.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -43,4 +47,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(importsRoutes);
   await app.register(jobsRoutes);
   await app.register(meetingsRoutes);
+  await app.register(problemsRoutes);
+  await app.register(instructionsRoutes);
 }

@@ -25,6 +25,9 @@ let outsideAttachment: number;
 /** A meeting that discusses only the outside project, and its decision for the outside unit. */
 let outsideMeeting: number;
 let outsideDecision: number;
+let outsideProblem: number;
+let outsideInstruction: number;
+let outsideReply: number;
 /** A project unit1 leads, and its ledger item. */
 let own: { id: number; code: string };
 let ownItem: number;
@@ -130,6 +133,34 @@ beforeAll(async () => {
       201,
     )
   ).id;
+  outsideProblem = (
+    await ok<{ id: number }>(
+      office.post('/api/v1/problems', { projectId: p.id, category: 'land', description: '范围外问题', unitId: otherUnit.id }),
+      201,
+    )
+  ).id;
+  const issued = await ok<{ id: number }>(
+    office.post('/api/v1/instructions', {
+      subjectType: 'problem',
+      subjectId: outsideProblem,
+      leaderId: p.leaderId,
+      text: '范围外批示',
+      unitId: otherUnit.id,
+      replyDeadline: '2026-08-01',
+    }),
+    201,
+  );
+  outsideInstruction = issued.id;
+  const otherUnitUser = await login(
+    t.app,
+    (await createUser(t.database, { roles: ['unit'], unitId: otherUnit.id })).username,
+    FACTORY_PASSWORD,
+  );
+  outsideReply = (
+    await ok<{ replies: { id: number }[] }>(
+      otherUnitUser.post(`/api/v1/instructions/${outsideInstruction}/replies`, { version: 1, text: '范围外回复' }),
+    )
+  ).replies[0]!.id;
 
   const mine = await createProject(t.database, { leadUnitId: unit1.user.unitId });
   own = { id: mine.id, code: mine.code };
@@ -203,6 +234,11 @@ describe('a record outside the scope', () => {
         `/api/v1/investment-reports/${outsideReport}`,
         `/api/v1/investment-reports/${outsideReport}/attachments`,
         `/api/v1/attachments/${outsideAttachment}`,
+        `/api/v1/projects/${outside.id}/problems`,
+        `/api/v1/problems/${outsideProblem}`,
+        `/api/v1/problems/${outsideProblem}/attachments`,
+        `/api/v1/instructions/${outsideInstruction}`,
+        `/api/v1/instruction-replies/${outsideReply}/attachments`,
       ]) {
         const res = await c.get(url);
         expect([url, res.statusCode]).toEqual([url, 404]);
@@ -241,6 +277,12 @@ describe('a record outside the scope', () => {
       expect(ms.items.map((m) => m.projectId)).not.toContain(outside.id);
       const gantt = (await c.get('/api/v1/gantt')).body;
       expect(gantt).not.toContain(outside.code);
+      const problems = await ok<{ items: { projectId: number }[] }>(c.get('/api/v1/problems?pageSize=200'));
+      expect(problems.items.map((i) => i.projectId)).not.toContain(outside.id);
+      const board = await ok<{ total: number }>(c.get('/api/v1/problems/board'));
+      expect(board.total).toBe((await ok<{ total: number }>(c.get('/api/v1/problems?pageSize=1'))).total);
+      const instructions = await ok<{ items: { id: number }[] }>(c.get('/api/v1/instructions?pageSize=200'));
+      expect(instructions.items.map((i) => i.id)).not.toContain(outsideInstruction);
     }
     const ledger = await ok<{ items: { id: number }[] }>(unit1.get('/api/v1/ledger-items?pageSize=200'));
     expect(ledger.items.map((i) => i.id)).toContain(ownItem);
@@ -270,7 +312,11 @@ describe('a record outside the scope', () => {
       const ledger = await c.get('/api/v1/ledger.xlsx');
       expect(ledger.statusCode).toBe(200);
       expect(await workbookText(ledger.rawPayload)).not.toContain(outside.code);
+      const problems = await c.get('/api/v1/problems.xlsx');
+      expect(problems.statusCode).toBe(200);
+      expect(await workbookText(problems.rawPayload)).not.toContain('范围外问题');
     }
+    expect(await workbookText((await office.get('/api/v1/problems.xlsx')).rawPayload)).toContain('范围外问题');
     expect(await workbookText((await unit1.get('/api/v1/ledger.xlsx')).rawPayload)).toContain(own.code);
     expect(await workbookText((await office.get('/api/v1/projects/export.xlsx')).rawPayload)).toContain(outside.code);
   });
@@ -389,6 +435,9 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/attachments/{id}': outsideAttachment,
     '/api/v1/meetings/{id}': outsideMeeting,
     '/api/v1/decisions/{id}': outsideDecision,
+    '/api/v1/problems/{id}': outsideProblem,
+    '/api/v1/instructions/{id}': outsideInstruction,
+    '/api/v1/instruction-replies/{id}': outsideReply,
   });
   /** Routes with an id that is not a project's (reference data, accounts, periods, imports, templates). */
   const unlinked = /^\/api\/v1\/(users|units|leaders|enterprises|milestone-templates|periods|imports)\/\{id\}/;

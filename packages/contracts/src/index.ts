@@ -17,3 +17,5 @@ export * from './jobs.js';
 export * from './messages/ledger.js';
 export * from './messages/imports.js';
 export * from './meetings.js';
+export * from './problems.js';
+export * from './instructions.js';

@@ -216,7 +216,7 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const importKinds = ['ledger_items', 'projects'] as const;
+export const importKinds = ['ledger_items', 'projects', 'problems'] as const;
 export type ImportKind = (typeof importKinds)[number];
 export const importStatuses = ['validating', 'importing', 'done', 'invalid', 'failed'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
@@ -248,7 +248,7 @@ export type ImportSkippedRow = z.infer<typeof importSkippedRowSchema>;
 export const importJobSchema = z.object({
   /** null for a dry run, which writes nothing. */
   id: z.number().int().nullable().describe('Id of the import job; null for a dry run'),
-  kind: z.enum(importKinds).describe('What is imported: ledger_items (台账事项) or projects (项目)'),
+  kind: z.enum(importKinds).describe('What is imported: ledger_items (台账事项), projects (项目) or problems (问题清单)'),
   status: z
     .enum(importStatuses)
     .describe('validating (校验中), importing (导入中), done (完成), invalid (校验未通过: nothing written), failed (失败)'),
@@ -289,5 +289,7 @@ export const importQuery = z.strictObject({
     ),
 });
 export const importKindParams = z.strictObject({
-  kind: z.enum(['ledger-items', 'projects']).describe('ledger-items (台账事项) or projects (项目)'),
+  kind: z
+    .enum(['ledger-items', 'projects', 'problems'])
+    .describe('ledger-items (台账事项), projects (项目) or problems (问题清单)'),
 });

@@ -7,3 +7,4 @@ export * from './schedule.js';
 export * from './access.js';
 export * from './office-sheets.js';
 export * from './meetings.js';
+export * from './problems.js';

@@ -14,6 +14,8 @@ import { projectsMenu } from '../features/projects/menu';
 import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
+import { problemsMenu } from '../features/problems/menu';
+import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
 import { importsMenu } from '../features/imports/menu';
@@ -36,6 +38,8 @@ const mainEntries: MenuEntry[] = [
   ...investmentMenu,
   ...ledgerMenu,
   ...meetingsMenu,
+  ...problemsMenu,
+  ...instructionsMenu,
   ...ganttMenu,
   ...milestonesMenu,
   ...importsMenu,

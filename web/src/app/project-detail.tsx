@@ -11,6 +11,7 @@ import type { ProjectDetail } from '@kpc/contracts';
 import ProjectDetailPage from '../features/projects/components/project-detail-page';
 
 const ProjectLedgerTab = lazy(() => import('../features/ledger/components/project-ledger-tab'));
+const ProjectProblemsTab = lazy(() => import('../features/problems/components/project-problems-tab'));
 const ProjectPlanTab = lazy(() => import('../features/milestones/components/project-plan-tab'));
 const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
 // plan vs actual investment by month, with the annual plan editor and the way to report a month
@@ -45,6 +46,11 @@ function ProjectWorkTabs({ project }: { project: ProjectDetail }) {
             key: 'ledger',
             label: <span data-testid="project-tab-ledger">{t('project.tab.ledger')}</span>,
             children: pane(<ProjectLedgerTab project={project} />),
+          },
+          {
+            key: 'problems',
+            label: <span data-testid="project-tab-problems">{t('project.tab.problems')}</span>,
+            children: pane(<ProjectProblemsTab project={project} />),
           },
           {
             key: 'plan',

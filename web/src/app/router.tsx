@@ -29,6 +29,8 @@ const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-
 const MeetingsPage = lazy(() => import('../features/meetings/components/meetings-page'));
 const MeetingPage = lazy(() => import('../features/meetings/components/meeting-page'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
+const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
+const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
 const ImportsPage = lazy(() => import('../features/imports/components/imports-page'));
@@ -75,6 +77,8 @@ export function AppRouter() {
               <Route path="meetings" element={<MeetingsPage />} />
               <Route path="meetings/:id" element={<MeetingPage />} />
               <Route path="decisions" element={<DecisionsPage />} />
+              <Route path="problems" element={<ProblemsPage />} />
+              <Route path="instructions" element={<InstructionsPage />} />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route

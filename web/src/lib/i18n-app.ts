@@ -15,6 +15,8 @@ import zhMilestones from '../locales/zh-CN/milestones.json';
 import zhAccount from '../locales/zh-CN/account.json';
 import zhOffline from '../locales/zh-CN/offline.json';
 import zhMeetings from '../locales/zh-CN/meetings.json';
+import zhProblems from '../locales/zh-CN/problems.json';
+import zhInstructions from '../locales/zh-CN/instructions.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -26,6 +28,8 @@ import enMilestones from '../locales/en/milestones.json';
 import enAccount from '../locales/en/account.json';
 import enOffline from '../locales/en/offline.json';
 import enMeetings from '../locales/en/meetings.json';
+import enProblems from '../locales/en/problems.json';
+import enInstructions from '../locales/en/instructions.json';
 
 const bundles = {
   'zh-CN': {
@@ -40,6 +44,8 @@ const bundles = {
     ...zhAccount,
     ...zhOffline,
     ...zhMeetings,
+    ...zhProblems,
+    ...zhInstructions,
   },
   en: {
     ...enProjects,
@@ -53,6 +59,8 @@ const bundles = {
     ...enAccount,
     ...enOffline,
     ...enMeetings,
+    ...enProblems,
+    ...enInstructions,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

@@ -1,6 +1,18 @@
 /** Ledgers (台账): each project's work items owed by its units, and the Excel import jobs that fill them. */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units, users } from './core.js';
 import { projects } from './projects.js';
 
@@ -58,7 +70,7 @@ export const imports = pgTable(
   'imports',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    kind: text('kind', { enum: ['ledger_items', 'projects'] }).notNull(),
+    kind: text('kind', { enum: ['ledger_items', 'projects', 'problems'] }).notNull(),
     status: text('status', { enum: ['validating', 'importing', 'done', 'invalid', 'failed'] }).notNull(),
     filename: text('filename').notNull(),
     regionCode: text('region_code').notNull(),

@@ -202,6 +202,8 @@ export const problems = pgTable(
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     escalationReason: text('escalation_reason'),
     resolution: text('resolution'),
+    /** 进展情况: how it stands, as the unit or the office last wrote it (the office sheet's column). */
+    progressNote: text('progress_note'),
     /** The calendar date it was resolved (Asia/Shanghai): problemsSolved counts these per year. */
     resolvedOn: date('resolved_on'),
     resolvedBy: integer('resolved_by').references(() => users.id),

@@ -15,7 +15,7 @@ export const importMappings = pgTable(
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
-    kind: text('kind', { enum: ['ledger_items', 'projects'] }).notNull(),
+    kind: text('kind', { enum: ['ledger_items', 'projects', 'problems'] }).notNull(),
     name: text('name').notNull(),
     /** The normalised header cells, joined: how a sheet is recognised. */
     headerSignature: text('header_signature').notNull(),

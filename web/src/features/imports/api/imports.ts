@@ -9,7 +9,11 @@ import { currentLocale } from '../../../lib/i18n';
 import { queryClient } from '../../../lib/query-client';
 import { sessionQueryKey } from '../../../lib/session';
 
-export const importPath: Record<ImportKind, string> = { ledger_items: 'ledger-items', projects: 'projects' };
+export const importPath: Record<ImportKind, string> = {
+  ledger_items: 'ledger-items',
+  projects: 'projects',
+  problems: 'problems',
+};
 export const templateUrl = (kind: ImportKind) => `/api/v1/imports/templates/${importPath[kind]}.xlsx`;
 
 export async function startImport(kind: ImportKind, file: File, dryRun: boolean, fallback: string): Promise<ImportJob> {

@@ -84,6 +84,7 @@ export default function ImportsPage() {
               options={[
                 { value: 'ledger_items', label: t('import.kind.ledger_items') },
                 { value: 'projects', label: t('import.kind.projects') },
+                { value: 'problems', label: t('import.kind.problems') },
               ]}
             />
             <Button icon={<DownloadOutlined />} href={templateUrl(kind)} data-testid="import-template">

@@ -3,8 +3,8 @@
  * marks its own done, the office or supervisor verifies. Phone: one card per decision.
  */
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { Card, Grid, List, Select, Space, Table, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { Card, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { decisionStateLabels, decisionStatuses, type Decision, type DecisionState } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
@@ -22,8 +22,13 @@ const overdueRow = { background: '#fff1f0' };
 export default function DecisionsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  // A meeting or a project links here with ?meetingId= / ?projectId= to list only its decisions.
+  const [params] = useSearchParams();
+  const idParam = (name: string) => Number(params.get(name)) || undefined;
   const [query, setQuery] = useState<DecisionListQuery>(() => ({
     unitId: hasRole(user, 'unit') && user.unitId ? user.unitId : undefined,
+    meetingId: idParam('meetingId'),
+    projectId: idParam('projectId'),
     page: 1,
     pageSize: 20,
   }));
@@ -52,6 +57,16 @@ export default function DecisionsPage() {
             options={optionsOf(states, decisionStateLabels)}
             data-testid="decisions-filter-state"
           />
+          {query.meetingId && (
+            <Tag closable onClose={() => set({ meetingId: undefined })} data-testid="decisions-filter-meeting">
+              {t('meetings.decision.onlyMeeting')}
+            </Tag>
+          )}
+          {query.projectId && (
+            <Tag closable onClose={() => set({ projectId: undefined })}>
+              {t('meetings.decision.onlyProject')}
+            </Tag>
+          )}
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
