@@ -13,4 +13,8 @@ export const settingDuties = {
   totpRequiredRoles: 'security_admin',
   backupRetentionCount: 'admin',
   auditRetentionDays: 'audit_admin',
+  siteCheckFlagDistanceM: 'admin',
+  weeklySiteChecksRequired: 'admin',
+  weeklySolvedOnSiteRequired: 'admin',
+  unitsSeeDistrictOverview: 'admin',
 } as const;

@@ -59,6 +59,27 @@ export const settingsSchema = z.strictObject({
     .array(z.enum(totpRequirableRoles))
     .max(totpRequirableRoles.length)
     .describe('Accounts with one of these roles must enrol TOTP; until they do, only the enrolment is open to them'),
+  siteCheckFlagDistanceM: z
+    .number()
+    .int()
+    .min(100)
+    .max(50_000)
+    .describe("A site check logged farther than this many metres from the project's coordinates is flagged"),
+  weeklySiteChecksRequired: z
+    .number()
+    .int()
+    .min(0)
+    .max(14)
+    .describe('Weekly quota: site checks each contracting leader and task-force head makes per ISO week'),
+  weeklySolvedOnSiteRequired: z
+    .number()
+    .int()
+    .min(0)
+    .max(14)
+    .describe('Weekly quota: problems each contracting leader and task-force head solves on site per ISO week'),
+  unitsSeeDistrictOverview: z
+    .boolean()
+    .describe("Unit users also see the district's overview figures on the dashboard (not other projects' records)"),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -73,6 +94,11 @@ export const defaultSettings: Settings = {
   auditRetentionDays: 180,
   // none by default, so the demo logins keep working without an authenticator
   totpRequiredRoles: [],
+  siteCheckFlagDistanceM: 1000,
+  // the article: every leader checks on site at least twice a week and solves at least one problem there
+  weeklySiteChecksRequired: 2,
+  weeklySolvedOnSiteRequired: 1,
+  unitsSeeDistrictOverview: false,
 };
 
 /** Whether an account with these roles must have TOTP under these settings. */

@@ -1,6 +1,6 @@
 /** 规则设置: session, lockout and password rules of the admin's region (inherited values marked). */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { totpRequirableRoleLabels, totpRequirableRoles, updateSettingsBody, type Settings } from '@kpc/contracts';
 import { describeError, isApiError } from '../../../lib/api';
@@ -11,7 +11,12 @@ import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useSaveSettings, useSettings } from '../api/settings';
 
-const fields: { name: Exclude<keyof Settings, 'totpRequiredRoles'>; min: number; max: number; unit?: string }[] = [
+const fields: {
+  name: Exclude<keyof Settings, 'totpRequiredRoles' | 'unitsSeeDistrictOverview'>;
+  min: number;
+  max: number;
+  unit?: string;
+}[] = [
   { name: 'sessionIdleMinutes', min: 5, max: 1440, unit: 'minutes' },
   { name: 'sessionAbsoluteHours', min: 1, max: 168, unit: 'hours' },
   { name: 'lockoutAttempts', min: 3, max: 20, unit: 'times' },
@@ -20,6 +25,9 @@ const fields: { name: Exclude<keyof Settings, 'totpRequiredRoles'>; min: number;
   { name: 'passwordMinClasses', min: 3, max: 4 },
   { name: 'backupRetentionCount', min: 1, max: 365, unit: 'backups' },
   { name: 'auditRetentionDays', min: 180, max: 3650, unit: 'days' },
+  { name: 'siteCheckFlagDistanceM', min: 100, max: 50000, unit: 'metres' },
+  { name: 'weeklySiteChecksRequired', min: 0, max: 14, unit: 'times' },
+  { name: 'weeklySolvedOnSiteRequired', min: 0, max: 14, unit: 'problems' },
 ];
 
 export default function SettingsPage() {
@@ -130,6 +138,25 @@ export default function SettingsPage() {
                   disabled={!access.changeSetting(user, 'totpRequiredRoles')}
                   options={optionsOf(totpRequirableRoles, totpRequirableRoleLabels)}
                 />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                name="unitsSeeDistrictOverview"
+                valuePropName="checked"
+                label={
+                  <span>
+                    {t('admin.settings.unitsSeeDistrictOverview')}{' '}
+                    {data.overrides.unitsSeeDistrictOverview === undefined ? (
+                      <Tag>{t('admin.settings.inherited')}</Tag>
+                    ) : (
+                      <Tag color="blue">{t('admin.settings.overridden')}</Tag>
+                    )}
+                  </span>
+                }
+                extra={t('admin.settings.unitsSeeDistrictOverviewHint')}
+              >
+                <Switch disabled={!access.changeSetting(user, 'unitsSeeDistrictOverview')} />
               </Form.Item>
             </Col>
           </Row>
