@@ -28,6 +28,7 @@ let outsideDecision: number;
 let outsideProblem: number;
 let outsideInstruction: number;
 let outsideReply: number;
+let outsideStageProposal: number;
 /** A project unit1 leads, and its ledger item. */
 let own: { id: number; code: string };
 let ownItem: number;
@@ -161,6 +162,21 @@ beforeAll(async () => {
       otherUnitUser.post(`/api/v1/instructions/${outsideInstruction}/replies`, { version: 1, text: '范围外回复' }),
     )
   ).replies[0]!.id;
+  const outsideEnterpriseUser = await login(
+    t.app,
+    (await createUser(t.database, { roles: ['enterprise'], enterpriseId: p.enterpriseId })).username,
+    FACTORY_PASSWORD,
+  );
+  outsideStageProposal = (
+    await ok<{ id: number }>(
+      outsideEnterpriseUser.post(`/api/v1/projects/${p.id}/stage-proposals`, {
+        toStage: 'building',
+        onDate: '2026-07-01',
+        evidenceNote: '范围外申请',
+      }),
+      201,
+    )
+  ).id;
 
   const mine = await createProject(t.database, { leadUnitId: unit1.user.unitId });
   own = { id: mine.id, code: mine.code };
@@ -348,6 +364,23 @@ describe('counts and badges', () => {
     expect(s.keyProjects).toBe((await listProjects(enterprise1)).length);
   });
 
+  it("widens a unit's dashboard to the district's figures only when the settings allow it", async () => {
+    const admin = await login(t.app, 'admin');
+    const district = (await summary(office)).keyProjects;
+    const own = (await summary(unit1)).keyProjects;
+    expect(own).toBeLessThan(district);
+    expect((await admin.put('/api/v1/settings', { unitsSeeDistrictOverview: true })).statusCode).toBe(200);
+    try {
+      expect((await summary(unit1)).keyProjects).toBe(district);
+      // the figures only: the unit's project list stays its own, and an enterprise is not widened
+      expect((await ok<{ total: number }>(unit1.get('/api/v1/projects?pageSize=1'))).total).toBe(own);
+      expect((await summary(enterprise1)).keyProjects).toBe((await listProjects(enterprise1)).length);
+    } finally {
+      await admin.put('/api/v1/settings', { unitsSeeDistrictOverview: false });
+    }
+    expect((await summary(unit1)).keyProjects).toBe(own);
+  });
+
   it('counts overdue ledger items and milestones over the scope', async () => {
     const overdue = async (c: Client) =>
       (await ok<{ total: number }>(c.get('/api/v1/ledger-items?overdue=true&pageSize=1'))).total;
@@ -438,6 +471,7 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/problems/{id}': outsideProblem,
     '/api/v1/instructions/{id}': outsideInstruction,
     '/api/v1/instruction-replies/{id}': outsideReply,
+    '/api/v1/stage-proposals/{id}': outsideStageProposal,
   });
   /** Routes with an id that is not a project's (reference data, accounts, periods, imports, templates). */
   const unlinked = /^\/api\/v1\/(users|units|leaders|enterprises|milestone-templates|periods|imports)\/\{id\}/;

@@ -139,9 +139,15 @@ export const projectDetailSchema = projectSchema.extend({
   transitions: z.array(stageTransitionSchema),
   /** What the current user may do with this project (drives buttons in the web). */
   permissions: z
-    .object({ edit: z.boolean(), delete: z.boolean(), transition: z.boolean(), rollback: z.boolean() })
+    .object({
+      edit: z.boolean(),
+      delete: z.boolean(),
+      transition: z.boolean(),
+      rollback: z.boolean(),
+      proposeStage: z.boolean(),
+    })
     .describe(
-      'What the current user may do with this project: edit, delete, move to the next stage, roll back (the server checks again)',
+      'What the current user may do with this project: edit, delete, move to the next stage, roll back, propose a stage change for the office to confirm (the server checks again)',
     ),
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;

@@ -65,6 +65,14 @@ export const canDeleteProject = (actor: AccessActor, p: ProjectAccessScope) => i
 /** Stage changes (forward or back) are the office's: units and enterprises report, the office moves the stage. */
 export const canTransitionProject = (actor: AccessActor, p: ProjectAccessScope) =>
   inRegionOf(actor, p.regionCode) && isOffice(actor);
+/**
+ * Who may propose a stage change for the office to confirm: the unit leading or cooperating on the
+ * project, or its own enterprise — those who report on it but do not move its stage.
+ */
+export const canProposeStage = (actor: AccessActor, p: ProjectAccessScope) =>
+  canReadProject(actor, p) &&
+  !isOffice(actor) &&
+  ((hasAnyRole(actor, 'unit') && unitOnProject(actor, p)) || ownEnterprise(actor, p));
 /** Rollbacks are the office's. */
 export const canRollbackProject = (actor: AccessActor, p: ProjectAccessScope) =>
   inRegionOf(actor, p.regionCode) && isOffice(actor);

@@ -63,14 +63,16 @@ export function visibleProjects(actor: ScopeActor): SQL {
 
 /**
  * The projects the dashboard's figures cover (ADR 0009): the region for office, supervisor, viewer,
- * admin and leaders (the district overview); a unit's or an enterprise's own projects otherwise.
+ * admin and leaders (the district overview), and for a unit when the region's settings allow it
+ * (`unitsSeeDistrictOverview`: figures only; lists and records stay the unit's own); a unit's or an
+ * enterprise's own projects otherwise.
  */
-export const dashboardProjects = (actor: ScopeActor): SQL =>
-  dashboardReadsWholeRegion(actor) ? projectsInRegion(actor.regionCode) : visibleProjects(actor);
+export const dashboardProjects = (actor: ScopeActor, unitsSeeOverview = false): SQL =>
+  dashboardReadsWholeRegion(actor, unitsSeeOverview) ? projectsInRegion(actor.regionCode) : visibleProjects(actor);
 
 /** Whether the dashboard's figures cover the actor's whole region (then records without a project count too). */
-export const dashboardReadsWholeRegion = (actor: ScopeActor): boolean =>
-  actor.roles.includes('leader') || readsWholeRegion(actor);
+export const dashboardReadsWholeRegion = (actor: ScopeActor, unitsSeeOverview = false): boolean =>
+  actor.roles.includes('leader') || readsWholeRegion(actor) || (unitsSeeOverview && actor.roles.includes('unit'));
 
 /**
  * Projects the actor may edit (access.ts `canEditProject`): in their region, and office/admin, or a

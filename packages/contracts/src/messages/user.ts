@@ -102,6 +102,24 @@ export const userMessages = {
     'zh-CN': '不是有效的行政区划代码（省 2 位、市 4 位、县 6 位、乡镇 9 位）',
     en: 'Not a real administrative region code (province 2 digits, city 4, county 6, township 9)',
   },
+
+  // stage proposals 阶段变更申请
+  stage_proposal_open: {
+    'zh-CN': '该项目已有一条待确认的阶段变更申请，请等待区项目办审核或先撤回',
+    en: 'This project already has a stage change waiting for the office; wait for it or withdraw it first',
+  },
+  stage_proposal_not_next: {
+    'zh-CN': '只能申请变更到项目的下一阶段',
+    en: "A proposal can only be for the project's next stage",
+  },
+  stage_proposal_outdated: {
+    'zh-CN': '项目阶段已变化，此申请已失效，请退回后重新申请',
+    en: "The project's stage has changed since this was proposed; return it and propose again",
+  },
+  stage_proposal_decided: {
+    'zh-CN': '此申请已处理，不能再次操作',
+    en: 'This proposal has already been decided',
+  },
 } as const satisfies Record<string, LocalisedText>;
 
 export type UserMessageKey = keyof typeof userMessages;

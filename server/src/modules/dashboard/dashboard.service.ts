@@ -3,7 +3,7 @@
  * (never stored), for a year, an as-of date and a region within the actor's. Only approved
  * investment reports count; completed investment runs to asOf's month in asOf's year. The figures
  * cover the region for office, supervisor, viewer, admin and leaders, a unit's or an enterprise's own
- * projects for them (ADR 0009). Meetings held and problems solved count [1 January, asOf] of the year
+ * projects for them (ADR 0009), or the region for a unit when the settings say `unitsSeeDistrictOverview`. Meetings held and problems solved count [1 January, asOf] of the year
  * (the whole year for a past one): meetings by their start in Asia/Shanghai, problems by resolvedOn.
  */
 import {
@@ -23,6 +23,7 @@ import { requireRegion } from '../../lib/policy.js';
 import { dashboardProjects, dashboardReadsWholeRegion } from '../../lib/project-scope.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
+import { loadSettings } from '../settings/settings.service.js';
 import * as repo from './dashboard.repository.js';
 
 /** 1 亿元: the article's threshold for large signed projects. */
@@ -47,7 +48,9 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
   const month = throughMonth(year, asOf);
   const yearEnd = `${year}-12-31`;
   const signedTo = asOf < yearEnd ? asOf : yearEnd;
-  const scope = dashboardProjects(ctx.actor);
+  // a unit sees the district's figures only where the region's settings allow it (issue 9 §2)
+  const overview = (await loadSettings(db, ctx.actor.regionCode)).unitsSeeDistrictOverview;
+  const scope = dashboardProjects(ctx.actor, overview);
   const yearStart = `${year}-01-01`;
   const inYear = signedTo >= yearStart;
   const [agg, units, signed, batches, name, held, solved, problemRows] = await Promise.all([
@@ -57,7 +60,13 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
     periodRates(ctx, regionCode, asOf),
     repo.regionName(db, regionCode),
     inYear
-      ? repo.meetingsHeldBetween(db, regionCode, dashboardReadsWholeRegion(ctx.actor) ? null : scope, yearStart, signedTo)
+      ? repo.meetingsHeldBetween(
+          db,
+          regionCode,
+          dashboardReadsWholeRegion(ctx.actor, overview) ? null : scope,
+          yearStart,
+          signedTo,
+        )
       : [],
     inYear ? repo.problemsSolvedBetween(db, regionCode, scope, yearStart, signedTo) : [],
     repo.problemGroups(db, regionCode, scope, yearStart, signedTo, asOf),

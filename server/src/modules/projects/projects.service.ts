@@ -12,7 +12,7 @@ import {
   type TransitionBody,
   type UpdateProjectBody,
 } from '@kpc/contracts';
-import { checkTransition, stageIndex, throughMonth, transitionRefusalMessages } from '@kpc/domain';
+import { canProposeStage, checkTransition, stageIndex, throughMonth, transitionRefusalMessages } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { deleteProjectAttachments, removeAttachmentFiles } from '../../commands/delete-attachments.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -50,6 +50,7 @@ function withPermissions(actor: Actor, d: Detail): ProjectDetail {
       delete: projectPolicy.canDelete(actor, s),
       transition: projectPolicy.canTransition(actor, s),
       rollback: projectPolicy.canRollback(actor, s),
+      proposeStage: canProposeStage(actor, s),
     },
   };
 }
@@ -208,16 +209,32 @@ const actualDateOf: Partial<
 };
 
 export async function transitionProject(ctx: RequestContext, id: number, body: TransitionBody) {
-  const { db, actor, now } = ctx;
+  const { db, actor } = ctx;
   const before = await repo.findProjectDetail(db, id);
   if (!before) throw new AppError('NOT_FOUND');
   requireProjectRead(actor, scopeOf(before));
   if (!projectPolicy.canTransition(actor, scopeOf(before))) throw new AppError('FORBIDDEN');
+  return db.transaction(async (tx) => withPermissions(actor, await applyTransition(tx, ctx, before, body)));
+}
+
+/**
+ * Checks and makes a stage change in the caller's transaction: the lifecycle rules (next stage, dates,
+ * rollbacks only with the right and a reason), the stage's actual date, the transition row and the audit.
+ * The office's own move and its confirming of a unit's or enterprise's proposal both come here.
+ */
+export async function applyTransition(
+  tx: Executor,
+  ctx: Pick<RequestContext, 'actor' | 'audit' | 'now' | 'clock'>,
+  before: Detail,
+  body: TransitionBody,
+): Promise<Detail> {
+  const { actor, now } = ctx;
+  const id = before.id;
   const verdict = checkTransition({
     from: before.stage,
     to: body.toStage,
     onDate: body.onDate,
-    lastDate: await repo.lastTransitionDate(db, id),
+    lastDate: await repo.lastTransitionDate(tx, id),
     asOf: today(ctx.clock),
     mayRollback: projectPolicy.canRollback(actor, scopeOf(before)),
     reason: body.reason,
@@ -239,35 +256,33 @@ export async function transitionProject(ctx: RequestContext, id: number, body: T
     for (const [stage, col] of Object.entries(actualDateOf))
       if (stageIndex(stage as Stage) > stageIndex(body.toStage) && col !== 'contractDate') dates[col] = null;
   }
-  return db.transaction(async (tx) => {
-    const updated = await repo.updateProject(tx, id, body.version, { stage: body.toStage, ...dates, updatedAt: now });
-    if (updated === undefined) throw versionConflict(withPermissions(actor, (await repo.findProjectDetail(tx, id))!));
-    await repo.insertStageTransition(tx, {
-      projectId: id,
-      fromStage: before.stage,
-      toStage: body.toStage,
-      onDate: body.onDate,
-      byUserId: actor.id,
-      reason: body.reason ?? null,
-      isRollback: verdict.isRollback,
-      createdAt: now,
-    });
-    const after = (await repo.findProjectDetail(tx, id))!;
-    await writeAudit(
-      tx,
-      ctx.audit,
-      {
-        action: verdict.isRollback ? 'stage_rollback' : 'stage_transition',
-        entity: 'project',
-        entityId: id,
-        regionCode: after.regionCode,
-        before,
-        after,
-      },
-      now,
-    );
-    return withPermissions(actor, after);
+  const updated = await repo.updateProject(tx, id, body.version, { stage: body.toStage, ...dates, updatedAt: now });
+  if (updated === undefined) throw versionConflict(withPermissions(actor, (await repo.findProjectDetail(tx, id))!));
+  await repo.insertStageTransition(tx, {
+    projectId: id,
+    fromStage: before.stage,
+    toStage: body.toStage,
+    onDate: body.onDate,
+    byUserId: actor.id,
+    reason: body.reason ?? null,
+    isRollback: verdict.isRollback,
+    createdAt: now,
   });
+  const after = (await repo.findProjectDetail(tx, id))!;
+  await writeAudit(
+    tx,
+    ctx.audit,
+    {
+      action: verdict.isRollback ? 'stage_rollback' : 'stage_transition',
+      entity: 'project',
+      entityId: id,
+      regionCode: after.regionCode,
+      before,
+      after,
+    },
+    now,
+  );
+  return after;
 }
 
 /** The project list with investment columns as a streamed .xlsx (see reports/projects-xlsx.ts). */
