@@ -42,7 +42,7 @@ const detail: ProjectDetail = {
   updatedAt: '2026-01-01T00:00:00Z',
   taskForce: [{ id: 1, name: '李四', post: 'head', unitId: null, userId: null, phone: null, duty: null }],
   transitions: [],
-  permissions: { edit: true, delete: true, transition: true, rollback: true },
+  permissions: { edit: true, delete: true, transition: true, rollback: true, proposeStage: false },
 };
 
 describe('project form values', () => {
