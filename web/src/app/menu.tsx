@@ -11,6 +11,7 @@ import type { MenuEntry } from '../lib/menu';
 import { dashboardMenu } from '../features/dashboard/menu';
 import { batchesMenu } from '../features/batches/menu';
 import { projectsMenu } from '../features/projects/menu';
+import { stageProposalsMenu } from '../features/stage-proposals/menu';
 import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
@@ -35,6 +36,7 @@ const mainEntries: MenuEntry[] = [
   ...dashboardMenu,
   ...batchesMenu,
   ...projectsMenu,
+  ...stageProposalsMenu,
   ...investmentMenu,
   ...ledgerMenu,
   ...meetingsMenu,

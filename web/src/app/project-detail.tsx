@@ -13,6 +13,7 @@ import ProjectDetailPage from '../features/projects/components/project-detail-pa
 const ProjectLedgerTab = lazy(() => import('../features/ledger/components/project-ledger-tab'));
 const ProjectProblemsTab = lazy(() => import('../features/problems/components/project-problems-tab'));
 const ProjectPlanTab = lazy(() => import('../features/milestones/components/project-plan-tab'));
+const ProjectStageProposals = lazy(() => import('../features/stage-proposals/components/project-stage-proposals'));
 const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
 // plan vs actual investment by month, with the annual plan editor and the way to report a month
 const ProjectInvestmentSection = lazy(() => import('../features/investment/components/project-investment-section'));
@@ -21,6 +22,11 @@ export default function ProjectDetailScreen() {
   return (
     <ProjectDetailPage
       workTabs={(p) => <ProjectWorkTabs project={p} />}
+      stageProposals={(p) => (
+        <Suspense fallback={null}>
+          <ProjectStageProposals project={p} />
+        </Suspense>
+      )}
       investment={(p) => (
         <Suspense fallback={null}>
           <ProjectInvestmentSection project={p} />

@@ -31,6 +31,7 @@ const MeetingPage = lazy(() => import('../features/meetings/components/meeting-p
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
+const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
 const ImportsPage = lazy(() => import('../features/imports/components/imports-page'));
@@ -79,6 +80,7 @@ export function AppRouter() {
               <Route path="decisions" element={<DecisionsPage />} />
               <Route path="problems" element={<ProblemsPage />} />
               <Route path="instructions" element={<InstructionsPage />} />
+              <Route path="stage-proposals" element={<StageProposalsPage />} />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route

@@ -1,10 +1,21 @@
-/** Centred spinner while a page chunk or the session loads. */
-import { Spin } from 'antd';
+/**
+ * What a page shows while its chunk, the session or its first data loads: a skeleton of a title and
+ * rows (issue 9 §3), so the layout does not jump and the user sees that content is coming. `inline`:
+ * inside a card that is already drawn (the Gantt, the jobs list), without the page frame.
+ */
+import { Card, Skeleton } from 'antd';
 
-export function PageSpinner() {
+export function PageSpinner({ inline = false }: { inline?: boolean }) {
+  const bones = <Skeleton active title={{ width: '40%' }} paragraph={{ rows: 6 }} />;
+  if (inline)
+    return (
+      <div data-testid="page-skeleton" aria-busy="true">
+        {bones}
+      </div>
+    );
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: 240 }}>
-      <Spin size="large" />
+    <div className="kpc-page" data-testid="page-skeleton" aria-busy="true">
+      <Card>{bones}</Card>
     </div>
   );
 }

@@ -47,6 +47,8 @@ export const access = {
   /** Monthly entry: units and enterprises for their projects, the office for any in its region. */
   investmentReport: (user: RolesOf) => hasRole(user, 'unit', 'enterprise', 'office', 'admin'),
   investmentApprovals: isOffice,
+  /** Stage proposals: the office decides them, units and enterprises make them (ADR 0009). */
+  stageProposals: (user: RolesOf) => hasRole(user, 'office', 'admin', 'unit', 'enterprise'),
   /**
    * The scheduled jobs (backups, clean-up, audit archiving): the system administrator's; the server
    * further asks that their region cover every account (403 otherwise).

@@ -12,6 +12,8 @@ export const sharedKeys = {
   reportLists: ['investment', 'reports'] as const,
   /** Lists of milestone nodes, among them the 节点预警 badge's count of overdue ones. */
   milestoneLists: ['milestones', 'list'] as const,
+  /** Every project query (lists and details): a confirmed stage proposal moves a project's stage. */
+  projects: ['projects'] as const,
 };
 
 /** Refresh the dashboard figures and both menu badges at once (after an approval, a return, a submit…). */

@@ -53,7 +53,7 @@ export default function GanttPage() {
         {/* on a phone the filters go in the body: a header full of selects squeezes the title out */}
         {isPhone && <div style={{ marginBottom: 8 }}>{filterBar}</div>}
         {isPending ? (
-          <PageSpinner />
+          <PageSpinner inline />
         ) : error || !shown ? (
           <Empty description={describeError(error)} />
         ) : shown.projects.length === 0 ? (

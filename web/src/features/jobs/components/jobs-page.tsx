@@ -55,7 +55,7 @@ export default function JobsPage() {
           {t('jobs.intro')}
         </Typography.Paragraph>
         {isPending ? (
-          <PageSpinner />
+          <PageSpinner inline />
         ) : error ? (
           <Alert type="error" showIcon title={describeError(error)} data-testid="jobs-error" />
         ) : (

@@ -38,6 +38,8 @@ export interface ProjectDetailParts {
   workTabs?: (project: ProjectDetail) => ReactNode;
   /** Investment by month, below the figures and dates. */
   investment?: (project: ProjectDetail) => ReactNode;
+  /** Stage proposals (阶段变更申请), at the top of the stage history. */
+  stageProposals?: (project: ProjectDetail) => ReactNode;
 }
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
@@ -268,6 +270,7 @@ function ProjectDetailView({ project: p, parts }: { project: ProjectDetail; part
         </Card>
 
         <Card title={t('project.section.transitions')}>
+          {parts.stageProposals?.(p)}
           {p.transitions.length === 0 ? (
             <Alert type="info" title={t('project.stage.none')} />
           ) : (
