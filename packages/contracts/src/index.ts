@@ -19,3 +19,4 @@ export * from './messages/imports.js';
 export * from './meetings.js';
 export * from './problems.js';
 export * from './instructions.js';
+export * from './compliance.js';

@@ -67,9 +67,7 @@ describe('ISO weeks in Asia/Shanghai', () => {
       fc.property(fc.integer({ min: 0, max: 365 * 30 }), (n) => {
         const w = isoWeekOfDate(addDays('2010-01-01', n));
         const { start, end } = weekBounds(w);
-        return (
-          isoWeekOf(start) === w && isoWeekOf(new Date(end.getTime() - 1)) === w && isoWeekOf(end) === addWeeks(w, 1)
-        );
+        return isoWeekOf(start) === w && isoWeekOf(new Date(end.getTime() - 1)) === w && isoWeekOf(end) === addWeeks(w, 1);
       }),
     );
   });
@@ -111,8 +109,16 @@ describe('the weekly quota', () => {
       { leaderId: 1, userId: null, checkedAt: at('2027-01-04T00:00:00+08:00') },
     ];
     const solved = [{ solvedByLeaderId: 1, solvedByUserId: null, solvedAt: at('2027-01-01T11:00:00+08:00') }];
-    expect(weeklyCompliance('2026-W53', [liu], checks, solved, quota)[0]).toMatchObject({ siteChecks: 2, solvedOnSite: 1, met: true });
-    expect(weeklyCompliance('2027-W01', [liu], checks, solved, quota)[0]).toMatchObject({ siteChecks: 1, solvedOnSite: 0, met: false });
+    expect(weeklyCompliance('2026-W53', [liu], checks, solved, quota)[0]).toMatchObject({
+      siteChecks: 2,
+      solvedOnSite: 1,
+      met: true,
+    });
+    expect(weeklyCompliance('2027-W01', [liu], checks, solved, quota)[0]).toMatchObject({
+      siteChecks: 1,
+      solvedOnSite: 0,
+      met: false,
+    });
   });
   it('counts a task-force head by account, not a leader’s check logged from that account', () => {
     const checks = [
@@ -144,7 +150,8 @@ describe('the weekly quota', () => {
     expect(complianceRate(0, 0)).toBeNull();
   });
   it('is read by the region readers and leaders, not units or enterprises', () => {
-    for (const r of ['office', 'supervisor', 'viewer', 'admin', 'leader'] as const) expect(canReadCompliance({ roles: [r] })).toBe(true);
+    for (const r of ['office', 'supervisor', 'viewer', 'admin', 'leader'] as const)
+      expect(canReadCompliance({ roles: [r] })).toBe(true);
     for (const r of ['unit', 'enterprise'] as const) expect(canReadCompliance({ roles: [r] })).toBe(false);
   });
 });
