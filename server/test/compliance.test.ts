@@ -28,6 +28,7 @@ const REGION = '411103';
 
 type Row = { personType: string; personId: number; name: string; siteChecks: number; solvedOnSite: number; met: boolean };
 type Weekly = { week: string; monday: string; sunday: string; rows: Row[]; metCount: number; total: number };
+type Rate = { week: string; metCount: number; total: number; rate: number | null } | null;
 type Heatmap = {
   weeks: string[];
   rows: {
@@ -298,7 +299,6 @@ describe('the heat map', () => {
 });
 
 describe('the dashboard’s rate', () => {
-  type Rate = { week: string; metCount: number; total: number; rate: number | null } | null;
   const rate = async (c: Client, asOf: string) =>
     (await ok<{ weeklyComplianceRate: Rate }>(c.get(`/api/v1/dashboard/summary?asOf=${asOf}`))).weeklyComplianceRate;
 
