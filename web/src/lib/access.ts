@@ -10,6 +10,7 @@ import {
   canChangeSetting,
   canReadAuditLog,
   canCreateProject,
+  canReadCompliance,
   canImportLedger,
   canPlanInvestment,
   canWriteLedgerFor,
@@ -47,6 +48,8 @@ export const access = {
   /** Monthly entry: units and enterprises for their projects, the office for any in its region. */
   investmentReport: (user: RolesOf) => hasRole(user, 'unit', 'enterprise', 'office', 'admin'),
   investmentApprovals: isOffice,
+  /** The weekly quota 周督查: the region readers and leaders (a public ranking), not units or enterprises. */
+  compliance: (user: RolesOf) => canReadCompliance(user),
   /**
    * The scheduled jobs (backups, clean-up, audit archiving): the system administrator's; the server
    * further asks that their region cover every account (403 otherwise).
