@@ -32,6 +32,8 @@ describe('the weekly quota 周督查', () => {
     await settled(page);
     const card = page.getByTestId('kpi-weeklyComplianceRate');
     await expect.poll(() => card.innerText()).toContain(`${api.metCount}/${api.total}`);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'compliance-dashboard-card-1440');
     await card.click();
     await page.waitForURL((u) => u.pathname === '/compliance' && u.searchParams.get('week') === api.week);
     await settled(page);

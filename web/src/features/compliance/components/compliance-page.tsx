@@ -11,7 +11,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceRowView } from '@kpc/contracts';
-import { addWeeks, isIsoWeek, isoWeekOfDate, weekBounds } from '@kpc/domain';
+import { addWeeks, isIsoWeek, isoWeekOf, isoWeekOfDate, weekBounds } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
 import { PageSpinner } from '../../../components/page-spinner';
 import { useComplianceHeatmap, useWeeklyCompliance } from '../api/get-compliance';
@@ -76,7 +76,7 @@ export default function CompliancePage() {
         data-testid="compliance-week"
       />
       <Button icon={<RightOutlined />} aria-label={t('compliance.nextWeek')} onClick={() => go(addWeeks(data.week, 1))} />
-      {week && <Button onClick={() => go(undefined)}>{t('compliance.thisWeek')}</Button>}
+      {data.week !== isoWeekOf(new Date()) && <Button onClick={() => go(undefined)}>{t('compliance.thisWeek')}</Button>}
     </Space>
   );
 
