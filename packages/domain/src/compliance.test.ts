@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isoWeek } from '@kpc/contracts';
 import {
   addWeeks,
   canReadCompliance,
@@ -52,6 +53,14 @@ describe('ISO weeks in Asia/Shanghai', () => {
     for (const w of ['2025-W53', '2026-W00', '2026-W54', '2026-53', '2026W01', '2026-w01', '', '2026-W1'])
       expect(isIsoWeek(w), w).toBe(false);
     expect(() => weekBounds('2025-W53')).toThrow(RangeError);
+  });
+  it('the contract’s week schema accepts exactly the ISO weeks (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 0, max: 54 }), (y, n) => {
+        const w = `${y}-W${String(n).padStart(2, '0')}`;
+        return isoWeek.safeParse(w).success === isIsoWeek(w);
+      }),
+    );
   });
   it('every day lies in the week whose bounds contain it (property)', () => {
     fc.assert(
