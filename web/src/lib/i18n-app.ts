@@ -17,7 +17,6 @@ import zhOffline from '../locales/zh-CN/offline.json';
 import zhMeetings from '../locales/zh-CN/meetings.json';
 import zhProblems from '../locales/zh-CN/problems.json';
 import zhInstructions from '../locales/zh-CN/instructions.json';
-import zhCompliance from '../locales/zh-CN/compliance.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -31,7 +30,6 @@ import enOffline from '../locales/en/offline.json';
 import enMeetings from '../locales/en/meetings.json';
 import enProblems from '../locales/en/problems.json';
 import enInstructions from '../locales/en/instructions.json';
-import enCompliance from '../locales/en/compliance.json';
 
 const bundles = {
   'zh-CN': {
@@ -48,7 +46,6 @@ const bundles = {
     ...zhMeetings,
     ...zhProblems,
     ...zhInstructions,
-    ...zhCompliance,
   },
   en: {
     ...enProjects,
@@ -64,7 +61,6 @@ const bundles = {
     ...enMeetings,
     ...enProblems,
     ...enInstructions,
-    ...enCompliance,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

@@ -13,9 +13,15 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceRowView } from '@kpc/contracts';
 import { addWeeks, isIsoWeek, isoWeekOf, isoWeekOfDate, weekBounds } from '@kpc/domain';
 import { describeError } from '../../../lib/api';
+import { addScreenStrings } from '../../../lib/i18n';
+import zhCompliance from '../../../locales/zh-CN/compliance.json';
+import enCompliance from '../../../locales/en/compliance.json';
 import { PageSpinner } from '../../../components/page-spinner';
 import { useComplianceHeatmap, useWeeklyCompliance } from '../api/get-compliance';
 import './compliance.css';
+
+// a screen few open brings its own strings, out of the app shell
+addScreenStrings({ 'zh-CN': zhCompliance, en: enCompliance });
 
 const HeatmapChart = lazy(() => import('./compliance-heatmap').then((m) => ({ default: m.ComplianceHeatmapChart })));
 
