@@ -22,6 +22,7 @@ import meetingsRoutes from './modules/meetings/meetings.routes.js';
 import problemsRoutes from './modules/problems/problems.routes.js';
 import instructionsRoutes from './modules/instructions/instructions.routes.js';
 import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.routes.js';
+import complianceRoutes from './modules/compliance/compliance.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -52,4 +53,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(problemsRoutes);
   await app.register(instructionsRoutes);
   await app.register(stageProposalsRoutes);
+  await app.register(complianceRoutes);
 }

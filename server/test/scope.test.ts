@@ -459,6 +459,19 @@ describe('writes follow who owes the work', () => {
   });
 });
 
+describe('the weekly quota 周督查', () => {
+  it('is the region’s table for office, supervisor, viewer and leaders; units and enterprises are refused (403)', async () => {
+    for (const url of ['/api/v1/compliance/weekly', '/api/v1/compliance/heatmap']) {
+      for (const c of [office, supervisor, viewer, leader1]) expect([url, (await c.get(url)).statusCode]).toEqual([url, 200]);
+      for (const c of [unit1, enterprise1]) expect([url, (await c.get(url)).statusCode]).toEqual([url, 403]);
+    }
+    const rows = async (c: Client) =>
+      (await ok<{ rows: { personId: number }[] }>(c.get('/api/v1/compliance/weekly'))).rows.map((r) => r.personId);
+    // a leader sees the whole ranking, not only their own row (the article's public ranking among leaders)
+    expect(await rows(leader1)).toEqual(await rows(office));
+  });
+});
+
 describe('every GET route with a project-linked id', () => {
   /** Path prefixes whose `{id}` is project-linked, and the out-of-scope record to try. */
   const linked = (): Record<string, number> => ({

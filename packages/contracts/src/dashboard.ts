@@ -73,6 +73,17 @@ export const dashboardSummarySchema = z.object({
   problemsByStatus: z
     .array(z.object({ status: problemStatusSchema, count: z.number().int().describe('Problems now in this status') }))
     .describe('Problems on projects in scope by their current status (问题状态), every status listed'),
+  weeklyComplianceRate: z
+    .object({
+      week: z.string().describe('The ISO week of asOf, YYYY-Www (Asia/Shanghai)'),
+      metCount: z.number().int().describe('People who met the quota by the end of asOf'),
+      total: z.number().int().describe('Contracting leaders and task-force heads the quota applies to'),
+      rate: z.number().nullable().describe('metCount / total as a fraction (1 = 100 %); null with nobody listed'),
+    })
+    .nullable()
+    .describe(
+      "This week's weekly-quota compliance (本周督查达标率), counting checks and on-site solutions up to the end of asOf; null for units and enterprises, who do not read the compliance table",
+    ),
   problemsOverdue: z.number().int().describe('Problems not solved yet whose deadline is before asOf (超期未解决)'),
   byLevel: z.array(investmentGroupSchema.extend({ level: projectLevelSchema })),
   /** By lead unit (null: no lead unit). */

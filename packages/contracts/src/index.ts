@@ -20,3 +20,4 @@ export * from './meetings.js';
 export * from './problems.js';
 export * from './instructions.js';
 export * from './stage-proposals.js';
+export * from './compliance.js';

@@ -17,6 +17,10 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
   totp_code: { 'zh-CN': '验证码应为 6 位数字', en: 'The code has 6 digits' },
   no_control_chars: { 'zh-CN': '包含不允许的控制字符', en: 'Contains control characters' },
   deadline_or_recurring: ledgerMessages.deadline_or_recurring,
+  iso_week: {
+    'zh-CN': '周次格式应为 YYYY-Www（如 2026-W05），且该年有此周',
+    en: 'Expected an ISO week YYYY-Www (e.g. 2026-W05) that exists in that year',
+  },
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

@@ -16,6 +16,7 @@ import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
 import { problemsMenu } from '../features/problems/menu';
+import { complianceMenu } from '../features/compliance/menu';
 import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
@@ -41,6 +42,7 @@ const mainEntries: MenuEntry[] = [
   ...ledgerMenu,
   ...meetingsMenu,
   ...problemsMenu,
+  ...complianceMenu,
   ...instructionsMenu,
   ...ganttMenu,
   ...milestonesMenu,

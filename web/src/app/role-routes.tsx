@@ -11,7 +11,16 @@ import { RequireRole } from './guards';
 
 /** The screens of lib/access.ts that a route guards. */
 export type Screen =
-  'users' | 'referenceData' | 'regions' | 'settings' | 'audit' | 'jobs' | 'imports' | 'investmentReport' | 'investmentApprovals';
+  | 'users'
+  | 'referenceData'
+  | 'regions'
+  | 'settings'
+  | 'audit'
+  | 'jobs'
+  | 'imports'
+  | 'investmentReport'
+  | 'investmentApprovals'
+  | 'compliance';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

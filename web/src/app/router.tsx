@@ -30,6 +30,7 @@ const MeetingsPage = lazy(() => import('../features/meetings/components/meetings
 const MeetingPage = lazy(() => import('../features/meetings/components/meeting-page'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
+const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
@@ -79,6 +80,14 @@ export function AppRouter() {
               <Route path="meetings/:id" element={<MeetingPage />} />
               <Route path="decisions" element={<DecisionsPage />} />
               <Route path="problems" element={<ProblemsPage />} />
+              <Route
+                path="compliance"
+                element={
+                  <RequireScreen screen="compliance">
+                    <CompliancePage />
+                  </RequireScreen>
+                }
+              />
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="stage-proposals" element={<StageProposalsPage />} />
               <Route path="gantt" element={<GanttPage />} />

@@ -10,6 +10,7 @@ import {
   canChangeSetting,
   canReadAuditLog,
   canCreateProject,
+  canReadCompliance,
   canImportLedger,
   canPlanInvestment,
   canWriteLedgerFor,
@@ -49,6 +50,8 @@ export const access = {
   investmentApprovals: isOffice,
   /** Stage proposals: the office decides them, units and enterprises make them (ADR 0009). */
   stageProposals: (user: RolesOf) => hasRole(user, 'office', 'admin', 'unit', 'enterprise'),
+  /** The weekly quota 周督查: the region readers and leaders (a public ranking), not units or enterprises. */
+  compliance: (user: RolesOf) => canReadCompliance(user),
   /**
    * The scheduled jobs (backups, clean-up, audit archiving): the system administrator's; the server
    * further asks that their region cover every account (403 otherwise).

@@ -5,6 +5,7 @@
  * cover the region for office, supervisor, viewer, admin and leaders, a unit's or an enterprise's own
  * projects for them (ADR 0009), or the region for a unit when the settings say `unitsSeeDistrictOverview`. Meetings held and problems solved count [1 January, asOf] of the year
  * (the whole year for a past one): meetings by their start in Asia/Shanghai, problems by resolvedOn.
+ * The weekly quota's rate is asOf's ISO week, counting checks and on-site solutions to the end of asOf.
  */
 import {
   problemCategories,
@@ -16,7 +17,7 @@ import {
   type ProjectLevel,
   type Stage,
 } from '@kpc/contracts';
-import { completionRate, throughMonth } from '@kpc/domain';
+import { canReadCompliance, completionRate, throughMonth } from '@kpc/domain';
 import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { requireRegion } from '../../lib/policy.js';
@@ -24,6 +25,7 @@ import { dashboardProjects, dashboardReadsWholeRegion } from '../../lib/project-
 import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
 import { loadSettings } from '../settings/settings.service.js';
+import { complianceRateOn } from '../compliance/compliance.service.js';
 import * as repo from './dashboard.repository.js';
 
 /** 1 亿元: the article's threshold for large signed projects. */
@@ -53,7 +55,7 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
   const scope = dashboardProjects(ctx.actor, overview);
   const yearStart = `${year}-01-01`;
   const inYear = signedTo >= yearStart;
-  const [agg, units, signed, batches, name, held, solved, problemRows] = await Promise.all([
+  const [agg, units, signed, batches, name, held, solved, problemRows, compliance] = await Promise.all([
     repo.aggregates(db, regionCode, scope, year, month),
     repo.responsibleUnits(db, regionCode, scope),
     inYear ? repo.signedBetween(db, regionCode, scope, yearStart, signedTo, LARGE_PROJECT_YUAN) : [],
@@ -70,6 +72,8 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
       : [],
     inYear ? repo.problemsSolvedBetween(db, regionCode, scope, yearStart, signedTo) : [],
     repo.problemGroups(db, regionCode, scope, yearStart, signedTo, asOf),
+    // the quota's people are the region's: only those who read the compliance table see its rate
+    canReadCompliance(ctx.actor) ? complianceRateOn(db, regionCode, asOf) : null,
   ]);
   if (name === null) throw new AppError('NOT_FOUND');
   const of = (set: repo.AggregateRow['set']) => agg.filter((r) => r.set === set);
@@ -117,6 +121,7 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
       count: problemRows.filter((r) => r.status === status).reduce((n, r) => n + r.problems, 0),
     })),
     problemsOverdue: problemRows.reduce((n, r) => n + r.overdue, 0),
+    weeklyComplianceRate: compliance,
     byLevel: projectLevels.map((level) => ({ level, ...group(levels.get(level)) })),
     byUnit: of('unit')
       .map((r) => ({ unitId: r.key === null ? null : Number(r.key), unitName: r.name, ...group(r) }))

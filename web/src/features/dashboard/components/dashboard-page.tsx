@@ -317,6 +317,21 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
           accent="#2f9e44"
           onClick={() => navigate(`/problems?solved=year${yearQuery}`)}
         />
+        {s.weeklyComplianceRate && (
+          <Kpi
+            id="weeklyComplianceRate"
+            label={t('dashboard.kpi.weeklyCompliance')}
+            value={percent(s.weeklyComplianceRate.rate)}
+            unit="%"
+            note={t('dashboard.kpi.weeklyComplianceNote', {
+              week: s.weeklyComplianceRate.week,
+              met: s.weeklyComplianceRate.metCount,
+              total: s.weeklyComplianceRate.total,
+            })}
+            accent="#7048e8"
+            onClick={() => navigate(`/compliance?week=${s.weeklyComplianceRate!.week}`)}
+          />
+        )}
       </div>
 
       <Row gutter={[12, 12]}>
