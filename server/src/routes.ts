@@ -21,11 +21,13 @@ import jobsRoutes from './modules/jobs/jobs.routes.js';
 import meetingsRoutes from './modules/meetings/meetings.routes.js';
 import problemsRoutes from './modules/problems/problems.routes.js';
 import instructionsRoutes from './modules/instructions/instructions.routes.js';
+import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
 import './modules/problems/problems.attachments.js';
 import './modules/instructions/instructions.attachments.js';
+import './modules/site-checks/site-checks.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -49,4 +51,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(meetingsRoutes);
   await app.register(problemsRoutes);
   await app.register(instructionsRoutes);
+  await app.register(siteChecksRoutes);
 }

@@ -19,3 +19,5 @@ export * from './messages/imports.js';
 export * from './meetings.js';
 export * from './problems.js';
 export * from './instructions.js';
+export * from './site-checks.js';
+export * from './messages/site-checks.js';

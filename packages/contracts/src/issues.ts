@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
 import { ledgerMessages } from './messages/ledger.js';
+import { siteCheckMessages } from './messages/site-checks.js';
 import { userMessages } from './messages/user.js';
 
 /** Messages for custom refinements: schemas raise them with `message: '<key>'`. */
@@ -17,6 +18,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
   totp_code: { 'zh-CN': '验证码应为 6 位数字', en: 'The code has 6 digits' },
   no_control_chars: { 'zh-CN': '包含不允许的控制字符', en: 'Contains control characters' },
   deadline_or_recurring: ledgerMessages.deadline_or_recurring,
+  located_needs_coordinates: siteCheckMessages.located_needs_coordinates,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

@@ -8,3 +8,4 @@ export * from './access.js';
 export * from './office-sheets.js';
 export * from './meetings.js';
 export * from './problems.js';
+export * from './site-checks.js';
