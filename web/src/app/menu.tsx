@@ -15,6 +15,7 @@ import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
 import { problemsMenu } from '../features/problems/menu';
+import { siteChecksMenu } from '../features/site-checks/menu';
 import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
@@ -39,6 +40,7 @@ const mainEntries: MenuEntry[] = [
   ...ledgerMenu,
   ...meetingsMenu,
   ...problemsMenu,
+  ...siteChecksMenu,
   ...instructionsMenu,
   ...ganttMenu,
   ...milestonesMenu,

@@ -30,6 +30,8 @@ const MeetingsPage = lazy(() => import('../features/meetings/components/meetings
 const MeetingPage = lazy(() => import('../features/meetings/components/meeting-page'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
+const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
+const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -78,6 +80,8 @@ export function AppRouter() {
               <Route path="meetings/:id" element={<MeetingPage />} />
               <Route path="decisions" element={<DecisionsPage />} />
               <Route path="problems" element={<ProblemsPage />} />
+              <Route path="site-checks" element={<SiteChecksPage />} />
+              <Route path="site-checks/new" element={<SiteCheckFormPage />} />
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />

@@ -17,6 +17,7 @@ import zhOffline from '../locales/zh-CN/offline.json';
 import zhMeetings from '../locales/zh-CN/meetings.json';
 import zhProblems from '../locales/zh-CN/problems.json';
 import zhInstructions from '../locales/zh-CN/instructions.json';
+import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -30,6 +31,7 @@ import enOffline from '../locales/en/offline.json';
 import enMeetings from '../locales/en/meetings.json';
 import enProblems from '../locales/en/problems.json';
 import enInstructions from '../locales/en/instructions.json';
+import enSiteChecks from '../locales/en/site-checks.json';
 
 const bundles = {
   'zh-CN': {
@@ -46,6 +48,7 @@ const bundles = {
     ...zhMeetings,
     ...zhProblems,
     ...zhInstructions,
+    ...zhSiteChecks,
   },
   en: {
     ...enProjects,
@@ -61,6 +64,7 @@ const bundles = {
     ...enMeetings,
     ...enProblems,
     ...enInstructions,
+    ...enSiteChecks,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);
