@@ -121,6 +121,7 @@ export const siteCheckTargetSchema = z.object({
 export const siteCheckTargetsSchema = z.object({
   canCreate: z.boolean().describe('The current user may log site checks (a leader or a task-force head)'),
   checkerName: z.string().nullable(),
+  flagDistanceM: z.number().int().describe('The distance beyond which a check is flagged, in force for the user’s region'),
   projects: z.array(siteCheckTargetSchema),
 });
 export type SiteCheckTargets = z.infer<typeof siteCheckTargetsSchema>;

@@ -115,6 +115,7 @@ export async function siteCheckTargets(ctx: RequestContext): Promise<SiteCheckTa
   return {
     canCreate: projects.length > 0,
     checkerName: projects.length > 0 ? ctx.actor.displayName : null,
+    flagDistanceM: (await loadSettings(ctx.db, ctx.actor.regionCode)).siteCheckFlagDistanceM,
     projects: projects.map((p) => ({
       projectId: p.id,
       projectCode: p.code,

@@ -27,12 +27,7 @@ import { optionsOf } from '../../../lib/i18n';
 import { keepFile, keptFileId } from '../../../lib/offline-files';
 import { submitOrQueue, useQueuedPosts } from '../../../lib/offline-queue';
 import { useCurrentUser } from '../../../lib/session';
-import {
-  createSiteCheckPath,
-  siteCheckPhotosPath,
-  siteCheckQueueTag,
-  useSiteCheckTargets,
-} from '../api/site-checks';
+import { createSiteCheckPath, siteCheckPhotosPath, siteCheckQueueTag, useSiteCheckTargets } from '../api/site-checks';
 import './site-checks.css';
 
 interface Location {
@@ -231,10 +226,12 @@ export default function SiteCheckFormPage() {
                 )}
                 {location.status === 'ok' && (
                   <>
-                    <Typography.Text>{t('siteChecks.location.accuracy', { m: location.accuracyM ?? '—' })}</Typography.Text>
+                    <div>{t('siteChecks.location.accuracy', { m: location.accuracyM ?? '—' })}</div>
                     {distance !== null && (
-                      <Typography.Text type={distance > 1000 ? 'danger' : 'secondary'} style={{ marginLeft: 8 }}>
-                        {t('siteChecks.location.distance', { m: distance })}
+                      <Typography.Text type={distance > (targets.data?.flagDistanceM ?? 1000) ? 'danger' : 'secondary'}>
+                        {distance > (targets.data?.flagDistanceM ?? 1000)
+                          ? t('siteChecks.location.flagged', { m: distance })
+                          : t('siteChecks.location.distance', { m: distance })}
                       </Typography.Text>
                     )}
                   </>

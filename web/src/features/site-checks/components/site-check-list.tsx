@@ -230,14 +230,17 @@ export function SiteCheckList({ filters }: { filters: Omit<SiteCheckListQuery, '
               key: 'problems',
               title: t('siteChecks.list.problems'),
               width: 130,
-              render: (_, c) => (
-                <Space size={4} wrap>
-                  <Tag>{t('siteChecks.list.raisedN', { count: c.problemsRaised.length })}</Tag>
-                  <Tag color={c.problemsSolved.length ? 'green' : undefined}>
-                    {t('siteChecks.list.solvedN', { count: c.problemsSolved.length })}
-                  </Tag>
-                </Space>
-              ),
+              render: (_, c) =>
+                c.problemsRaised.length || c.problemsSolved.length ? (
+                  <Space size={4} wrap>
+                    {c.problemsRaised.length > 0 && <Tag>{t('siteChecks.list.raisedN', { count: c.problemsRaised.length })}</Tag>}
+                    {c.problemsSolved.length > 0 && (
+                      <Tag color="green">{t('siteChecks.list.solvedN', { count: c.problemsSolved.length })}</Tag>
+                    )}
+                  </Space>
+                ) : (
+                  '—'
+                ),
             },
             {
               key: 'photos',
