@@ -120,6 +120,15 @@ describe('POST /site-checks', () => {
     expect(audits.rows[0]!.n).toBe(1);
   });
 
+  it('stores one check when the same key arrives twice at once (no replay store in between)', async () => {
+    const body = checkBody();
+    const before = await countRows(t.database, 'site_checks');
+    const res = await Promise.all([post(leader1, body), post(leader1, body), post(leader1, body)]);
+    for (const r of res) expect([200, 201]).toContain(r.statusCode);
+    expect(new Set(res.map((r) => r.json().id)).size).toBe(1);
+    expect(await countRows(t.database, 'site_checks')).toBe(before + 1);
+  });
+
   it('measures the distance to the project and flags it beyond the region’s setting', async () => {
     const near = (await post(leader1, checkBody())).json();
     expect(near.locationStatus).toBe('ok');
