@@ -184,6 +184,10 @@ describe('site check on a phone without signal', () => {
     await desk.getByTestId('site-check-detail').waitFor();
     await desk.locator('[data-testid=site-check-detail] img').first().waitFor();
     await screenshot(desk, 'site-check-detail-1440');
+    // the project's own tab lists it too
+    await desk.goto(`/projects/${target!.projectId}?tab=site-checks`);
+    await desk.getByTestId('project-tab-site-checks').waitFor();
+    await expect.poll(() => desk.getByTestId('site-check-row').first().textContent()).toContain('E2E：主体结构封顶');
     await desk.context().close();
   });
 });
