@@ -23,12 +23,14 @@ import problemsRoutes from './modules/problems/problems.routes.js';
 import instructionsRoutes from './modules/instructions/instructions.routes.js';
 import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
+import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
 import './modules/problems/problems.attachments.js';
 import './modules/instructions/instructions.attachments.js';
 import './modules/stage-proposals/stage-proposals.attachments.js';
+import './modules/site-checks/site-checks.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -54,4 +56,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(instructionsRoutes);
   await app.register(stageProposalsRoutes);
   await app.register(complianceRoutes);
+  await app.register(siteChecksRoutes);
 }

@@ -29,6 +29,7 @@ let outsideProblem: number;
 let outsideInstruction: number;
 let outsideReply: number;
 let outsideStageProposal: number;
+let outsideSiteCheck: number;
 /** A project unit1 leads, and its ledger item. */
 let own: { id: number; code: string };
 let ownItem: number;
@@ -72,12 +73,30 @@ beforeAll(async () => {
   viewer = await login(t.app, (await createUser(t.database, { roles: ['viewer'] })).username, FACTORY_PASSWORD);
 
   const otherUnit = await createUnit(t.database);
+  const otherLeader = await createLeader(t.database);
   const p = await createProject(t.database, {
     leadUnitId: otherUnit.id,
     enterpriseId: (await createEnterprise(t.database)).id,
-    leaderId: (await createLeader(t.database)).id,
+    leaderId: otherLeader.id,
     stage: 'started',
   });
+  const otherLeaderUser = await login(
+    t.app,
+    (await createUser(t.database, { roles: ['leader'], leaderId: otherLeader.id })).username,
+    FACTORY_PASSWORD,
+  );
+  outsideSiteCheck = (
+    await ok<{ id: number }>(
+      otherLeaderUser.post('/api/v1/site-checks', {
+        clientKey: 'scope-outside-check',
+        projectId: p.id,
+        checkedAt: '2026-07-16T05:00:00.000Z',
+        location: { status: 'denied' },
+        findings: '范围外检查',
+      }),
+      201,
+    )
+  ).id;
   outside = { id: p.id, code: p.code };
   outsideItem = (
     await ok<{ id: number }>(
@@ -255,6 +274,8 @@ describe('a record outside the scope', () => {
         `/api/v1/problems/${outsideProblem}/attachments`,
         `/api/v1/instructions/${outsideInstruction}`,
         `/api/v1/instruction-replies/${outsideReply}/attachments`,
+        `/api/v1/site-checks/${outsideSiteCheck}`,
+        `/api/v1/site-checks/${outsideSiteCheck}/attachments`,
       ]) {
         const res = await c.get(url);
         expect([url, res.statusCode]).toEqual([url, 404]);
@@ -299,6 +320,8 @@ describe('a record outside the scope', () => {
       expect(board.total).toBe((await ok<{ total: number }>(c.get('/api/v1/problems?pageSize=1'))).total);
       const instructions = await ok<{ items: { id: number }[] }>(c.get('/api/v1/instructions?pageSize=200'));
       expect(instructions.items.map((i) => i.id)).not.toContain(outsideInstruction);
+      const checks = await ok<{ total: number }>(c.get(`/api/v1/site-checks?projectId=${outside.id}`));
+      expect(checks.total).toBe(0);
     }
     const ledger = await ok<{ items: { id: number }[] }>(unit1.get('/api/v1/ledger-items?pageSize=200'));
     expect(ledger.items.map((i) => i.id)).toContain(ownItem);
@@ -485,6 +508,7 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/instructions/{id}': outsideInstruction,
     '/api/v1/instruction-replies/{id}': outsideReply,
     '/api/v1/stage-proposals/{id}': outsideStageProposal,
+    '/api/v1/site-checks/{id}': outsideSiteCheck,
   });
   /** Routes with an id that is not a project's (reference data, accounts, periods, imports, templates). */
   const unlinked = /^\/api\/v1\/(users|units|leaders|enterprises|milestone-templates|periods|imports)\/\{id\}/;

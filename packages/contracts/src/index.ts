@@ -21,3 +21,5 @@ export * from './problems.js';
 export * from './instructions.js';
 export * from './stage-proposals.js';
 export * from './compliance.js';
+export * from './site-checks.js';
+export * from './messages/site-checks.js';

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
 import { ledgerMessages } from './messages/ledger.js';
+import { siteCheckMessages } from './messages/site-checks.js';
 import { userMessages } from './messages/user.js';
 
 /** Messages for custom refinements: schemas raise them with `message: '<key>'`. */
@@ -21,6 +22,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     'zh-CN': '周次格式应为 YYYY-Www（如 2026-W05），且该年有此周',
     en: 'Expected an ISO week YYYY-Www (e.g. 2026-W05) that exists in that year',
   },
+  located_needs_coordinates: siteCheckMessages.located_needs_coordinates,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

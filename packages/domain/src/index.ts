@@ -9,3 +9,4 @@ export * from './office-sheets.js';
 export * from './meetings.js';
 export * from './problems.js';
 export * from './compliance.js';
+export * from './site-checks.js';

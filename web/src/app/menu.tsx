@@ -17,6 +17,7 @@ import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
 import { problemsMenu } from '../features/problems/menu';
 import { complianceMenu } from '../features/compliance/menu';
+import { siteChecksMenu } from '../features/site-checks/menu';
 import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
@@ -43,6 +44,7 @@ const mainEntries: MenuEntry[] = [
   ...meetingsMenu,
   ...problemsMenu,
   ...complianceMenu,
+  ...siteChecksMenu,
   ...instructionsMenu,
   ...ganttMenu,
   ...milestonesMenu,

@@ -12,6 +12,7 @@ import ProjectDetailPage from '../features/projects/components/project-detail-pa
 
 const ProjectLedgerTab = lazy(() => import('../features/ledger/components/project-ledger-tab'));
 const ProjectProblemsTab = lazy(() => import('../features/problems/components/project-problems-tab'));
+const ProjectSiteChecksTab = lazy(() => import('../features/site-checks/components/project-site-checks-tab'));
 const ProjectPlanTab = lazy(() => import('../features/milestones/components/project-plan-tab'));
 const ProjectStageProposals = lazy(() => import('../features/stage-proposals/components/project-stage-proposals'));
 const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
@@ -57,6 +58,11 @@ function ProjectWorkTabs({ project }: { project: ProjectDetail }) {
             key: 'problems',
             label: <span data-testid="project-tab-problems">{t('project.tab.problems')}</span>,
             children: pane(<ProjectProblemsTab project={project} />),
+          },
+          {
+            key: 'site-checks',
+            label: <span data-testid="project-tab-site-checks">{t('project.tab.siteChecks')}</span>,
+            children: pane(<ProjectSiteChecksTab project={project} />),
           },
           {
             key: 'plan',

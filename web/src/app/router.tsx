@@ -31,6 +31,8 @@ const MeetingPage = lazy(() => import('../features/meetings/components/meeting-p
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));
+const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
+const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
@@ -88,6 +90,8 @@ export function AppRouter() {
                   </RequireScreen>
                 }
               />
+              <Route path="site-checks" element={<SiteChecksPage />} />
+              <Route path="site-checks/new" element={<SiteCheckFormPage />} />
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="stage-proposals" element={<StageProposalsPage />} />
               <Route path="gantt" element={<GanttPage />} />

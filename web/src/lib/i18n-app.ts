@@ -18,6 +18,7 @@ import zhMeetings from '../locales/zh-CN/meetings.json';
 import zhProblems from '../locales/zh-CN/problems.json';
 import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
+import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import enProjects from '../locales/en/projects.json';
 import enAdmin from '../locales/en/admin.json';
 import enLedger from '../locales/en/ledger.json';
@@ -32,6 +33,7 @@ import enMeetings from '../locales/en/meetings.json';
 import enProblems from '../locales/en/problems.json';
 import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
+import enSiteChecks from '../locales/en/site-checks.json';
 
 const bundles = {
   'zh-CN': {
@@ -49,6 +51,7 @@ const bundles = {
     ...zhProblems,
     ...zhInstructions,
     ...zhStageProposals,
+    ...zhSiteChecks,
   },
   en: {
     ...enProjects,
@@ -65,6 +68,7 @@ const bundles = {
     ...enProblems,
     ...enInstructions,
     ...enStageProposals,
+    ...enSiteChecks,
   },
 };
 for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);

@@ -9,9 +9,17 @@
  * log in as someone else). What ends an item: an answer from the server — success, or a refusal (4xx) that a
  * retry would not change, which the user is shown. No answer, a lost session, the server busy or failing
  * (5xx, 429, the first request still running): the item stays for the next try.
+ *
+ * Files (photos): a form that sends files with its record keeps them in IndexedDB (lib/offline-files.ts) and
+ * names them in `files`; once the record is created (or replayed), each is uploaded to `files.path` with a key
+ * of its own derived from the item's, so a retry after a lost answer stores each photo once; the files are
+ * deleted from the phone when the item is done. `submitOrQueue` is the one call a phone form makes: the
+ * submission is kept first, then tried at once; it stays queued when there is no answer.
  */
 import { useSyncExternalStore } from 'react';
 import { api, isNetworkError, type ApiError } from './api';
+import { dropFiles, keptFile } from './offline-files';
+import { postFile } from './post-file';
 
 const STORAGE_KEY = 'kpc.offlineQueue.v1';
 
@@ -32,6 +40,11 @@ export interface QueuedPost {
    * with its own key: e.g. a monthly report saved and submitted in one tap.
    */
   then?: { path: string; key: string };
+  /**
+   * Files kept in IndexedDB (lib/offline-files.ts ids) to upload, one multipart POST each, to `path` (`:id`: the
+   * created record) once it exists.
+   */
+  files?: { path: string; ids: string[] };
   /** ISO instant it was queued. */
   queuedAt: string;
 }
@@ -79,6 +92,12 @@ function write(items: QueuedPost[]): void {
 }
 
 const remove = (key: string) => write(queuedItems().filter((i) => i.key !== key));
+
+/** Removes a done item and its kept files. */
+function finish(item: QueuedPost): void {
+  remove(item.key);
+  if (item.files) void dropFiles(item.files.ids);
+}
 
 /** Keeps a submission for later. The caller has sent it once with `item.key` (and `item.then.key`). */
 export function enqueue(item: Omit<QueuedPost, 'queuedAt'>): void {
@@ -132,6 +151,32 @@ async function sendOne(item: QueuedPost): Promise<void> {
       { version: created.version },
       { idempotencyKey: item.then.key },
     );
+  if (item.files)
+    for (const [i, id] of item.files.ids.entries()) {
+      const f = await keptFile(id);
+      if (!f) continue; // already uploaded and dropped by another tab
+      await postFile(item.files.path.replace(':id', String(created.id)), f.blob, f.name, () => f.name, undefined, {
+        idempotencyKey: `${item.key}.file${i}`,
+      });
+    }
+}
+
+/**
+ * Keeps a submission (with its files already kept), then sends it at once. The answer: sent, refused (both
+ * remove it), or null when there was none worth acting on and it waits in the queue for the network.
+ */
+export async function submitOrQueue(item: Omit<QueuedPost, 'queuedAt'>): Promise<QueueOutcome | null> {
+  enqueue(item);
+  const queued = queuedItems().find((i) => i.key === item.key)!;
+  try {
+    await sendOne(queued);
+    finish(queued);
+    return { kind: 'sent', item: queued };
+  } catch (e) {
+    if (worthRetrying(e)) return null;
+    finish(queued);
+    return { kind: 'refused', item: queued, error: e as ApiError };
+  }
 }
 
 let flushing: Promise<QueueOutcome[]> | null = null;
@@ -153,7 +198,7 @@ export function flushQueue(userId: number): Promise<QueueOutcome[]> {
           if (worthRetrying(e)) break;
           outcome = { kind: 'refused', item, error: e as ApiError };
         }
-        remove(item.key);
+        finish(item);
         outcomes.push(outcome);
         for (const l of outcomeListeners) l(outcome);
       }

@@ -14,6 +14,8 @@ export async function postFile<T>(
   filename: string,
   fallbackMessage: (status: number) => string,
   query?: Record<string, string | number | boolean | undefined>,
+  /** The same key on a retry: the server answers an upload it already stored from its record. */
+  opts: { idempotencyKey?: string } = {},
 ): Promise<T> {
   const csrf = queryClient.getQueryData<LoginResponse | null>(sessionQueryKey)?.csrfToken;
   const form = new FormData();
@@ -25,7 +27,7 @@ export async function postFile<T>(
       headers: {
         Accept: 'application/json',
         'Accept-Language': currentLocale(),
-        'Idempotency-Key': newIdempotencyKey(),
+        'Idempotency-Key': opts.idempotencyKey ?? newIdempotencyKey(),
         ...(csrf ? { 'x-csrf-token': csrf } : {}),
       },
       credentials: 'same-origin',

@@ -13,7 +13,7 @@ import { AppError } from '../../lib/errors.js';
 import { hasRole, type Actor } from '../../lib/policy.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import * as repo from './attachments.repository.js';
-import { attachmentOwner } from './owners.js';
+import { attachmentOwner, type AttachmentOwner } from './owners.js';
 import { discardUpload, keepUpload, receiveUpload, removeStoredFiles, storedFilePath } from './attachments.storage.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -33,6 +33,7 @@ const ALLOWED_TYPES: Record<string, string> = {
 export interface Owner {
   regionCode: string;
   canUpload: boolean;
+  accepts?: AttachmentOwner['accepts'];
 }
 
 /** The owning record through its registered owner; 404 when it is unknown or the actor may not read it. */
@@ -40,7 +41,7 @@ async function ownerFor(ctx: RequestContext, entity: string, entityId: number): 
   const o = attachmentOwner(entity);
   const record = o ? await o.load(ctx, entityId) : null;
   if (!o || record === null || !o.canRead(ctx.actor, record)) throw new AppError('NOT_FOUND');
-  return { regionCode: o.regionOf(record), canUpload: o.canUpload(ctx.actor, record) };
+  return { regionCode: o.regionOf(record), canUpload: o.canUpload(ctx.actor, record), accepts: o.accepts };
 }
 
 const canDelete = (actor: Actor, a: repo.AttachmentRow, owner: Owner) =>
@@ -104,10 +105,11 @@ export async function storeAttachment(
     throw new AppError('PAYLOAD_TOO_LARGE', { limit: MAX_UPLOAD_BYTES });
   }
   const type = await fileTypeFromFile(pending.tmpPath);
-  const mime = type ? ALLOWED_TYPES[type.ext] : undefined;
+  const accepted = owner.accepts?.types ?? Object.keys(ALLOWED_TYPES);
+  const mime = type && accepted.includes(type.ext) ? ALLOWED_TYPES[type.ext] : undefined;
   if (!mime) {
     await discardUpload(pending.tmpPath);
-    throw new AppError('UNSUPPORTED_FILE_TYPE', { detected: type?.mime ?? null, allowed: Object.keys(ALLOWED_TYPES) });
+    throw new AppError('UNSUPPORTED_FILE_TYPE', { detected: type?.mime ?? null, allowed: accepted }, owner.accepts?.message);
   }
   const storageKey = await keepUpload(filesDir, pending.tmpPath);
   const now = ctx.clock.now();

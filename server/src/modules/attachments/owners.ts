@@ -20,6 +20,8 @@ export interface AttachmentOwner<R = unknown> {
   /** False → 404: the actor must not learn the record exists. */
   canRead(actor: Actor, owner: R): boolean;
   canUpload(actor: Actor, owner: R): boolean;
+  /** Narrows the accepted file types (extensions as file-type names them, e.g. photos only) and says so. */
+  accepts?: { types: readonly string[]; message: { 'zh-CN': string; en: string } };
 }
 
 const owners = new Map<string, AttachmentOwner>();
