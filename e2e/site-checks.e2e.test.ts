@@ -97,6 +97,16 @@ describe('site check on a phone without signal', () => {
     const checksOf = () =>
       getJson<{ total: number; items: CheckRow[] }>(page, `/api/v1/site-checks?projectId=${target!.projectId}`);
     const before = (await checksOf()).total;
+    // leader1's row of this week's compliance table 周督查 (leaders read the whole ranking)
+    const leaderId = (await getJson<{ user: { leaderId: number } }>(page, '/api/v1/auth/me')).user.leaderId;
+    const myRow = async () =>
+      (
+        await getJson<{ rows: { personType: string; personId: number; siteChecks: number; solvedOnSite: number }[] }>(
+          page,
+          '/api/v1/compliance/weekly',
+        )
+      ).rows.find((r) => r.personType === 'leader' && r.personId === leaderId)!;
+    const quotaBefore = await myRow();
 
     await page.goto(`/site-checks/new?projectId=${target!.projectId}`);
     await expect.poll(() => page.getByTestId('site-check-project').textContent()).toContain(target!.projectName);
@@ -166,6 +176,11 @@ describe('site check on a phone without signal', () => {
     const solvedAfter = (await getJson<{ problemsSolved: { count: number } }>(page, '/api/v1/dashboard/summary')).problemsSolved
       .count;
     expect(solvedAfter).toBe(solvedBefore + 1);
+    // and the weekly quota counts the check and the problem solved on the spot for leader1
+    expect(await myRow()).toMatchObject({
+      siteChecks: quotaBefore.siteChecks + 1,
+      solvedOnSite: quotaBefore.solvedOnSite + 1,
+    });
 
     // the list on the phone: cards, the new check first with its distance
     await page.goto('/site-checks');
