@@ -64,7 +64,7 @@ interface Header {
   rows: [number, number];
   signature: string;
   columns: { column: number; letter: string; header: string; sample: string | null; field: string | null; source: string }[];
-  fields: { key: string; label: string; required: boolean }[];
+  fields: { key: string; label: string; required: boolean; oneOf: string[] | null }[];
 }
 
 const problemsOf = async (projectId: number) =>
@@ -178,9 +178,9 @@ describe('the dry run’s mapping step', () => {
     ]);
     expect(header.columns[1]!.sample).toBe('映射测试产业园');
     expect(header.columns[5]!.sample).toBe('2026年3月底');
-    expect(header.fields).toContainEqual({ key: 'deadline', label: '完成时限', required: true });
-    expect(header.fields).toContainEqual({ key: 'projectName', label: '项目名称', required: true });
-    expect(header.fields).toContainEqual({ key: 'remarks', label: '备注', required: false });
+    expect(header.fields).toContainEqual({ key: 'deadline', label: '完成时限', required: true, oneOf: null });
+    expect(header.fields).toContainEqual({ key: 'projectName', label: '项目名称', required: false, oneOf: ['projectCode'] });
+    expect(header.fields).toContainEqual({ key: 'remarks', label: '备注', required: false, oneOf: null });
   });
 
   it('says once that a required field has no column, not once per row, and still proposes the mapping', async () => {
@@ -269,6 +269,13 @@ describe('存在问题 → the problem list', () => {
       reading: expect.stringContaining('提入问题清单（单位上报，类别：土地）'),
     });
     expect(preview.readings).toContainEqual({ row: 8, column: '存在问题', original: '无', reading: '无问题，不提出' });
+    // merged down over the park's three items: one problem, said once
+    expect(preview.readings).toContainEqual({
+      row: 6,
+      column: '存在问题',
+      original: '土地指标未落实',
+      reading: '同第 5 行的问题，不重复提出',
+    });
     const job = (await post(file)).json();
     expect(job).toMatchObject({ status: 'done', created: 4, updated: 0, unchanged: 0 });
     const dev = Number(

@@ -257,14 +257,20 @@ export const importHeaderColumnSchema = z.object({
   field: z.string().nullable().describe('The field the column is read into; null: not imported (忽略此列)'),
   source: z
     .enum(importColumnSources)
-    .describe('How the field was chosen: detected (by name / synonym), saved (a saved mapping), user (the mapping parameter), none'),
+    .describe(
+      'How the field was chosen: detected (by name / synonym), saved (a saved mapping), user (the mapping parameter), none',
+    ),
 });
 export type ImportHeaderColumn = z.infer<typeof importHeaderColumnSchema>;
 
 export const importFieldSchema = z.object({
   key: z.string().describe('Field name, as the mapping parameter takes it'),
   label: z.string().describe('Its zh-CN name (字段)'),
-  required: z.boolean().describe('A column must be mapped to it (projectName or projectCode: one of the two)'),
+  required: z.boolean().describe('A column must be mapped to it'),
+  oneOf: z
+    .array(z.string())
+    .nullable()
+    .describe('The other fields of its group, one of which must be mapped (项目名称 or 项目编号); null when none'),
 });
 export type ImportField = z.infer<typeof importFieldSchema>;
 

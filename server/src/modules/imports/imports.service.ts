@@ -211,12 +211,14 @@ export function parseMapping(ctx: RequestContext, importer: Importer, text: stri
 }
 
 const columnLetter = (index: number): string =>
-  index < 26 ? String.fromCharCode(65 + index) : columnLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
+  index < 26
+    ? String.fromCharCode(65 + index)
+    : columnLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
 
 /** The header band and column mapping as the dry run shows them, with the fields a column may take. */
 function headerOf(importer: Importer, sheet: ParsedSheet<string>): ImportHeader | null {
   if (!sheet.header || !importer.office) return null;
-  const oneOf = new Set((importer.office.requireOneOf ?? []).flat());
+  const groups = importer.office.requireOneOf ?? [];
   return {
     rows: sheet.header.rows,
     signature: sheet.header.signature,
@@ -228,7 +230,15 @@ function headerOf(importer: Importer, sheet: ParsedSheet<string>): ImportHeader 
       field: c.field,
       source: c.source,
     })),
-    fields: importer.office.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) || oneOf.has(f.key) })),
+    fields: importer.office.fields.map((f) => {
+      const group = groups.find((g) => g.includes(f.key));
+      return {
+        key: f.key,
+        label: f.label,
+        required: Boolean(f.required),
+        oneOf: group ? group.filter((k) => k !== f.key) : null,
+      };
+    }),
   };
 }
 

@@ -13,13 +13,7 @@
  * the raiseProblems command, in the import's transaction; a problem the project already has with the
  * same description (compared by problemKey) is not raised again, so the same sheet twice raises nothing.
  */
-import {
-  ledgerStatusLabels,
-  problemCategoryLabels,
-  type LedgerStatus,
-  type ProblemCategory,
-  type Stage,
-} from '@kpc/contracts';
+import { ledgerStatusLabels, problemCategoryLabels, type LedgerStatus, type ProblemCategory, type Stage } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -222,7 +216,7 @@ function validateOfficeRow(
   r: SheetRow<Key>,
   present: Set<Key>,
   refs: LedgerRefs,
-  { asOf, counters }: RowCheck,
+  { asOf, counters, seen }: RowCheck,
   layout: SheetLayout<Key>,
 ): { values?: LedgerRowValues; errors: RowError[]; readings: Reading[] } {
   const lookups = refs.office!;
@@ -340,11 +334,18 @@ function validateOfficeRow(
   if (problemText && isNoProblem(problemText)) read('problems', problemText, '无问题，不提出');
   else if (problemText) {
     problem = { description: problemText, category: guessProblemCategory(problemText) };
-    read(
-      'problems',
-      problemText,
-      `提入问题清单（单位上报，类别：${problemCategoryLabels[problem.category]['zh-CN']}）；项目已有同样的问题则不重复提出`,
-    );
+    // a 存在问题 cell merged down over a project's items names one problem
+    const key = `problem:${projectText ?? ''}:${problemKey(problemText)}`;
+    const first = seen.get(key);
+    if (first !== undefined) read('problems', problemText, `同第 ${first} 行的问题，不重复提出`);
+    else {
+      seen.set(key, r.row);
+      read(
+        'problems',
+        problemText,
+        `提入问题清单（单位上报，类别：${problemCategoryLabels[problem.category]['zh-CN']}）；项目已有同样的问题则不重复提出`,
+      );
+    }
   }
   if (remarks) read('remarks', remarks, '写入事项的佐证说明（备注：…）');
   const noteParts = [evidence, remarks && `备注：${remarks}`].filter((p): p is string => !!p);

@@ -224,8 +224,13 @@ function Counts({ job, planned }: { job: ImportJob; planned?: boolean }) {
  * How an office's own sheet was read, before anything is written: the column mapping and every
  * interpreted cell (原文 → 读作), and the rows left out on purpose. Empty for our template.
  */
-function Readings({ job, isPhone }: { job: ImportJob; isPhone?: boolean }) {
+function Readings({ job: all, isPhone }: { job: ImportJob; isPhone?: boolean }) {
   const { t } = useTranslation();
+  // the column mapping is the mapping step's table: the preview lists the cells
+  const headerRow = all.header?.rows[1];
+  const job = headerRow
+    ? { ...all, readings: all.readings.filter((r) => !(r.row === headerRow && r.original === r.column)) }
+    : all;
   if (job.readings.length === 0 && job.skipped.length === 0) return null;
   return (
     <div data-testid="import-readings" style={{ marginTop: 16 }}>
@@ -398,11 +403,26 @@ function MappingStep({
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const options = [
-    ...header.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label}${t('import.mapping.required')}` : f.label })),
+    ...header.fields.map((f) => ({
+      value: f.key,
+      label: f.required
+        ? `${f.label}${t('import.mapping.required')}`
+        : f.oneOf
+          ? `${f.label}${t('import.mapping.oneOf')}`
+          : f.label,
+    })),
     { value: IGNORE, label: t('import.mapping.ignore') },
   ];
   const mapped = new Set(header.columns.map((c) => c.field).filter(Boolean));
-  const missing = header.fields.filter((f) => f.required && !mapped.has(f.key));
+  // a required field without a column, or a group (项目名称 / 项目编号) none of whose fields has one
+  const labelOf = (k: string) => header.fields.find((f) => f.key === k)?.label ?? k;
+  const missing = [
+    ...new Set(
+      header.fields
+        .filter((f) => !mapped.has(f.key) && (f.required || (f.oneOf && !f.oneOf.some((k) => mapped.has(k)))))
+        .map((f) => [f.key, ...(f.oneOf ?? [])].sort().map(labelOf).join(t('import.mapping.or'))),
+    ),
+  ];
   const select = (c: ImportHeaderColumn) => (
     <Select
       value={c.field ?? IGNORE}
@@ -467,7 +487,7 @@ function MappingStep({
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          title={t('import.mapping.missing', { fields: missing.map((f) => f.label).join('、') })}
+          title={t('import.mapping.missing', { fields: missing.join('、') })}
         />
       )}
       {isPhone ? (
