@@ -291,6 +291,21 @@ describe('存在问题 → the problem list', () => {
     );
     expect(Number(audited.rows[0]!.n)).toBeGreaterThan(0);
 
+    // the ledger screen shows the item's open problems, the export lists them in its 存在问题 column
+    const listed = (await office.get(`/api/v1/projects/${park.id}/ledger-items?pageSize=50`)).json().items as {
+      content: string;
+      openProblems: number;
+    }[];
+    expect(listed.find((i) => i.content === '完成土地摘牌')?.openProblems).toBe(1);
+    expect(listed.find((i) => i.content === '办理施工许可')?.openProblems).toBe(0); // another unit's item
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load((await office.get(`/api/v1/projects/${park.id}/ledger.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const ws = exported.worksheets[0]!;
+    const problemsCol = (ws.getRow(2).values as unknown[]).indexOf('存在问题');
+    expect(problemsCol).toBeGreaterThan(0);
+    const landRow = ws.getRows(3, ws.rowCount - 2)!.find((r) => r.getCell(5).value === '完成土地摘牌')!;
+    expect(landRow.getCell(problemsCol).value).toBe('土地指标未落实');
+
     const audits = await countRows(t.database, 'audit_log');
     expect((await post(file)).json()).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 4 });
     expect(await problemsOf(park.id)).toHaveLength(1);

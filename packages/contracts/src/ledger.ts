@@ -134,6 +134,13 @@ export const ledgerItemSchema = z.object({
   /** Not done and past its deadline (Asia/Shanghai today). */
   overdue: z.boolean().describe('Not done and past its deadline, by the Asia/Shanghai date (逾期); never for a recurring item'),
   attachmentCount: z.number().int().describe('Number of evidence files attached (佐证材料数)'),
+  openProblems: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Open problems (未解决的存在问题) of the item’s project raised for the item’s unit, e.g. from the sheet’s 存在问题 column',
+    ),
   version,
   createdAt: z.string().describe(timestampText),
   updatedAt: z.string().describe(timestampText),
