@@ -158,6 +158,12 @@ describe('the import screen’s mapping step', () => {
     const raised = await problems(a);
     expect(raised.map((p) => [p.description, p.source, p.status])).toEqual([[`${tag} 用地指标未落实`, 'unit_report', 'open']]);
     expect(await problems(b)).toHaveLength(0);
+
+    // the project's ledger shows the item's open problems (the demo's for its unit, and the one raised)
+    const land = first.find((i) => i.content.endsWith('完成土地摘牌'))!;
+    expect(land.openProblems).toBeGreaterThanOrEqual(1);
+    await page.goto(`/projects/${a.id}?tab=ledger`);
+    expect(await page.getByTestId(`ledger-problems-${land.id}`).textContent()).toContain(`存在问题 ${land.openProblems}`);
     await page.context().close();
   });
 });
