@@ -46,8 +46,7 @@ function checkColumns(ctx: RequestContext, kind: ImportKind, columns: Record<str
     throw fieldError('VALIDATION_FAILED', 'columns', ctx.locale, uploadMessages.mapping_field_unknown);
 }
 
-const nameTaken = (ctx: RequestContext) =>
-  fieldError('DUPLICATE', 'name', ctx.locale, uploadMessages.mapping_name_taken);
+const nameTaken = (ctx: RequestContext) => fieldError('DUPLICATE', 'name', ctx.locale, uploadMessages.mapping_name_taken);
 
 async function loadInScope(db: Executor, ctx: RequestContext, id: number): Promise<repo.ImportMappingRow> {
   const row = await repo.findMapping(db, id);

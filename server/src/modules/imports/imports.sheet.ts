@@ -318,8 +318,7 @@ export function readOfficeSheet<K extends string>(
       row: headerRow,
       column: c.header,
       original: c.header,
-      reading:
-        (c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入') + suffix(c.index),
+      reading: (c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入') + suffix(c.index),
     }));
   const samples = new Map<number, string>();
   const rows: SheetRow<K>[] = [];
