@@ -237,6 +237,15 @@ describe('the dry run’s mapping step', () => {
     // another layout (the deadline column named as usual) is not matched
     expect((await post(await book(rows()), true)).json().savedMapping).toBeNull();
     await office.delete(`/api/v1/import-mappings/${saved.id}?version=1`);
+    // another region's mapping for the same headers is not this office's
+    const theirs = await otherRegionOffice.post('/api/v1/import-mappings', {
+      kind: 'ledger_items',
+      name: '别区模板',
+      headerSignature: header.signature,
+      columns,
+    });
+    expect(theirs.statusCode).toBe(201);
+    expect((await post(file, true)).json()).toMatchObject({ status: 'invalid', savedMapping: null });
   });
 });
 
