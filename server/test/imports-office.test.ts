@@ -125,7 +125,8 @@ describe('an office’s own ledger sheet', () => {
     expect(reading(9, '长期')).toBe('长期事项，无截止日期');
     expect(reading(5, '已摘牌')).toBe('写入事项的最新进展情况');
     expect(reading(10, '年底前')).toContain('2026-12-31');
-    expect(reading(6, '审批慢')).toContain('存在问题');
+    expect(reading(6, '审批慢')).toContain('提入问题清单');
+    expect(reading(5, '无')).toBe('无问题，不提出');
 
     const dev = unitIds['区发展和改革委员会']!;
     const housing = unitIds['区住房和城乡建设局']!;
@@ -138,7 +139,7 @@ describe('an office’s own ledger sheet', () => {
         measures: '对接自然资源局',
         deadline: '2026-03-31',
         recurring: false,
-        evidence_note: '存在问题：无\n备注：备注一',
+        evidence_note: '备注：备注一',
         progress_note: '已摘牌',
       },
       {
@@ -148,7 +149,7 @@ describe('an office’s own ledger sheet', () => {
         measures: null,
         deadline: '2026-03-31',
         recurring: false,
-        evidence_note: '存在问题：审批慢',
+        evidence_note: null,
         progress_note: null,
       },
       {
@@ -246,7 +247,8 @@ describe('an office’s own ledger sheet', () => {
     const file = await officeSheet(goodRows(), goodMerges, '其他');
     // column F (6) is the deadline though its header says nothing; column I (9, 备注) is left out
     const job = (await post(file, true, JSON.stringify({ 6: 'deadline', 9: null }))).json();
-    expect(job).toMatchObject({ status: 'done', errors: [], created: 0, updated: 1, unchanged: 5 });
+    // an ignored column leaves its field as stored
+    expect(job).toMatchObject({ status: 'done', errors: [], created: 0, updated: 0, unchanged: 6 });
     const mapped = job.readings.filter((r: { row: number }) => r.row === 4);
     expect(mapped).toContainEqual({ row: 4, column: '其他', original: '其他', reading: '列 → 完成时限（按指定）' });
     expect(mapped).toContainEqual({ row: 4, column: '备注', original: '备注', reading: '列 → 不导入（按指定）' });

@@ -249,7 +249,8 @@ describe('ledger export', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const header = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(header).toEqual(LEDGER_HEADERS);
+    // the template's columns, then the open problems 存在问题 of each item
+    expect(header).toEqual([...LEDGER_HEADERS, '存在问题']);
     expect(ws.getCell(3, 1).isMerged).toBe(true);
     expect(String(ws.getCell(3, 1).value)).toContain('LT-SHARED');
     const api = (await office.get(`/api/v1/projects/${shared.id}/ledger-items?pageSize=200`)).json();

@@ -134,6 +134,13 @@ export const ledgerItemSchema = z.object({
   /** Not done and past its deadline (Asia/Shanghai today). */
   overdue: z.boolean().describe('Not done and past its deadline, by the Asia/Shanghai date (逾期); never for a recurring item'),
   attachmentCount: z.number().int().describe('Number of evidence files attached (佐证材料数)'),
+  openProblems: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Open problems (未解决的存在问题) of the item’s project raised for the item’s unit, e.g. from the sheet’s 存在问题 column',
+    ),
   version,
   createdAt: z.string().describe(timestampText),
   updatedAt: z.string().describe(timestampText),
@@ -245,6 +252,43 @@ export const importSkippedRowSchema = z.object({
 });
 export type ImportSkippedRow = z.infer<typeof importSkippedRowSchema>;
 
+export const importColumnSources = ['detected', 'saved', 'user', 'none'] as const;
+export type ImportColumnSource = (typeof importColumnSources)[number];
+
+/** One column of an office sheet's header band and the field it is read into. */
+export const importHeaderColumnSchema = z.object({
+  column: z.number().int().describe('Column number, column A is 1 (列号): the key of the `mapping` parameter'),
+  letter: z.string().describe('Column letter as Excel shows it (A, B, …)'),
+  header: z.string().describe('The header text, a group heading joined with its sub-column by / (表头)'),
+  sample: z.string().nullable().describe('The first data cell of the column, as text (示例值)'),
+  field: z.string().nullable().describe('The field the column is read into; null: not imported (忽略此列)'),
+  source: z
+    .enum(importColumnSources)
+    .describe(
+      'How the field was chosen: detected (by name / synonym), saved (a saved mapping), user (the mapping parameter), none',
+    ),
+});
+export type ImportHeaderColumn = z.infer<typeof importHeaderColumnSchema>;
+
+export const importFieldSchema = z.object({
+  key: z.string().describe('Field name, as the mapping parameter takes it'),
+  label: z.string().describe('Its zh-CN name (字段)'),
+  required: z.boolean().describe('A column must be mapped to it'),
+  oneOf: z
+    .array(z.string())
+    .nullable()
+    .describe('The other fields of its group, one of which must be mapped (项目名称 or 项目编号); null when none'),
+});
+export type ImportField = z.infer<typeof importFieldSchema>;
+
+export const importHeaderSchema = z.object({
+  rows: z.tuple([z.number().int(), z.number().int()]).describe('First and last Excel row of the header band (1-based)'),
+  signature: z.string().describe('The normalised header cells: how a saved mapping recognises the layout (表头特征)'),
+  columns: z.array(importHeaderColumnSchema),
+  fields: z.array(importFieldSchema).describe('The fields a column may be read into'),
+});
+export type ImportHeader = z.infer<typeof importHeaderSchema>;
+
 export const importJobSchema = z.object({
   /** null for a dry run, which writes nothing. */
   id: z.number().int().nullable().describe('Id of the import job; null for a dry run'),
@@ -270,6 +314,13 @@ export const importJobSchema = z.object({
       'How an office sheet was read (原文 → 读作): the column mapping and every interpreted cell; empty for the template layout',
     ),
   skipped: z.array(importSkippedRowSchema).describe('Rows left out on purpose (空行, 合计 / 小计, group headings)'),
+  header: importHeaderSchema
+    .nullable()
+    .describe('The header band and the proposed column mapping of an office sheet (dry run only; null otherwise)'),
+  savedMapping: z
+    .object({ id, name: z.string() })
+    .nullable()
+    .describe('The saved mapping (本单位模板) applied because its header signature matches the sheet; null when none'),
   createdAt: z.string().describe(timestampText),
   finishedAt: z.string().nullable().describe(timestampText),
 });
@@ -292,4 +343,45 @@ export const importKindParams = z.strictObject({
   kind: z
     .enum(['ledger-items', 'projects', 'problems'])
     .describe('ledger-items (台账事项), projects (项目) or problems (问题清单)'),
+});
+
+/** Column number (column A is 1) → field, or null to ignore the column: what a saved mapping holds. */
+export const importMappingColumns = z
+  .record(z.string().regex(/^[1-9]\d{0,3}$/), z.string().max(40).nullable())
+  .refine((m) => Object.keys(m).length <= 200, 'too_many_columns')
+  .describe('Column number (column A is 1) → field name, or null to ignore the column, e.g. {"6":"deadline","9":null}');
+
+/** A column mapping an office saved for its own sheet layout (本单位模板), applied when the headers match. */
+export const importMappingSchema = z.object({
+  id,
+  kind: z.enum(importKinds),
+  name: z.string().describe('Its name (模板名称), unique per region and kind'),
+  headerSignature: z.string().describe('The header signature of the sheet it was made for (the dry run’s header.signature)'),
+  columns: z.record(z.string(), z.string().nullable()).describe('Column number → field, or null to ignore'),
+  createdBy: z.number().int().nullable(),
+  version,
+  createdAt: z.string().describe(timestampText),
+  updatedAt: z.string().describe(timestampText),
+});
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+export const listImportMappingsQuery = z.strictObject({
+  kind: z.enum(importKinds).optional().describe('Only this kind of import'),
+});
+export const createImportMappingBody = z.strictObject({
+  kind: z.enum(importKinds),
+  name: requiredText(60).describe('Its name (模板名称)'),
+  headerSignature: requiredText(4000).describe('The dry run’s header.signature'),
+  columns: importMappingColumns,
+});
+export type CreateImportMappingBody = z.infer<typeof createImportMappingBody>;
+export const updateImportMappingBody = z.strictObject({
+  version,
+  name: requiredText(60).optional(),
+  headerSignature: requiredText(4000).optional(),
+  columns: importMappingColumns.optional(),
+});
+export type UpdateImportMappingBody = z.infer<typeof updateImportMappingBody>;
+export const importMappingVersionQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).describe('The version you read (版本号); a stale one is refused with 409'),
 });

@@ -120,3 +120,22 @@ describe('instructions', () => {
     expect(isInstructionOverdue({ status: 'open', replyDeadline: '2026-03-01' }, '2026-03-01')).toBe(false);
   });
 });
+
+describe('problems raised from a sheet', () => {
+  it('compares descriptions without whitespace, numbering or a final full stop', async () => {
+    const { problemKey } = await import('./problems.js');
+    expect(problemKey(' 1、土地 指标未落实。')).toBe(problemKey('土地指标未落实'));
+    expect(problemKey('（1）审批慢；')).toBe(problemKey('审批慢'));
+    expect(problemKey('审批慢')).not.toBe(problemKey('审批快'));
+  });
+  it('reads 无 / 暂无 / — as no problem, and guesses a category by its words', async () => {
+    const { guessProblemCategory, isNoProblem } = await import('./problems.js');
+    for (const t of ['无', '暂无', ' 无 ', '—', '/', '无问题']) expect(isNoProblem(t), t).toBe(true);
+    expect(isNoProblem('无人对接')).toBe(false);
+    expect(guessProblemCategory('土地指标未落实')).toBe('land');
+    expect(guessProblemCategory('规划许可审批慢')).toBe('planning');
+    expect(guessProblemCategory('施工许可手续未办')).toBe('permit');
+    expect(guessProblemCategory('征迁补偿未到位')).toBe('demolition');
+    expect(guessProblemCategory('人手不足')).toBe('other');
+  });
+});

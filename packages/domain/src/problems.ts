@@ -4,7 +4,7 @@
  * open → in_progress → resolved → verified; escalated from any open state to a named higher leader;
  * the office or the supervisor verifies, or sends a resolution back (reopen → in_progress).
  */
-import type { InstructionStatus, ProblemAction, ProblemStatus } from '@kpc/contracts';
+import type { InstructionStatus, ProblemAction, ProblemCategory, ProblemStatus } from '@kpc/contracts';
 import { daysBetween } from './dates.js';
 import { canReadProject, hasAnyRole, inRegionOf, type AccessActor, type ProjectAccessScope } from './access.js';
 
@@ -141,3 +141,36 @@ export const canAnswerInstructionReply = (a: AccessActor, i: InstructionAccessSc
 /** Not accepted and past its reply deadline. */
 export const isInstructionOverdue = (i: { status: InstructionStatus; replyDeadline: string }, asOf: string) =>
   i.status !== 'accepted' && i.replyDeadline < asOf;
+
+/**
+ * A problem's description as compared when a sheet raises it again: without whitespace, full-width
+ * punctuation as half-width, trailing full stops and list numbering (1. / （1）/ ①) dropped. Two
+ * descriptions with the same key are one problem.
+ */
+export function problemKey(description: string): string {
+  return description
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^(\(?\d{1,2}[).、]|[①-⑳])/, '')
+    .replace(/[。.;；,，!！]+$/, '')
+    .toLowerCase();
+}
+
+/** What an office writes in 存在问题 when there is none: 无, 暂无, 无问题, —. */
+export const isNoProblem = (text: string): boolean =>
+  /^(无|暂无|没有|无问题|暂无问题|无存在问题|\/|-+|—+|无。)$/.test(text.normalize('NFKC').replace(/\s+/g, ''));
+
+const CATEGORY_WORDS: [ProblemCategory, RegExp][] = [
+  ['demolition', /征迁|拆迁|征收|迁坟|清表|补偿/],
+  ['land', /土地|用地|摘牌|地块|供地|指标/],
+  ['funding', /资金|融资|贷款|拨付|专项债|欠款|款项/],
+  ['environment', /环评|环保|能评|排污/],
+  ['planning', /规划|设计方案|红线/],
+  ['permit', /审批|手续|许可|备案|立项|验收|施工证/],
+  ['utilities', /供水|供电|供气|用电|用水|燃气|电力|管网|水电/],
+];
+
+/** The category a problem's description suggests by its words (其他 when none fits). */
+export function guessProblemCategory(description: string): ProblemCategory {
+  return CATEGORY_WORDS.find(([, re]) => re.test(description))?.[0] ?? 'other';
+}

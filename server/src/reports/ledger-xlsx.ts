@@ -21,7 +21,12 @@ export interface LedgerSheetItem {
   completedOn: string | null;
   evidenceNote: string | null;
   progressNote: string | null;
+  /** The open problems 存在问题 of its project raised for its unit, one a line (the export's last column). */
+  openProblems?: string | null;
 }
+
+/** The export's column after the template's: read by an office sheet import, left alone by the template's. */
+const PROBLEMS_HEADER = '存在问题';
 
 export interface LedgerSheetProject {
   code: string;
@@ -106,9 +111,13 @@ export async function writeLedgerWorkbook(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '重点项目调度督办平台';
   const ws = ledgerSheet(wb, `${opts.title}（截至 ${opts.asOf}）`);
+  const last = LEDGER_COLUMNS.length;
+  ws.getColumn(last + 1).width = 36;
+  const problemsHeader = ws.getRow(2).getCell(last + 1);
+  problemsHeader.value = PROBLEMS_HEADER;
+  problemsHeader.style = { ...ws.getRow(2).getCell(last).style };
   ws.getRow(1).commit();
   ws.getRow(2).commit();
-  const last = LEDGER_COLUMNS.length;
   for (const p of projects) {
     const group = ws.addRow([`${p.code}\u3000${p.name}（${p.items.length} 项）`]);
     ws.mergeCells(group.number, 1, group.number, last);
@@ -131,6 +140,7 @@ export async function writeLedgerWorkbook(
         evidenceNote: i.evidenceNote ?? '',
         progressNote: i.progressNote ?? '',
       });
+      row.getCell(last + 1).value = i.openProblems ?? '';
       row.alignment = { vertical: 'top', wrapText: true };
       row.getCell('deadline').numFmt = DATE_FORMAT;
       row.getCell('completedOn').numFmt = DATE_FORMAT;

@@ -95,4 +95,9 @@ export const uploadMessages = {
     en: 'The mapping must be a JSON object: column number (column A is 1) → field name, or null to ignore the column',
   },
   mapping_unsupported: { 'zh-CN': '此类导入不支持指定列对应关系', en: 'This kind of import takes no column mapping' },
+  mapping_field_unknown: {
+    'zh-CN': '列对应关系中有本类导入没有的字段',
+    en: 'The mapping names a field this kind of import does not have',
+  },
+  mapping_name_taken: { 'zh-CN': '已有同名的导入模板', en: 'A saved mapping with this name exists' },
 } as const satisfies Record<string, LocalisedText>;

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { fileTypeFromBuffer } from 'file-type';
-import { uploadMessages, type ImportJob, type ImportKind } from '@kpc/contracts';
+import { uploadMessages, type ImportHeader, type ImportJob, type ImportKind } from '@kpc/contracts';
 import { shanghaiDate } from '@kpc/domain';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
@@ -18,6 +18,7 @@ import { ledgerPolicy } from '../ledger/ledger.policy.js';
 import { ImportRowConflict, presentRowError, type Importer } from './importer.js';
 import { importerOf } from './importers.js';
 import * as repo from './imports.repository.js';
+import { savedMappingFor } from './import-mappings.service.js';
 import {
   readOfficeSheet,
   readSheet,
@@ -134,6 +135,8 @@ function present(ctx: RequestContext, row: repo.ImportRow): ImportJob {
     unchanged: row.unchanged,
     readings: row.readings as Reading[],
     skipped: row.skipped as ImportJob['skipped'],
+    header: null,
+    savedMapping: null,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
@@ -207,21 +210,72 @@ export function parseMapping(ctx: RequestContext, importer: Importer, text: stri
   return mapping;
 }
 
-async function parse(importer: Importer, file: UploadedFile, mapping?: ColumnMapping) {
+const columnLetter = (index: number): string =>
+  index < 26
+    ? String.fromCharCode(65 + index)
+    : columnLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
+
+/** The header band and column mapping as the dry run shows them, with the fields a column may take. */
+function headerOf(importer: Importer, sheet: ParsedSheet<string>): ImportHeader | null {
+  if (!sheet.header || !importer.office) return null;
+  const groups = importer.office.requireOneOf ?? [];
+  return {
+    rows: sheet.header.rows,
+    signature: sheet.header.signature,
+    columns: sheet.header.columns.map((c) => ({
+      column: c.index + 1,
+      letter: columnLetter(c.index),
+      header: c.header,
+      sample: c.sample,
+      field: c.field,
+      source: c.source,
+    })),
+    fields: importer.office.fields.map((f) => {
+      const group = groups.find((g) => g.includes(f.key));
+      return {
+        key: f.key,
+        label: f.label,
+        required: Boolean(f.required),
+        oneOf: group ? group.filter((k) => k !== f.key) : null,
+      };
+    }),
+  };
+}
+
+interface Parsed {
+  sheet: ParsedSheet<string>;
+  /** The saved mapping applied because its header signature matches the sheet. */
+  saved: { id: number; name: string } | null;
+}
+
+async function parse(ctx: RequestContext, importer: Importer, file: UploadedFile, mapping?: ColumnMapping): Promise<Parsed> {
   const type = await fileTypeFromBuffer(file.buffer);
   if (type?.ext !== 'xlsx') throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx', detected: type?.mime ?? null });
   const raw = await sheetRows(file.buffer);
   if (!raw) throw new AppError('UNSUPPORTED_FILE_TYPE', { expected: 'xlsx' });
   let sheet = readSheet<string>(raw, importer.columns);
+  let saved: Parsed['saved'] = null;
   // not our template, or a mapping given: read it as the office keeps it (header band, merged cells, totals)
   if ((sheet.errors.length || mapping) && importer.office) {
     const grid = await sheetGrid(file.buffer);
-    const office = grid && readOfficeSheet<string>(grid, importer.office, mapping);
+    let office = grid && readOfficeSheet<string>(grid, importer.office, mapping);
+    // the office saved a mapping for this header band: it applies, the caller's corrections over it
+    const found = office?.header && (await savedMappingFor(ctx, importer.kind, office.header.signature));
+    if (grid && found) {
+      const merged = new Map(found.columns);
+      const sources = new Map<number, 'saved' | 'user'>([...found.columns.keys()].map((i) => [i, 'saved']));
+      for (const [i, f] of mapping ?? []) {
+        merged.set(i, f);
+        sources.set(i, 'user');
+      }
+      office = readOfficeSheet<string>(grid, importer.office, merged, { sources, savedName: found.name }) ?? office;
+      saved = { id: found.id, name: found.name };
+    }
     if (office) sheet = office;
   }
   if (sheet.rows.length > MAX_ROWS)
     sheet.errors.push({ row: sheet.rows[MAX_ROWS]!.row, column: '', code: 'too_many_rows', params: { max: MAX_ROWS } });
-  return sheet;
+  return { sheet, saved };
 }
 
 /** Starts an import. Returns the job and whether it has finished (200) or runs on (202). */
@@ -236,7 +290,7 @@ export async function startImport(
   const { actor } = ctx;
   requireImport(actor);
   const importer = importerOf(kind);
-  const sheet = await parse(importer, file, mapping);
+  const { sheet, saved } = await parse(ctx, importer, file, mapping);
   const total = sheet.rows.length;
   const filename = file.filename.slice(-200);
   const now = ctx.clock.now();
@@ -262,6 +316,8 @@ export async function startImport(
         ...counts,
         readings: validated.readings,
         skipped: sheet.skipped.slice(0, MAX_LISTED_READINGS),
+        header: headerOf(importer, sheet),
+        savedMapping: saved,
         createdAt: now.toISOString(),
         finishedAt: now.toISOString(),
       },

@@ -107,6 +107,19 @@ export interface ParsedSheet<K extends string> {
   /** The column mapping as read (office sheets only). */
   readings: Reading[];
   skipped: SkippedRow[];
+  /** An office sheet's header band and each column's field (the import screen's mapping step). */
+  header?: SheetHeader<K>;
+}
+
+/** How a column's field was chosen: by its header's name or synonym, a saved mapping, the user, or not at all. */
+export type ColumnSource = 'detected' | 'saved' | 'user' | 'none';
+
+export interface SheetHeader<K extends string> {
+  /** First and last Excel row of the header band (1-based). */
+  rows: [number, number];
+  /** The band's normalised header cells with their column numbers: how a saved mapping knows the layout. */
+  signature: string;
+  columns: { index: number; header: string; sample: string | null; field: K | null; source: ColumnSource }[];
 }
 
 /** How an importer reads an office's own sheet: its fields with their synonyms. */
@@ -252,11 +265,14 @@ export function readOfficeSheet<K extends string>(
   grid: { rows: CellValue[][]; merges: MergedRange[] },
   office: OfficeLayout<K>,
   mapping?: ReadonlyMap<number, K | null>,
+  opts: { sources?: ReadonlyMap<number, 'saved' | 'user'>; savedName?: string } = {},
 ): ParsedSheet<K> | null {
   const filled = fillMergedDown(grid.rows, grid.merges);
   const band = detectHeaderBand(filled, office.fields);
   if (!band.headerRows) return null;
   const headerRow = band.headerRows[1] + 1;
+  const signature = band.columns.map((c) => `${c.index + 1}:${norm(c.header)}`).join('|');
+  const sourceOf = (index: number): 'saved' | 'user' => opts.sources?.get(index) ?? 'user';
   const columns = band.columns.map((c) => {
     if (!mapping?.has(c.index)) return c;
     const field = mapping.get(c.index) ?? undefined;
@@ -265,6 +281,8 @@ export function readOfficeSheet<K extends string>(
   if (mapping)
     for (const [index, field] of mapping)
       if (field && !columns.some((c) => c.index === index)) columns.push({ index, header: `第${index + 1}列`, field, score: 3 });
+  const suffix = (index: number) =>
+    !mapping?.has(index) ? '' : sourceOf(index) === 'saved' ? `（按模板“${opts.savedName ?? ''}”）` : '（按指定）';
   // a field mapped twice by the override keeps its first column
   const colOf = new Map<K, number>();
   const headers: Partial<Record<K, string>> = {};
@@ -300,10 +318,9 @@ export function readOfficeSheet<K extends string>(
       row: headerRow,
       column: c.header,
       original: c.header,
-      reading:
-        (c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入') +
-        (mapping?.has(c.index) ? '（按指定）' : ''),
+      reading: (c.field && colOf.get(c.field) === c.index ? `列 → ${labelOf(c.field)}` : '列 → 不导入') + suffix(c.index),
     }));
+  const samples = new Map<number, string>();
   const rows: SheetRow<K>[] = [];
   const skipped: SkippedRow[] = [];
   for (let i = band.headerRows[1] + 1; i < filled.length; i++) {
@@ -330,7 +347,19 @@ export function readOfficeSheet<K extends string>(
       continue;
     }
     rows.push({ row, cells });
+    // each column's first filled data cell: the sample the mapping step shows
+    if (samples.size < columns.length && rows.length <= 50)
+      for (const c of columns) if (!samples.has(c.index) && raw[c.index] != null) samples.set(c.index, shown(raw[c.index]!));
   }
+  const header: SheetHeader<K> = {
+    rows: [band.headerRows[0] + 1, band.headerRows[1] + 1],
+    signature,
+    columns: columns.map((c) => {
+      const field = c.field && colOf.get(c.field) === c.index ? c.field : null;
+      const source: ColumnSource = mapping?.has(c.index) ? sourceOf(c.index) : field ? 'detected' : 'none';
+      return { index: c.index, header: c.header, sample: samples.get(c.index)?.slice(0, 60) ?? null, field, source };
+    }),
+  };
   return {
     headerRow,
     present: new Set(colOf.keys()),
@@ -339,6 +368,7 @@ export function readOfficeSheet<K extends string>(
     layout: { office: true, headers, amountUnit },
     readings,
     skipped,
+    header,
   };
 }
 

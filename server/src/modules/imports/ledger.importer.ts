@@ -8,13 +8,28 @@
  * projects, so each item's 序号 is its place among its project's rows in the sheet (the same sheet
  * again gives the same keys). 长期 / 持续推进 (in either layout) is a recurring item, with no deadline.
  * 进展情况 is the item's latest progress note (a blank cell leaves the note as it is: a sheet never
- * erases a unit's report); 存在问题 and 备注 go into the evidence note until the problems list exists.
+ * erases a unit's report); 备注 goes into the evidence note. 存在问题 raises a problem in the problem
+ * list (source 单位上报, on the item's project and unit, its category guessed from its words) through
+ * the raiseProblems command, in the import's transaction; a problem the project already has with the
+ * same description (compared by problemKey) is not raised again, so the same sheet twice raises nothing.
  */
-import { ledgerStatusLabels, type LedgerStatus, type Stage } from '@kpc/contracts';
+import { ledgerStatusLabels, problemCategoryLabels, type LedgerStatus, type ProblemCategory, type Stage } from '@kpc/contracts';
 import type { Executor, Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
-import { completionFor, matchProject, matchUnit, readDeadline, stageFocus, type NameMatch } from '@kpc/domain';
+import {
+  completionFor,
+  guessProblemCategory,
+  isNoProblem,
+  matchProject,
+  matchUnit,
+  problemKey,
+  readDeadline,
+  stageFocus,
+  type NameMatch,
+} from '@kpc/domain';
+import { raiseProblems, type RaisedProblem } from '../../commands/raise-problems.js';
+import * as problemsRepo from '../problems/problems.repository.js';
 import { writeAudits, type AuditEntry } from '../../lib/audit.js';
 import { LEDGER_COLUMNS, ledgerTemplate, type LedgerColumnKey } from '../../reports/ledger-xlsx.js';
 import * as ledgerRepo from '../ledger/ledger.repository.js';
@@ -37,7 +52,7 @@ import {
   type SheetRow,
 } from './imports.sheet.js';
 
-/** The template's columns, and the office sheets' 存在问题 and 备注 (kept in the item's note). */
+/** The template's columns, and the office sheets' 存在问题 (raised as problems) and 备注 (kept in the item's note). */
 type Key = LedgerColumnKey | 'problems' | 'remarks';
 
 const requiredKeys: Key[] = ['seq', 'projectCode', 'unitName', 'content', 'deadline'];
@@ -122,6 +137,8 @@ export interface LedgerRowValues {
   evidenceNote?: string | null;
   /** 进展情况; undefined also for a blank cell (the stored note stays). */
   progressNote?: string;
+  /** 存在问题: raised in the problem list unless the project has it already. */
+  problem?: { description: string; category: ProblemCategory };
 }
 
 interface ProjectRef {
@@ -199,7 +216,7 @@ function validateOfficeRow(
   r: SheetRow<Key>,
   present: Set<Key>,
   refs: LedgerRefs,
-  { asOf, counters }: RowCheck,
+  { asOf, counters, seen }: RowCheck,
   layout: SheetLayout<Key>,
 ): { values?: LedgerRowValues; errors: RowError[]; readings: Reading[] } {
   const lookups = refs.office!;
@@ -307,18 +324,32 @@ function validateOfficeRow(
     }
   }
 
-  // 进展情况 is the latest progress note; 存在问题 and 备注 go into the evidence note until the problems list exists
+  // 进展情况 is the latest progress note; 存在问题 a problem in the problem list; 备注 goes into the evidence note
   const progressNote = opt('progressNote', toText(cell('progressNote'), 2000)) ?? undefined;
   if (progressNote) read('progressNote', progressNote, '写入事项的最新进展情况');
   const evidence = opt('evidenceNote', toText(cell('evidenceNote'), 2000));
-  const problems = opt('problems', toText(cell('problems'), 1000));
+  const problemText = opt('problems', toText(cell('problems'), 1000));
   const remarks = opt('remarks', toText(cell('remarks'), 1000));
-  if (problems) read('problems', problems, '写入事项的佐证说明（存在问题：…），问题清单上线前');
+  let problem: LedgerRowValues['problem'];
+  if (problemText && isNoProblem(problemText)) read('problems', problemText, '无问题，不提出');
+  else if (problemText) {
+    problem = { description: problemText, category: guessProblemCategory(problemText) };
+    // a 存在问题 cell merged down over a project's items names one problem
+    const key = `problem:${projectText ?? ''}:${problemKey(problemText)}`;
+    const first = seen.get(key);
+    if (first !== undefined) read('problems', problemText, `同第 ${first} 行的问题，不重复提出`);
+    else {
+      seen.set(key, r.row);
+      read(
+        'problems',
+        problemText,
+        `提入问题清单（单位上报，类别：${problemCategoryLabels[problem.category]['zh-CN']}）；项目已有同样的问题则不重复提出`,
+      );
+    }
+  }
   if (remarks) read('remarks', remarks, '写入事项的佐证说明（备注：…）');
-  const noteParts = [evidence, problems && `存在问题：${problems}`, remarks && `备注：${remarks}`].filter(
-    (p): p is string => !!p,
-  );
-  const anyNoteColumn = present.has('evidenceNote') || present.has('problems') || present.has('remarks');
+  const noteParts = [evidence, remarks && `备注：${remarks}`].filter((p): p is string => !!p);
+  const anyNoteColumn = present.has('evidenceNote') || present.has('remarks');
   const evidenceNote = anyNoteColumn ? (noteParts.length ? noteParts.join('\n') : null) : undefined;
   if (evidenceNote && evidenceNote.length > 2000)
     errors.push({ row: r.row, column: col('evidenceNote'), code: 'too_long', params: { max: 2000 } });
@@ -346,6 +377,7 @@ function validateOfficeRow(
       completedOn,
       evidenceNote,
       progressNote,
+      problem,
     },
   };
 }
@@ -522,14 +554,36 @@ async function existingItems(
   return { existing: new Map(items.map((e) => [`${e.projectId}:${e.seq}`, e])), rows: keyOfficeRows(input, items) };
 }
 
-/** What an import would do, without writing (dry run). */
+const problemKeyOf = (projectId: number, description: string) => `${projectId}:${problemKey(description)}`;
+
+/**
+ * The rows whose 存在问题 is new: not a problem their project has (in any status), and the first
+ * row of the sheet naming it (a cell merged down over a project's items names it once).
+ */
+async function newProblems(db: Executor, rows: LedgerRowValues[]): Promise<Set<LedgerRowValues>> {
+  const withProblem = rows.filter((v) => v.problem);
+  if (!withProblem.length) return new Set();
+  const stored = await problemsRepo.listProblemsOfProjects(db, [...new Set(withProblem.map((v) => v.projectId))]);
+  const known = new Set(stored.map((p) => problemKeyOf(p.projectId, p.description)));
+  const out = new Set<LedgerRowValues>();
+  for (const v of withProblem) {
+    const key = problemKeyOf(v.projectId, v.problem!.description);
+    if (known.has(key)) continue;
+    known.add(key);
+    out.add(v);
+  }
+  return out;
+}
+
+/** What an import would do, without writing (dry run). A row raising a new problem changes its item's record. */
 async function plan(db: Executor, input: LedgerRowValues[]): Promise<ImportCounts> {
   const { existing, rows } = await existingItems(db, input);
+  const raising = await newProblems(db, rows);
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const v of rows) {
     const e = existing.get(`${v.projectId}:${v.seq}`);
     if (!e) counts.created++;
-    else if (Object.keys(changesOf(e, v)).length) counts.updated++;
+    else if (Object.keys(changesOf(e, v)).length || raising.has(v)) counts.updated++;
     else counts.unchanged++;
   }
   return counts;
@@ -549,9 +603,11 @@ async function apply(
 ): Promise<ImportCounts> {
   const projectsById = new Map([...refs.projectsByCode.values()].map((p) => [p.id, p]));
   const { existing, rows } = await existingItems(tx, input);
+  const raising = await newProblems(tx, rows);
   const toCreate: LedgerRowValues[] = [];
   const toUpdate: { v: LedgerRowValues; before: ItemRow; changes: ledgerRepo.LedgerItemChanges }[] = [];
   let unchanged = 0;
+  let raisedOnly = 0;
   for (const v of rows) {
     const e = existing.get(`${v.projectId}:${v.seq}`);
     if (!e) toCreate.push(v);
@@ -560,6 +616,7 @@ async function apply(
       // a progress note read from the sheet is dated by the import
       if (changes.progressNote !== undefined) changes.progressNoteAt = at;
       if (Object.keys(changes).length) toUpdate.push({ v, before: e, changes });
+      else if (raising.has(v)) raisedOnly++;
       else unchanged++;
     }
   }
@@ -653,8 +710,29 @@ async function apply(
     onProgress(processed);
   }
   await writeAudits(tx, ctx.audit, updates, at);
+
+  // 存在问题 → the problem list, per region (each audited), in this same transaction
+  const byRegion = new Map<string, RaisedProblem[]>();
+  for (const v of raising) {
+    const regionCode = projectsById.get(v.projectId)?.regionCode ?? ctx.actor.regionCode;
+    const list = byRegion.get(regionCode) ?? [];
+    list.push({
+      projectId: v.projectId,
+      category: v.problem!.category,
+      source: 'unit_report',
+      description: v.problem!.description,
+      raisedInMeetingId: null,
+      raisedInSiteCheckId: null,
+      unitId: v.unitId,
+      leaderId: null,
+      deadline: null,
+    });
+    byRegion.set(regionCode, list);
+  }
+  for (const [regionCode, raised] of byRegion) await raiseProblems(tx, { ...ctx, now: at }, regionCode, raised);
+  processed += raisedOnly;
   onProgress(processed);
-  return { created: toCreate.length, updated: toUpdate.length, unchanged };
+  return { created: toCreate.length, updated: toUpdate.length + raisedOnly, unchanged };
 }
 
 export const ledgerImporter: Importer<Key, LedgerRowValues, LedgerRefs> = {

@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { LedgerItem, LedgerStatus, StageFocusKey } from '@kpc/contracts';
 import { isLedgerItemOverdue } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
-import { attachments, ledgerItems, projects, projectUnits, units, users } from '../../db/schema/index.js';
+import { attachments, ledgerItems, problems, projects, projectUnits, units, users } from '../../db/schema/index.js';
 import { escapeLike, offsetOf } from '../../lib/query.js';
 import { visibleProjects, type ScopeActor } from '../../lib/project-scope.js';
 import type { ProjectScope } from '../../lib/policy.js';
@@ -38,6 +38,8 @@ export interface LedgerItemRecord {
   projectName: string;
   unitName: string | null;
   attachmentCount: number;
+  /** Open problems of the project raised for the item's unit (the sheet's 存在问题). */
+  openProblems?: number;
   project: ProjectScope & { id: number; stage: string };
 }
 
@@ -45,6 +47,13 @@ const coopIds = sql<
   number[]
 >`coalesce((select array_agg(pu.unit_id order by pu.unit_id) from ${projectUnits} pu where pu.project_id = ${projects.id}), '{}')`;
 const attachmentCount = sql<number>`(select count(*)::int from ${attachments} a where a.entity = 'ledger_item' and a.entity_id = ${ledgerItems.id})`;
+/** The open problems' descriptions, one a line: the export's 存在问题 column. */
+const openProblemText = sql<
+  string | null
+>`(select string_agg(pr.description, E'\n' order by pr.id) from ${problems} pr where pr.project_id = ${ledgerItems.projectId}
+  and pr.unit_id = ${ledgerItems.unitId} and pr.status in ('open', 'in_progress', 'escalated'))`;
+const openProblems = sql<number>`(select count(*)::int from ${problems} pr where pr.project_id = ${ledgerItems.projectId}
+  and pr.unit_id = ${ledgerItems.unitId} and pr.status in ('open', 'in_progress', 'escalated'))`;
 
 /** What the policy needs to know about an item's project. */
 const projectScopeColumns = {
@@ -61,6 +70,7 @@ const columns = {
   projectName: projects.name,
   unitName: units.name,
   attachmentCount,
+  openProblems,
   projectId: projects.id,
   stage: projects.stage,
   ...projectScopeColumns,
@@ -72,6 +82,7 @@ type Selected = {
   projectName: string;
   unitName: string | null;
   attachmentCount: number;
+  openProblems: number;
   projectId: number;
   stage: string;
   regionCode: string;
@@ -87,6 +98,7 @@ const toRecord = (r: Selected): LedgerItemRecord => ({
   projectName: r.projectName,
   unitName: r.unitName,
   attachmentCount: Number(r.attachmentCount),
+  openProblems: Number(r.openProblems),
   project: {
     id: r.projectId,
     stage: r.stage,
@@ -222,7 +234,13 @@ export async function listForExport(db: Executor, f: LedgerFilters, limit: numbe
   const where = ledgerWhere(f);
   const [rows, [count]] = await Promise.all([
     db
-      .select({ item: ledgerItems, projectCode: projects.code, projectName: projects.name, unitName: units.name })
+      .select({
+        item: ledgerItems,
+        projectCode: projects.code,
+        projectName: projects.name,
+        unitName: units.name,
+        openProblemText,
+      })
       .from(ledgerItems)
       .innerJoin(projects, eq(projects.id, ledgerItems.projectId))
       .leftJoin(units, eq(units.id, ledgerItems.unitId))

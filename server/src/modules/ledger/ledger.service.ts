@@ -25,6 +25,7 @@ const snapshot = repo.ledgerItemSnapshot;
 function presentLedgerItem(actor: Actor, r: repo.LedgerItemRecord, asOf: string): LedgerItem {
   return {
     ...snapshot(r, asOf),
+    openProblems: r.openProblems ?? 0,
     permissions: {
       edit: ledgerPolicy.canEdit(actor, r.project, r.item),
       complete: ledgerPolicy.canComplete(actor, r.project, r.item),
@@ -275,6 +276,7 @@ function groupByProject(rows: Awaited<ReturnType<typeof repo.listForExport>>['ro
       completedOn: r.item.completedOn,
       evidenceNote: r.item.evidenceNote,
       progressNote: r.item.progressNote,
+      openProblems: r.openProblemText ?? null,
     });
   }
   return [...groups.values()];

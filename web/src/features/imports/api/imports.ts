@@ -3,7 +3,7 @@
  * writes nothing) → an ImportJob (200 finished, 202 running); GET /imports/:id to follow a running one.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { ErrorCode, ImportJob, ImportKind, LoginResponse } from '@kpc/contracts';
+import type { CreateImportMappingBody, ErrorCode, ImportJob, ImportKind, ImportMapping, LoginResponse } from '@kpc/contracts';
 import { ApiError, api, newIdempotencyKey } from '../../../lib/api';
 import { currentLocale } from '../../../lib/i18n';
 import { queryClient } from '../../../lib/query-client';
@@ -16,13 +16,24 @@ export const importPath: Record<ImportKind, string> = {
 };
 export const templateUrl = (kind: ImportKind) => `/api/v1/imports/templates/${importPath[kind]}.xlsx`;
 
-export async function startImport(kind: ImportKind, file: File, dryRun: boolean, fallback: string): Promise<ImportJob> {
+/** Column number (A is 1) → field, or null to ignore: the user's corrections of the proposed mapping. */
+export type MappingOverrides = Record<string, string | null>;
+
+export async function startImport(
+  kind: ImportKind,
+  file: File,
+  dryRun: boolean,
+  fallback: string,
+  mapping?: MappingOverrides,
+): Promise<ImportJob> {
   const csrf = queryClient.getQueryData<LoginResponse | null>(sessionQueryKey)?.csrfToken;
   const form = new FormData();
   form.append('file', file, file.name);
   let res: Response;
   try {
-    res = await fetch(`/api/v1/imports/${importPath[kind]}?dryRun=${dryRun}`, {
+    const query = new URLSearchParams({ dryRun: String(dryRun) });
+    if (mapping && Object.keys(mapping).length) query.set('mapping', JSON.stringify(mapping));
+    res = await fetch(`/api/v1/imports/${importPath[kind]}?${query}`, {
       method: 'POST',
       headers: {
         Accept: 'application/json',
@@ -53,4 +64,24 @@ export function useImportJob(id: number | null) {
       return s === 'validating' || s === 'importing' || s === undefined ? 500 : false;
     },
   });
+}
+
+/** Saved column mappings (本单位模板) of the region for one kind: office and admin only. */
+export function useImportMappings(kind: ImportKind, enabled: boolean) {
+  return useQuery({
+    queryKey: ['import-mappings', kind],
+    queryFn: ({ signal }) => api.get<ImportMapping[]>(`/import-mappings?kind=${kind}`, { signal }),
+    enabled,
+  });
+}
+
+export async function saveImportMapping(body: CreateImportMappingBody): Promise<ImportMapping> {
+  const saved = await api.post<ImportMapping>('/import-mappings', body);
+  await queryClient.invalidateQueries({ queryKey: ['import-mappings', body.kind] });
+  return saved;
+}
+
+export async function deleteImportMapping(m: ImportMapping): Promise<void> {
+  await api.delete(`/import-mappings/${m.id}?version=${m.version}`);
+  await queryClient.invalidateQueries({ queryKey: ['import-mappings', m.kind] });
 }

@@ -1,7 +1,9 @@
 /**
  * Status tag of a ledger item (one colour per status), its deadline (red with 逾期 when overdue, a 长期 tag
- * for a recurring item, which has none) and its latest progress note 进展情况 with the day it was written.
+ * for a recurring item, which has none) and its latest progress note 进展情况 with the day it was written,
+ * with the open problems 存在问题 of its project raised for its unit (a link to the project's problems).
  */
+import { Link } from 'react-router';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ledgerStatusLabels, type LedgerItem, type LedgerStatus } from '@kpc/contracts';
@@ -50,13 +52,33 @@ export const progressNoteDay = (item: Pick<LedgerItem, 'progressNoteAt'>) =>
   item.progressNoteAt ? shanghaiDate(new Date(item.progressNoteAt)) : null;
 
 /** 进展情况 and its date, two lines at most (the whole note in the tooltip); a dash without one. */
-export function ProgressNote({ item }: { item: Pick<LedgerItem, 'progressNote' | 'progressNoteAt' | 'id'> }) {
+/** 存在问题 N: the open problems of the item's project raised for its unit, linking to the project's problems. */
+export function OpenProblems({ item }: { item: Pick<LedgerItem, 'openProblems' | 'projectId' | 'id'> }) {
+  const { t } = useTranslation();
+  if (!item.openProblems) return null;
+  return (
+    <Link to={`/projects/${item.projectId}?tab=problems`} onClick={(e) => e.stopPropagation()}>
+      <Tag color="volcano" data-testid={`ledger-problems-${item.id}`} style={{ marginTop: 2 }}>
+        {t('ledger.openProblems', { count: item.openProblems })}
+      </Tag>
+    </Link>
+  );
+}
+
+export function ProgressNote({
+  item,
+}: {
+  item: Pick<LedgerItem, 'progressNote' | 'progressNoteAt' | 'id' | 'openProblems' | 'projectId'>;
+}) {
   const { t } = useTranslation();
   if (!item.progressNote)
     return (
-      <Typography.Text type="secondary" data-testid={`ledger-progress-${item.id}`}>
-        {t('ledger.progress.none')}
-      </Typography.Text>
+      <div style={{ minWidth: 0 }}>
+        <Typography.Text type="secondary" data-testid={`ledger-progress-${item.id}`}>
+          {t('ledger.progress.none')}
+        </Typography.Text>
+        <OpenProblems item={item} />
+      </div>
     );
   const day = progressNoteDay(item);
   return (
@@ -69,6 +91,9 @@ export function ProgressNote({ item }: { item: Pick<LedgerItem, 'progressNote' |
           {t('ledger.progress.at', { date: day })}
         </Typography.Text>
       )}
+      <div>
+        <OpenProblems item={item} />
+      </div>
     </div>
   );
 }
