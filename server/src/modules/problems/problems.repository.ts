@@ -196,10 +196,12 @@ export function problemWhere(f: ProblemFilters): SQL {
   return and(...conds)!;
 }
 
-/** Open ones first (earliest deadline first), then the newest resolved. */
+/** Open ones first (earliest deadline first), then the solved ones, the most recently resolved first. */
+const solvedNow = sql`${problems.status} in ('resolved', 'verified')`;
 const listOrder = [
-  asc(sql`${problems.status} in ('resolved', 'verified')`),
-  sql`${problems.deadline} asc nulls last`,
+  asc(solvedNow),
+  sql`case when ${solvedNow} then null else ${problems.deadline} end asc nulls last`,
+  sql`${problems.resolvedOn} desc nulls last`,
   desc(problems.id),
 ];
 
