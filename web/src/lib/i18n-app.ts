@@ -1,74 +1,38 @@
 /**
- * Strings of the screens after login, registered when the app layout loads (it imports this module).
- * Add a feature's locale files here, not in lib/i18n.ts: that one is part of the login bundle. A screen few
- * users open may bring its own with `addScreenStrings` (the jobs page does), keeping them out of the app shell.
+ * Strings of the screens after login, registered when the app layout loads (it imports this module, which
+ * waits for them). Only the language in use is loaded (plus zh-CN, the fallback, for English): one chunk
+ * per language, lib/app-strings-{zh-CN,en}.ts; switching the language loads the other one first (lib/i18n
+ * setLocale). Add a feature's locale files to both of those, not to lib/i18n.ts: that one is part of the
+ * login bundle. A screen few users open may bring its own with `addScreenStrings` (the jobs page does),
+ * keeping them out of the app shell.
  */
-import i18n from './i18n';
-import zhProjects from '../locales/zh-CN/projects.json';
-import zhAdmin from '../locales/zh-CN/admin.json';
-import zhLedger from '../locales/zh-CN/ledger.json';
-import zhGantt from '../locales/zh-CN/gantt.json';
-import zhDashboard from '../locales/zh-CN/dashboard.json';
-import zhInvestment from '../locales/zh-CN/investment.json';
-import zhAttachments from '../locales/zh-CN/attachments.json';
-import zhMilestones from '../locales/zh-CN/milestones.json';
-import zhAccount from '../locales/zh-CN/account.json';
-import zhOffline from '../locales/zh-CN/offline.json';
-import zhMeetings from '../locales/zh-CN/meetings.json';
-import zhProblems from '../locales/zh-CN/problems.json';
-import zhInstructions from '../locales/zh-CN/instructions.json';
-import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
-import zhSiteChecks from '../locales/zh-CN/site-checks.json';
-import enProjects from '../locales/en/projects.json';
-import enAdmin from '../locales/en/admin.json';
-import enLedger from '../locales/en/ledger.json';
-import enGantt from '../locales/en/gantt.json';
-import enDashboard from '../locales/en/dashboard.json';
-import enInvestment from '../locales/en/investment.json';
-import enAttachments from '../locales/en/attachments.json';
-import enMilestones from '../locales/en/milestones.json';
-import enAccount from '../locales/en/account.json';
-import enOffline from '../locales/en/offline.json';
-import enMeetings from '../locales/en/meetings.json';
-import enProblems from '../locales/en/problems.json';
-import enInstructions from '../locales/en/instructions.json';
-import enStageProposals from '../locales/en/stage-proposals.json';
-import enSiteChecks from '../locales/en/site-checks.json';
+import type { Locale } from '@kpc/contracts';
+import i18n, { currentLocale, setScreenStringsLoader } from './i18n';
 
-const bundles = {
-  'zh-CN': {
-    ...zhProjects,
-    ...zhAdmin,
-    ...zhLedger,
-    ...zhGantt,
-    ...zhDashboard,
-    ...zhInvestment,
-    ...zhAttachments,
-    ...zhMilestones,
-    ...zhAccount,
-    ...zhOffline,
-    ...zhMeetings,
-    ...zhProblems,
-    ...zhInstructions,
-    ...zhStageProposals,
-    ...zhSiteChecks,
-  },
-  en: {
-    ...enProjects,
-    ...enAdmin,
-    ...enLedger,
-    ...enGantt,
-    ...enDashboard,
-    ...enInvestment,
-    ...enAttachments,
-    ...enMilestones,
-    ...enAccount,
-    ...enOffline,
-    ...enMeetings,
-    ...enProblems,
-    ...enInstructions,
-    ...enStageProposals,
-    ...enSiteChecks,
-  },
+const chunks: Record<Locale, () => Promise<{ default: Record<string, string> }>> = {
+  'zh-CN': () => import('./app-strings-zh-CN'),
+  en: () => import('./app-strings-en'),
 };
-for (const [lng, strings] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', strings, true, true);
+const loading = new Map<Locale, Promise<void>>();
+
+function loadOne(locale: Locale): Promise<void> {
+  let p = loading.get(locale);
+  if (!p) {
+    p = chunks[locale]().then((m) => {
+      i18n.addResourceBundle(locale, 'translation', m.default, true, true);
+    });
+    // a chunk that failed to load (offline) is asked for again next time
+    p.catch(() => loading.delete(locale));
+    loading.set(locale, p);
+  }
+  return p;
+}
+
+/** A language's strings; for English zh-CN's too, the fallback of a key not translated. */
+export async function loadAppStrings(locale: Locale): Promise<void> {
+  await Promise.all(locale === 'zh-CN' ? [loadOne('zh-CN')] : [loadOne(locale), loadOne('zh-CN')]);
+}
+
+setScreenStringsLoader(loadAppStrings);
+// the layout (and every screen in it) renders once the strings of the current language are there
+await loadAppStrings(currentLocale());

@@ -34,14 +34,28 @@ function applyDayjs(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+/** Set by lib/i18n-app.ts once the app layout loaded: brings a language's strings of the screens after login. */
+let loadScreenStrings: ((locale: Locale) => Promise<void>) | undefined;
+export function setScreenStringsLoader(load: (locale: Locale) => Promise<void>): void {
+  loadScreenStrings = load;
+}
+
+let wanted: Locale | undefined;
 export function setLocale(locale: Locale): void {
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // private mode: the choice just does not persist
   }
-  applyDayjs(locale);
-  void i18n.changeLanguage(locale);
+  wanted = locale;
+  const apply = () => {
+    if (wanted !== locale) return; // switched again while this language's strings loaded
+    applyDayjs(locale);
+    void i18n.changeLanguage(locale);
+  };
+  // the screens' strings in that language first, so the switch never shows bare keys
+  if (loadScreenStrings) loadScreenStrings(locale).then(apply, apply);
+  else apply();
 }
 
 const initial = storedLocale();
