@@ -200,3 +200,33 @@ export const stageProposalStatusLabels: Labels<StageProposalStatus> = {
   returned: { 'zh-CN': '已退回', en: 'Returned' },
   withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
 };
+
+/** The three colours of supervision 三色督办 (SPEC §2.5): computed from the records, explained, overridable. */
+export const rags = ['green', 'yellow', 'red'] as const;
+export type Rag = (typeof rags)[number];
+export const ragLabels: Labels<Rag> = {
+  green: { 'zh-CN': '绿色（正常）', en: 'Green (on track)' },
+  yellow: { 'zh-CN': '黄色（滞后）', en: 'Yellow (behind)' },
+  red: { 'zh-CN': '红色（严重滞后）', en: 'Red (seriously behind)' },
+};
+
+/** The colour rules: each reason a project is yellow or red names one of these. */
+export const ragRules = [
+  'milestone_slip',
+  'investment_behind',
+  'ledger_overdue',
+  'decision_overdue',
+  'stage_deadline_missed',
+  'problem_overdue',
+  'leader_quota_shortfall',
+] as const;
+export type RagRule = (typeof ragRules)[number];
+export const ragRuleLabels: Labels<RagRule> = {
+  milestone_slip: { 'zh-CN': '节点滞后', en: 'Milestone slip' },
+  investment_behind: { 'zh-CN': '投资进度落后于时序进度', en: 'Investment behind the year' },
+  ledger_overdue: { 'zh-CN': '台账事项逾期', en: 'Overdue ledger items' },
+  decision_overdue: { 'zh-CN': '议定事项逾期', en: 'Overdue meeting decisions' },
+  stage_deadline_missed: { 'zh-CN': '阶段节点未按期', en: 'Stage date missed' },
+  problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
+  leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
+};

@@ -27,6 +27,10 @@ import {
   projectLevelLabels,
   projectLevels,
   quotaPersonTypeLabels,
+  ragLabels,
+  ragRuleLabels,
+  ragRules,
+  rags,
   quotaPersonTypes,
   roleLabels,
   roles,
@@ -93,3 +97,6 @@ export const instructionStatusSchema = z
 export const stageProposalStatusSchema = z
   .enum(stageProposalStatuses)
   .describe(enumText('Stage proposal status (阶段变更申请状态)', stageProposalStatusLabels));
+
+export const ragSchema = z.enum(rags).describe(enumText('Supervision colour (三色督办)', ragLabels));
+export const ragRuleSchema = z.enum(ragRules).describe(enumText('Colour rule (评色规则)', ragRuleLabels));

@@ -20,6 +20,7 @@ export * from './meetings.js';
 export * from './problems.js';
 export * from './instructions.js';
 export * from './stage-proposals.js';
+export * from './supervision.js';
 export * from './compliance.js';
 export * from './site-checks.js';
 export * from './messages/site-checks.js';

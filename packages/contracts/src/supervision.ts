@@ -1,0 +1,69 @@
+/**
+ * Supervision 督办 (SPEC §2.5, issue 11): a project's colour, computed from its records by the rules of
+ * `packages/domain/src/rag.ts`, with every reason naming its rule, the measured value, the threshold and
+ * the records behind it — "why is this red?" answered from the data.
+ */
+import { z } from 'zod';
+import { dateText, isoDate, regionCode } from './common.js';
+import { ragRuleSchema, ragSchema } from './enums.js';
+
+export const ragRecordSchema = z.object({
+  entity: z
+    .enum(['project', 'milestone', 'ledger_item', 'decision', 'problem', 'leader'])
+    .describe('What kind of record (记录类型)'),
+  id: z.number().int(),
+  label: z.string().describe('How the screens name it'),
+});
+export type RagRecord = z.infer<typeof ragRecordSchema>;
+
+export const ragReasonSchema = z.object({
+  rule: ragRuleSchema,
+  rag: ragSchema.describe('The colour this reason alone gives'),
+  message: z.string().describe("Why, in plain words in the user's language"),
+  value: z.number().describe('What was measured (days, a share in %, a count)'),
+  threshold: z.number().describe('The threshold it was measured against'),
+  records: z.array(ragRecordSchema).describe('The records behind it (at least one for yellow or red)'),
+});
+export type RagReason = z.infer<typeof ragReasonSchema>;
+
+export const projectRagSchema = z.object({
+  projectId: z.number().int(),
+  asOf: z.string().describe(dateText),
+  rag: ragSchema.describe('The colour shown: the override while it lasts, else the computed one'),
+  computedRag: ragSchema.describe('The colour the rules give'),
+  since: z.string().nullable().describe(`Since when it has this colour (${dateText}); null until colours are kept daily`),
+  reasons: z.array(ragReasonSchema).describe('Every reason, worst first; empty for green'),
+  override: z
+    .object({ rag: ragSchema, reason: z.string(), until: z.string(), by: z.string() })
+    .nullable()
+    .describe('A supervisor’s override (人工调整), with its reason and expiry'),
+});
+export type ProjectRag = z.infer<typeof projectRagSchema>;
+
+export const projectRagQuery = z.strictObject({
+  asOf: isoDate.optional().describe('Rate as of this date (default today, Asia/Shanghai)'),
+});
+export type ProjectRagQuery = z.infer<typeof projectRagQuery>;
+
+export const ragMapQuery = z.strictObject({
+  regionCode: regionCode.optional().describe("A region within the actor's (default: the actor's)"),
+  asOf: isoDate.optional().describe('Rate as of this date (default today, Asia/Shanghai)'),
+});
+export type RagMapQuery = z.infer<typeof ragMapQuery>;
+
+export const ragMapSchema = z.object({
+  asOf: z.string().describe(dateText),
+  counts: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  items: z
+    .array(
+      z.object({
+        projectId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        rag: ragSchema,
+        reasons: z.array(ragReasonSchema),
+      }),
+    )
+    .describe('Every project in scope, red first, then yellow, then green'),
+});
+export type RagMap = z.infer<typeof ragMapSchema>;
