@@ -12,6 +12,7 @@ import { dashboardMenu } from '../features/dashboard/menu';
 import { batchesMenu } from '../features/batches/menu';
 import { projectsMenu } from '../features/projects/menu';
 import { stageProposalsMenu } from '../features/stage-proposals/menu';
+import { supervisionMenu } from '../features/supervision/menu';
 import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
@@ -36,6 +37,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 const mainEntries: MenuEntry[] = [
   ...dashboardMenu,
+  ...supervisionMenu,
   ...batchesMenu,
   ...projectsMenu,
   ...stageProposalsMenu,

@@ -14,6 +14,7 @@ const ProjectLedgerTab = lazy(() => import('../features/ledger/components/projec
 const ProjectProblemsTab = lazy(() => import('../features/problems/components/project-problems-tab'));
 const ProjectSiteChecksTab = lazy(() => import('../features/site-checks/components/project-site-checks-tab'));
 const ProjectPlanTab = lazy(() => import('../features/milestones/components/project-plan-tab'));
+const ProjectRag = lazy(() => import('../features/supervision/components/project-rag'));
 const ProjectStageProposals = lazy(() => import('../features/stage-proposals/components/project-stage-proposals'));
 const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
 // plan vs actual investment by month, with the annual plan editor and the way to report a month
@@ -23,6 +24,11 @@ export default function ProjectDetailScreen() {
   return (
     <ProjectDetailPage
       workTabs={(p) => <ProjectWorkTabs project={p} />}
+      headerTags={(p) => (
+        <Suspense fallback={null}>
+          <ProjectRag project={p} />
+        </Suspense>
+      )}
       stageProposals={(p) => (
         <Suspense fallback={null}>
           <ProjectStageProposals project={p} />

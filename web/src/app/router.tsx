@@ -34,6 +34,7 @@ const CompliancePage = lazy(() => import('../features/compliance/components/comp
 const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
+const ColourMapPage = lazy(() => import('../features/supervision/components/colour-map-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -94,6 +95,7 @@ export function AppRouter() {
               <Route path="site-checks/new" element={<SiteCheckFormPage />} />
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="stage-proposals" element={<StageProposalsPage />} />
+              <Route path="supervision" element={<ColourMapPage />} />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route

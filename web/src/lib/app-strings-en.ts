@@ -14,6 +14,7 @@ import enProblems from '../locales/en/problems.json';
 import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
 import enSiteChecks from '../locales/en/site-checks.json';
+import enSupervision from '../locales/en/supervision.json';
 
 export default {
   ...enProjects,
@@ -31,4 +32,5 @@ export default {
   ...enInstructions,
   ...enStageProposals,
   ...enSiteChecks,
+  ...enSupervision,
 };

@@ -14,6 +14,7 @@ import zhProblems from '../locales/zh-CN/problems.json';
 import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
+import zhSupervision from '../locales/zh-CN/supervision.json';
 
 export default {
   ...zhProjects,
@@ -31,4 +32,5 @@ export default {
   ...zhInstructions,
   ...zhStageProposals,
   ...zhSiteChecks,
+  ...zhSupervision,
 };

@@ -38,6 +38,8 @@ export interface ProjectDetailParts {
   workTabs?: (project: ProjectDetail) => ReactNode;
   /** Investment by month, below the figures and dates. */
   investment?: (project: ProjectDetail) => ReactNode;
+  /** Tags beside the level and stage: the supervision colour 三色 with its reasons. */
+  headerTags?: (project: ProjectDetail) => ReactNode;
   /** Stage proposals (阶段变更申请), at the top of the stage history. */
   stageProposals?: (project: ProjectDetail) => ReactNode;
 }
@@ -104,6 +106,7 @@ function ProjectDetailView({ project: p, parts }: { project: ProjectDetail; part
               <Space wrap size={4}>
                 <LevelTag level={p.level} />
                 <StageTag stage={p.stage} />
+                {parts.headerTags?.(p)}
                 <Tag>{labelOf(projectCategoryLabels, p.category)}</Tag>
                 {p.tags.map((tag) => (
                   <Tag key={tag} color="processing">

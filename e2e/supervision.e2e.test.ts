@@ -1,0 +1,72 @@
+/**
+ * 三色督办 (issue 11, first slice): the supervisor sees the district by colour — all three on the demo data —,
+ * opens a red project's tile and reads why, with the records behind it; the project's own badge says the same.
+ * Screenshots of the colour map (1440×900, 390×844) and the reasons.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from './support/browser.js';
+import { getJson } from './support/page-api.js';
+import { logIn, useAppAndBrowser } from './support/suite.js';
+
+const suite = useAppAndBrowser();
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+}
+
+const count = async (page: Page, rag: string) =>
+  Number((await page.getByTestId(`rag-count-${rag}`).locator('.ant-statistic-content').innerText()).replace(/\D/g, ''));
+
+describe('the colour map', () => {
+  it('shows the three colours at 1440×900 and says why a red project is red', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'supervisor');
+    await page.getByTestId('nav-supervision').click();
+    await settled(page);
+    const map = await getJson<{ counts: Record<string, number>; items: { projectId: number; rag: string }[] }>(
+      page,
+      '/api/v1/supervision/colours',
+    );
+    for (const rag of ['red', 'yellow', 'green']) {
+      expect(map.counts[rag], rag).toBeGreaterThan(0);
+      expect(await count(page, rag)).toBe(map.counts[rag]);
+    }
+    expect(await page.getByTestId('rag-tile').count()).toBe(map.items.length);
+    // red first
+    expect(await page.getByTestId('rag-tile').first().getAttribute('data-rag')).toBe('red');
+    await screenshot(page, 'supervision-map-1440');
+
+    await page.getByTestId('rag-tile').first().click();
+    const drawer = page.getByTestId('rag-drawer');
+    await drawer.getByTestId('rag-reason').first().waitFor();
+    expect(await drawer.getByTestId('rag-record').count()).toBeGreaterThan(0);
+    await screenshot(page, 'supervision-reasons-1440');
+
+    // the project's own badge gives the same colour and reasons
+    const red = map.items.find((i) => i.rag === 'red')!;
+    await page.goto(`/projects/${red.projectId}`);
+    await settled(page);
+    const badge = page.getByTestId('rag-badge');
+    expect(await badge.getAttribute('data-rag')).toBe('red');
+    await badge.click();
+    await page.getByTestId('rag-reasons').waitFor();
+    await page.context().close();
+  });
+
+  it('is one column of tiles on a 390×844 phone, nothing scrolling sideways', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    await logIn(page, 'supervisor');
+    await page.goto('/supervision');
+    await settled(page);
+    await page.getByTestId('rag-tile').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const boxes = await page
+      .getByTestId('rag-tile')
+      .evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().x));
+    expect(boxes[0]).toBe(boxes[1]);
+    await screenshot(page, 'supervision-map-390');
+    await page.context().close();
+  });
+});

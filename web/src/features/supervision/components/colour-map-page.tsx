@@ -1,0 +1,119 @@
+/**
+ * 三色督办: the district's projects by colour — the counts, then a tile per project, red first, each naming
+ * its worst reason; a tile opens the reasons with the records behind them. One column of tiles on a phone.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ragLabels, rags, type Rag, type RagMap } from '@kpc/contracts';
+import { describeError } from '../../../lib/api';
+import { labelOf } from '../../../lib/i18n';
+import { useRagMap } from '../api/rag';
+import { RagReasons } from './rag-reasons';
+import './supervision.css';
+
+type Item = RagMap['items'][number];
+
+const statColor: Record<Rag, string> = { red: '#cf1322', yellow: '#d48806', green: '#389e0d' };
+
+export default function ColourMapPage() {
+  const { t } = useTranslation();
+  const { data, isPending, error } = useRagMap();
+  const [only, setOnly] = useState<Rag | 'all'>('all');
+  const [open, setOpen] = useState<Item | null>(null);
+  const items = (data?.items ?? []).filter((i) => only === 'all' || i.rag === only);
+  return (
+    <div className="kpc-page">
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('nav.supervision')}
+          </Typography.Title>
+        }
+        extra={data && <Typography.Text type="secondary">{t('supervision.asOf', { date: data.asOf })}</Typography.Text>}
+      >
+        {error ? (
+          <Alert type="error" showIcon title={describeError(error)} />
+        ) : isPending || !data ? (
+          <Skeleton active />
+        ) : (
+          <>
+            <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+              {(['red', 'yellow', 'green'] as const).map((r) => (
+                <Col xs={8} key={r}>
+                  <Card
+                    size="small"
+                    hoverable
+                    onClick={() => setOnly(only === r ? 'all' : r)}
+                    className={only === r ? 'kpc-rag-stat-on' : undefined}
+                    data-testid={`rag-count-${r}`}
+                  >
+                    <Statistic
+                      title={labelOf(ragLabels, r)}
+                      value={data.counts[r]}
+                      styles={{ content: { color: statColor[r] } }}
+                    />
+                  </Card>
+                </Col>
+              ))}
+            </Row>
+            <Segmented
+              style={{ marginBottom: 12 }}
+              value={only}
+              onChange={(v) => setOnly(v as Rag | 'all')}
+              options={[
+                { value: 'all', label: t('supervision.all') },
+                ...rags.map((r) => ({ value: r, label: labelOf(ragLabels, r) })),
+              ]}
+            />
+            {items.length === 0 ? (
+              <Empty description={t('supervision.none')} />
+            ) : (
+              <div className="kpc-rag-grid" data-testid="rag-grid">
+                {items.map((i) => (
+                  <button
+                    type="button"
+                    key={i.projectId}
+                    className={`kpc-rag-tile kpc-rag-${i.rag}`}
+                    onClick={() => setOpen(i)}
+                    data-testid="rag-tile"
+                    data-rag={i.rag}
+                  >
+                    <span className="kpc-rag-tile-name">{i.name}</span>
+                    <span className="kpc-rag-tile-code">{i.code}</span>
+                    <span className="kpc-rag-tile-why">
+                      {i.reasons[0]?.message ?? t('supervision.allGreen')}
+                      {i.reasons.length > 1 && ` ${t('supervision.andMore', { count: i.reasons.length - 1 })}`}
+                    </span>
+                  </button>
+                ))}
+              </div>
+            )}
+          </>
+        )}
+      </Card>
+      <Drawer
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        title={open?.name}
+        size="large"
+        styles={{ wrapper: { maxWidth: '100vw' } }}
+        extra={open && <Link to={`/projects/${open.projectId}`}>{t('supervision.openProject')}</Link>}
+        data-testid="rag-drawer"
+      >
+        {open && (
+          <>
+            <Typography.Paragraph>
+              <Typography.Text strong style={{ color: statColor[open.rag] }}>
+                {labelOf(ragLabels, open.rag)}
+              </Typography.Text>{' '}
+              <Typography.Text type="secondary">{t(`supervision.why.${open.rag}`)}</Typography.Text>
+            </Typography.Paragraph>
+            <RagReasons projectId={open.projectId} reasons={open.reasons} />
+          </>
+        )}
+      </Drawer>
+    </div>
+  );
+}
