@@ -22,6 +22,7 @@ import meetingsRoutes from './modules/meetings/meetings.routes.js';
 import problemsRoutes from './modules/problems/problems.routes.js';
 import instructionsRoutes from './modules/instructions/instructions.routes.js';
 import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.routes.js';
+import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 // the records attachments may belong to, each registered by its own module
@@ -55,6 +56,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(problemsRoutes);
   await app.register(instructionsRoutes);
   await app.register(stageProposalsRoutes);
+  await app.register(ragOverridesRoutes);
   await app.register(complianceRoutes);
   await app.register(siteChecksRoutes);
 }

@@ -4,7 +4,7 @@
  * the records behind it — "why is this red?" answered from the data.
  */
 import { z } from 'zod';
-import { dateText, isoDate, regionCode } from './common.js';
+import { dateText, isoDate, regionCode, requiredText, timestampText, version } from './common.js';
 import { ragRuleSchema, ragSchema } from './enums.js';
 
 export const ragRecordSchema = z.object({
@@ -34,7 +34,14 @@ export const projectRagSchema = z.object({
   since: z.string().nullable().describe(`Since when it has this colour (${dateText}); null until colours are kept daily`),
   reasons: z.array(ragReasonSchema).describe('Every reason, worst first; empty for green'),
   override: z
-    .object({ rag: ragSchema, reason: z.string(), until: z.string(), by: z.string() })
+    .object({
+      id: z.number().int(),
+      rag: ragSchema,
+      reason: z.string(),
+      until: z.string().describe(`Last day it is in force (${dateText})`),
+      by: z.string().describe('Who set it'),
+      version,
+    })
     .nullable()
     .describe('A supervisor’s override (人工调整), with its reason and expiry'),
 });
@@ -67,3 +74,29 @@ export const ragMapSchema = z.object({
     .describe('Every project in scope, red first, then yellow, then green'),
 });
 export type RagMap = z.infer<typeof ragMapSchema>;
+
+/** POST /projects/:id/rag/override: the supervisor sets the colour shown, with why and until when. */
+export const overrideRagBody = z.strictObject({
+  rag: ragSchema.describe('The colour to show (人工调整)'),
+  reason: requiredText(500).describe('Why the computed colour is not the right one (调整原因)'),
+  until: isoDate.describe('Last day it is in force (YYYY-MM-DD, Asia/Shanghai): from today up to 180 days ahead'),
+});
+export type OverrideRagBody = z.infer<typeof overrideRagBody>;
+
+export const endRagOverrideBody = z.strictObject({ version });
+export type EndRagOverrideBody = z.infer<typeof endRagOverrideBody>;
+
+export const ragOverrideSchema = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  rag: ragSchema,
+  reason: z.string(),
+  until: z.string().describe(dateText),
+  by: z.string().describe('Who set it'),
+  createdAt: z.string().describe(timestampText),
+  endedAt: z.string().nullable().describe(`Ended early, when (${timestampText})`),
+  endedBy: z.string().nullable(),
+  active: z.boolean().describe('In force today'),
+  version,
+});
+export type RagOverride = z.infer<typeof ragOverrideSchema>;

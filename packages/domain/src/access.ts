@@ -73,6 +73,9 @@ export const canProposeStage = (actor: AccessActor, p: ProjectAccessScope) =>
   canReadProject(actor, p) &&
   !isOffice(actor) &&
   ((hasAnyRole(actor, 'unit') && unitOnProject(actor, p)) || ownEnterprise(actor, p));
+/** Overriding a project's computed colour (人工调整) is the supervision bureau's (and the admin's), in its region. */
+export const canOverrideRag = (actor: AccessActor, p: ProjectAccessScope) =>
+  canReadProject(actor, p) && hasAnyRole(actor, 'supervisor', 'admin');
 /** Rollbacks are the office's. */
 export const canRollbackProject = (actor: AccessActor, p: ProjectAccessScope) =>
   inRegionOf(actor, p.regionCode) && isOffice(actor);

@@ -116,6 +116,14 @@ export const userMessages = {
     'zh-CN': '项目阶段已变化，此申请已失效，请退回后重新申请',
     en: "The project's stage has changed since this was proposed; return it and propose again",
   },
+  rag_override_until: {
+    'zh-CN': '有效期须在今天至 180 天之内',
+    en: 'The end date must be between today and 180 days ahead',
+  },
+  rag_override_none: {
+    'zh-CN': '该项目当前没有人工调整的颜色',
+    en: 'This project has no colour override in force',
+  },
   stage_proposal_decided: {
     'zh-CN': '此申请已处理，不能再次操作',
     en: 'This proposal has already been decided',

@@ -7,3 +7,4 @@ export * from './trust.js';
 export * from './auth-factors.js';
 export * from './meetings.js';
 export * from './office.js';
+export * from './supervision.js';
