@@ -52,7 +52,33 @@ describe('the colour map', () => {
     expect(await badge.getAttribute('data-rag')).toBe('red');
     await badge.click();
     await page.getByTestId('rag-reasons').waitFor();
+    await screenshot(page, 'supervision-project-reasons-1440');
+    await page.keyboard.press('Escape');
+
+    // 人工调整: the supervisor overrides it to yellow with a reason; the badge shows it beside the computed colour
+    await page.getByTestId('rag-override').click();
+    await page.getByTestId('rag-override-rag').getByText('黄色（滞后）').click();
+    await page.getByTestId('rag-override-reason').fill('【E2E】用地问题已于周例会协调解决，手续补办中');
+    await page.getByTestId('rag-override-ok').click();
+    await expect.poll(() => badge.getAttribute('data-rag')).toBe('yellow');
+    expect(await page.getByTestId('rag-override-tag').innerText()).toContain('红色');
+    const rag = await getJson<{ rag: string; computedRag: string; override: { reason: string } | null }>(
+      page,
+      `/api/v1/projects/${red.projectId}/rag`,
+    );
+    expect(rag).toMatchObject({ rag: 'yellow', computedRag: 'red' });
+    expect(rag.override?.reason).toContain('【E2E】');
     await page.context().close();
+
+    // the audit log shows who and why
+    const auditor = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(auditor, 'auditor');
+    const audit = await getJson<{ items: { action: string; after: { reason?: string } | null }[] }>(
+      auditor,
+      '/api/v1/audit?entity=rag_override',
+    );
+    expect(audit.items.some((a) => a.action === 'rag_override' && a.after?.reason?.includes('【E2E】'))).toBe(true);
+    await auditor.context().close();
   });
 
   it('is one column of tiles on a 390×844 phone, nothing scrolling sideways', async () => {

@@ -8,6 +8,7 @@ import {
   adminDuties,
   canAdminUsers,
   canChangeSetting,
+  canOverrideRag,
   canReadAuditLog,
   canCreateProject,
   canReadCompliance,
@@ -71,6 +72,8 @@ export const access = {
   },
 
   // actions
+  /** 人工调整 of a project's computed colour: the supervision bureau's (domain `canOverrideRag`). */
+  overrideRag: (user: CurrentUser, project: ProjectAccessScope) => canOverrideRag(user, project),
   createProject: (user: CurrentUser) => canCreateProject(user),
   /** Opening and editing the "three batches" periods. */
   editBatches: isOffice,
