@@ -24,6 +24,7 @@ import instructionsRoutes from './modules/instructions/instructions.routes.js';
 import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
+import supervisionRoutes from './modules/supervision/supervision.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -57,4 +58,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(stageProposalsRoutes);
   await app.register(complianceRoutes);
   await app.register(siteChecksRoutes);
+  await app.register(supervisionRoutes);
 }

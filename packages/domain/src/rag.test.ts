@@ -52,11 +52,11 @@ describe('ragFor', () => {
         });
       }
     });
-    it('turns red past 20 % of the node’s duration once over a week', () => {
-      expect(ragFor(withFacts({ milestones: [node(8, 50)] }), R, ASOF).rag).toBe('yellow'); // 16 %
-      expect(ragFor(withFacts({ milestones: [node(11, 50)] }), R, ASOF).rag).toBe('red'); // 22 %
-      expect(ragFor(withFacts({ milestones: [node(7, 10)] }), R, ASOF).rag).toBe('yellow'); // 70 %, but a week
-      expect(ragFor(withFacts({ milestones: [node(8, 10)] }), R, ASOF).rag).toBe('red');
+    it('turns red past 20 % of the node’s duration once over two weeks', () => {
+      expect(ragFor(withFacts({ milestones: [node(15, 80)] }), R, ASOF).rag).toBe('yellow'); // 18.75 %
+      expect(ragFor(withFacts({ milestones: [node(17, 80)] }), R, ASOF).rag).toBe('red'); // 21 %
+      expect(ragFor(withFacts({ milestones: [node(14, 20)] }), R, ASOF).rag).toBe('yellow'); // 70 %, but two weeks
+      expect(ragFor(withFacts({ milestones: [node(15, 20)] }), R, ASOF).rag).toBe('red');
     });
     it('ignores nodes without a baseline and names every late node, worst first', () => {
       const r = ragFor(withFacts({ milestones: [node(null, 10, 1), node(3, 100, 2), node(40, 100, 3)] }), R, ASOF);

@@ -8,7 +8,7 @@
  *
  * | rule | yellow | red |
  * | --- | --- | --- |
- * | milestone_slip | a node forecast to finish > 0 days after its baseline | > 30 days, or > 20 % of the node's duration once the slip is over 7 days |
+ * | milestone_slip | a node forecast to finish > 0 days after its baseline | > 30 days, or > 20 % of the node's duration once the slip is over 14 days (a short node's week is not red) |
  * | investment_behind | the annual plan's completed share behind the year's elapsed share (时序进度) by > 10 points | > 25 points |
  * | ledger_overdue | ≥ 1 item past its deadline (recurring items never are) | ≥ 3, or any > 30 days overdue |
  * | decision_overdue | ≥ 1 open meeting decision past its deadline | ≥ 3, or any > 30 days overdue |
@@ -54,7 +54,7 @@ export interface RagRuleSet {
 }
 
 export const defaultRagRules: RagRuleSet = {
-  milestone_slip: { yellowDays: 0, redDays: 30, redShareOfDuration: 0.2, redShareMinDays: 7 },
+  milestone_slip: { yellowDays: 0, redDays: 30, redShareOfDuration: 0.2, redShareMinDays: 14 },
   investment_behind: { yellowPoints: 10, redPoints: 25 },
   ledger_overdue: { yellowCount: 1, redCount: 3, redDays: 30 },
   decision_overdue: { yellowCount: 1, redCount: 3, redDays: 30 },
@@ -269,11 +269,13 @@ function stageDeadlineMissed(f: RagFacts, r: RagRuleSet['stage_deadline_missed']
 function leaderQuota(f: RagFacts, r: RagRuleSet['leader_quota_shortfall']): RagReasonResult | null {
   const s = f.leaderShortfall;
   if (!s) return null;
+  // the figure that fell short: the site checks, or else the problems solved on site
+  const checksShort = s.siteChecks < s.quota.siteChecks;
   return {
     rule: 'leader_quota_shortfall',
     rag: r.rag,
-    value: s.siteChecks,
-    threshold: s.quota.siteChecks,
+    value: checksShort ? s.siteChecks : s.solvedOnSite,
+    threshold: checksShort ? s.quota.siteChecks : s.quota.solvedOnSite,
     message: {
       'zh-CN': `包联领导${s.name}上周（${s.week}）督查 ${s.siteChecks} 次、现场解决问题 ${s.solvedOnSite} 个，未达到每周 ${s.quota.siteChecks} 次、${s.quota.solvedOnSite} 个的要求`,
       en: `Contracting leader ${s.name} made ${s.siteChecks} site check${s.siteChecks === 1 ? '' : 's'} and solved ${s.solvedOnSite} problem${s.solvedOnSite === 1 ? '' : 's'} on site last week (${s.week}), short of the weekly ${s.quota.siteChecks} and ${s.quota.solvedOnSite}`,
