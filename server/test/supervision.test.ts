@@ -115,7 +115,7 @@ async function problem(projectId: number, deadline: string, status: 'open' | 're
     .values({
       projectId,
       category: 'land',
-      source: 'unit',
+      source: 'unit_report',
       description: `用地问题${++seq}`,
       raisedOn: ago(90),
       deadline,
@@ -410,9 +410,9 @@ describe('the demo district on a fresh start', () => {
       for (const r of i.reasons) expect(r.records.length).toBeGreaterThan(0);
     }
     // the dashboard counts the same projects by the same rules
-    const dash = await ok<{ colours: { green: number; yellow: number; red: number; ids: Record<string, number[]> } }>(
-      demoOffice.get(`/api/v1/dashboard/summary?asOf=${ASOF}`),
-    );
+    const dash = await ok<{
+      colours: { green: number; yellow: number; red: number; ids: { green: number[]; yellow: number[]; red: number[] } };
+    }>(demoOffice.get(`/api/v1/dashboard/summary?asOf=${ASOF}`));
     expect({ green: dash.colours.green, yellow: dash.colours.yellow, red: dash.colours.red }).toEqual(m.counts);
     expect(dash.colours.ids.red.sort((a, b) => a - b)).toEqual(
       m.items
