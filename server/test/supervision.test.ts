@@ -18,7 +18,10 @@ import {
   scheduleBaselines,
   siteChecks,
 } from '../src/db/schema/index.js';
-import { createTestApp, login, type Client, type TestApp } from './helpers.js';
+import { seedDemo } from '../src/db/seed/demo.js';
+import { projectsInRegion } from '../src/lib/project-scope.js';
+import { coloursOf, countColours } from '../src/modules/supervision/supervision.service.js';
+import { cloneDatabase, createTestApp, login, TestClock, type Client, type TestApp } from './helpers.js';
 import { createLeader, createProject, createUnit, createUser, ensureRegion, FACTORY_PASSWORD } from './factories.js';
 
 const REGION = '411103';
@@ -401,6 +404,7 @@ describe('GET /supervision/colours', () => {
 describe('the demo district on a fresh start', () => {
   it('has all three colours, every yellow and red explained by records', async () => {
     const m = await ok<RagMap>(demoOffice.get('/api/v1/supervision/colours'));
+    console.log('demo colours on', ASOF, JSON.stringify(m.counts));
     expect(m.counts.green).toBeGreaterThan(0);
     expect(m.counts.yellow).toBeGreaterThan(0);
     expect(m.counts.red).toBeGreaterThan(0);
@@ -421,4 +425,26 @@ describe('the demo district on a fresh start', () => {
         .sort((a, b) => a - b),
     );
   });
+});
+
+describe('the demo loaded on other days', () => {
+  // a fresh start today is any day: early in the year, mid-year, late in the year
+  for (const day of ['2026-02-10', '2026-05-20', '2026-12-04']) {
+    it(`has all three colours when loaded on ${day}`, async () => {
+      const database = await cloneDatabase('empty');
+      try {
+        await database.db.transaction(async (tx) => seedDemo(tx, new TestClock(new Date(`${day}T04:00:00Z`))));
+        const colours = await coloursOf(database.db, projectsInRegion('411104'), day, '411104');
+        const counts = countColours(colours);
+        console.log('demo colours on', day, JSON.stringify(counts));
+        expect(counts.green, JSON.stringify(counts)).toBeGreaterThan(0);
+        expect(counts.yellow, JSON.stringify(counts)).toBeGreaterThan(0);
+        expect(counts.red, JSON.stringify(counts)).toBeGreaterThan(0);
+        for (const c of colours)
+          if (c.result.rag !== 'green') expect(c.result.reasons.every((r) => r.records.length > 0)).toBe(true);
+      } finally {
+        await database.close();
+      }
+    });
+  }
 });

@@ -58,6 +58,9 @@ describe('ragFor', () => {
       expect(ragFor(withFacts({ milestones: [node(14, 20)] }), R, ASOF).rag).toBe('yellow'); // 70 %, but two weeks
       expect(ragFor(withFacts({ milestones: [node(15, 20)] }), R, ASOF).rag).toBe('red');
     });
+    it('ignores a finished node, however late it finished', () => {
+      expect(ragFor(withFacts({ milestones: [{ ...node(40), finished: true }] }), R, ASOF).rag).toBe('green');
+    });
     it('ignores nodes without a baseline and names every late node, worst first', () => {
       const r = ragFor(withFacts({ milestones: [node(null, 10, 1), node(3, 100, 2), node(40, 100, 3)] }), R, ASOF);
       expect(r.reasons[0]!.records.map((x) => x.id)).toEqual([3, 2]);

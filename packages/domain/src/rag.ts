@@ -8,7 +8,7 @@
  *
  * | rule | yellow | red |
  * | --- | --- | --- |
- * | milestone_slip | a node forecast to finish > 0 days after its baseline | > 30 days, or > 20 % of the node's duration once the slip is over 14 days (a short node's week is not red) |
+ * | milestone_slip | a node not finished yet forecast to finish > 0 days after its baseline | > 30 days, or > 20 % of the node's duration once the slip is over 14 days (a short node's week is not red) |
  * | investment_behind | the annual plan's completed share behind the year's elapsed share (时序进度) by > 10 points | > 25 points |
  * | ledger_overdue | ≥ 1 item past its deadline (recurring items never are) | ≥ 3, or any > 30 days overdue |
  * | decision_overdue | ≥ 1 open meeting decision past its deadline | ≥ 3, or any > 30 days overdue |
@@ -79,8 +79,11 @@ export interface RagProjectFacts {
 
 export interface RagFacts {
   project: RagProjectFacts;
-  /** Nodes with their slip from schedule.ts `trackMilestones` (null without a baseline). */
-  milestones: readonly { id: number; name: string; durationDays: number; slipDays: number | null }[];
+  /**
+   * Nodes with their slip from schedule.ts `trackMilestones` (null without a baseline). A finished node
+   * counts no more: its lateness lives on in its successors' forecasts, not in the node itself.
+   */
+  milestones: readonly { id: number; name: string; durationDays: number; slipDays: number | null; finished?: boolean }[];
   /** asOf's year: the annual plan and the approved investment through asOf's month (yuan); null without a plan. */
   investment: { annualPlan: number; completed: number } | null;
   ledgerItems: readonly { id: number; label: string; status: LedgerStatus; deadline: string | null }[];
@@ -131,7 +134,7 @@ export const ragRank = (r: Rag): number => rank[r];
 function milestoneSlip(f: RagFacts, r: RagRuleSet['milestone_slip']): RagReasonResult | null {
   const colourOf = (m: RagFacts['milestones'][number]): Rag => {
     const s = m.slipDays;
-    if (s === null || s <= r.yellowDays) return 'green';
+    if (m.finished || s === null || s <= r.yellowDays) return 'green';
     if (s > r.redDays) return 'red';
     if (m.durationDays > 0 && s > r.redShareMinDays && s > r.redShareOfDuration * m.durationDays) return 'red';
     return 'yellow';

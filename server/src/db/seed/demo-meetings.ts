@@ -57,7 +57,7 @@ import { demoLeaders, LEADER1_INDEX } from './demo-data.js';
  * Projects whose meeting decisions are all done by their deadline: with nothing else late they are the
  * demo's green projects on the colour map (issue 11), beside the yellow and red ones.
  */
-export const WELL_RUN = new Set(['ZL-2026-008', 'ZL-2026-017', 'ZL-2026-032']);
+export const WELL_RUN = new Set(['ZL-2026-008', 'ZL-2026-014', 'ZL-2026-017', 'ZL-2026-032']);
 export const MEETINGS_HELD = 61;
 export const PROBLEMS_SOLVED = 113;
 /** Weeks of site checks, and the length of the meetings' reporting period. */

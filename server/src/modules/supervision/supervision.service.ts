@@ -87,7 +87,13 @@ export async function coloursOf(
     const s = p.leaderId === null ? undefined : shortfallOf.get(p.leaderId);
     const facts: RagFacts = {
       project: p,
-      milestones: mine.map((n, i) => ({ id: n.id, name: n.name, durationDays: n.durationDays, slipDays: tracked[i]!.slipDays })),
+      milestones: mine.map((n, i) => ({
+        id: n.id,
+        name: n.name,
+        durationDays: n.durationDays,
+        slipDays: tracked[i]!.slipDays,
+        finished: n.actualFinish !== null,
+      })),
       investment: investmentOf.get(p.id) ?? null,
       ledgerItems: ledgerOf.get(p.id) ?? [],
       decisions: decisionsOf.get(p.id) ?? [],
