@@ -4,12 +4,16 @@
  * (created here and dropped after). The baseline, in the same run, is a bare Fastify handler that
  * runs the summary's main aggregate query through the same driver; the ratio is API / baseline.
  * Two load shapes: 1 connection (latency of one request at a time) and --connections (throughput).
+ * Then the colour recompute (issue 11): GET /api/v1/supervision/colours over the same N projects
+ * against a bare Fastify handler calling the same recompute (`coloursOf`: its set-based statements and
+ * the rules in memory), so the ratio is the API's own overhead on a full recomputation.
  *
  *   npx tsx bench/dashboard/run.ts --projects 10000 [--duration 8] [--connections 10]
  */
 import Fastify from 'fastify';
 import { aggregates } from '../../server/src/modules/dashboard/dashboard.repository.js';
 import { projectsInRegion } from '../../server/src/lib/project-scope.js';
+import { coloursOf, countColours } from '../../server/src/modules/supervision/supervision.service.js';
 import { buildBenchApp, login, numberArgs, seconds, writeResult } from '../lib/app.js';
 import { MAX_DURATION, compare, printRuns } from '../lib/load.js';
 import { runBenchmark } from '../lib/target.js';
@@ -40,12 +44,25 @@ await runBenchmark('dashboard', async ({ database }) => {
   const bare = Fastify({ logger: false });
   // the office's scope: every project of the region, the same SQL the API runs for the office
   bare.get('/baseline', async () => aggregates(database.db, BENCH_REGION, projectsInRegion(BENCH_REGION), YEAR, 12));
+  // the same recompute the colour map runs, without HTTP auth, validation and serialization of the items
+  bare.get('/colours', async () =>
+    countColours(await coloursOf(database.db, projectsInRegion(BENCH_REGION), AS_OF, BENCH_REGION)),
+  );
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
   const runs = await compare({ url: summaryUrl, headers: { cookie } }, `${bareUrl}/baseline`, args.connections, args.duration);
+  printRuns(runs, { api: 'summary endpoint', baseline: 'baseline (bare Fastify + main SQL)' });
+
+  // the colour recompute: every project of the region rated from its records
+  const coloursUrl = `${apiUrl}/api/v1/supervision/colours?asOf=${AS_OF}`;
+  const colours = await fetch(coloursUrl, { headers: { cookie } });
+  const map = (await colours.json()) as { items: unknown[]; counts: Record<string, number> };
+  if (colours.status !== 200 || map.items.length !== N) throw new Error(`unexpected colour map: ${colours.status}`);
+  console.log(`colour map: ${JSON.stringify(map.counts)}`);
+  const recompute = await compare({ url: coloursUrl, headers: { cookie } }, `${bareUrl}/colours`, 1, args.duration);
+  printRuns(recompute, { api: 'colour map endpoint', baseline: 'baseline (bare Fastify + coloursOf)' });
   await app.close();
   await bare.close();
-  printRuns(runs, { api: 'summary endpoint', baseline: 'baseline (bare Fastify + main SQL)' });
 
   const file = writeResult(`dashboard-${database.kind}-${N}`, {
     at: new Date().toISOString(),
@@ -53,6 +70,7 @@ await runBenchmark('dashboard', async ({ database }) => {
     projects: N,
     duration: Math.min(MAX_DURATION, args.duration),
     runs,
+    recompute,
   });
   console.log(`written ${file}`);
 });

@@ -25,6 +25,7 @@ import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.rout
 import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
+import supervisionRoutes from './modules/supervision/supervision.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -59,4 +60,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ragOverridesRoutes);
   await app.register(complianceRoutes);
   await app.register(siteChecksRoutes);
+  await app.register(supervisionRoutes);
 }

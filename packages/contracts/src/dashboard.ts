@@ -85,6 +85,14 @@ export const dashboardSummarySchema = z.object({
       "This week's weekly-quota compliance (本周督查达标率), counting checks and on-site solutions up to the end of asOf; null for units and enterprises, who do not read the compliance table",
     ),
   problemsOverdue: z.number().int().describe('Problems not solved yet whose deadline is before asOf (超期未解决)'),
+  colours: z
+    .object({
+      green: z.number().int(),
+      yellow: z.number().int(),
+      red: z.number().int(),
+      ids: z.object({ green: z.array(z.number().int()), yellow: z.array(z.number().int()), red: z.array(z.number().int()) }),
+    })
+    .describe('The projects in scope by supervision colour on asOf (三色分布), computed as GET /supervision/colours does'),
   byLevel: z.array(investmentGroupSchema.extend({ level: projectLevelSchema })),
   /** By lead unit (null: no lead unit). */
   byUnit: z.array(investmentGroupSchema.extend({ unitId: z.number().int().nullable(), unitName: z.string().nullable() })),

@@ -10,3 +10,4 @@ export * from './meetings.js';
 export * from './problems.js';
 export * from './compliance.js';
 export * from './site-checks.js';
+export * from './rag.js';

@@ -7,6 +7,7 @@
  * (the whole year for a past one): meetings by their start in Asia/Shanghai, problems by resolvedOn.
  * The weekly quota's rate is asOf's ISO week, counting checks and on-site solutions to the end of asOf.
  */
+import { and } from 'drizzle-orm';
 import {
   problemCategories,
   problemStatuses,
@@ -21,11 +22,12 @@ import { canReadCompliance, completionRate, throughMonth } from '@kpc/domain';
 import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { requireRegion } from '../../lib/policy.js';
-import { dashboardProjects, dashboardReadsWholeRegion } from '../../lib/project-scope.js';
+import { dashboardProjects, dashboardReadsWholeRegion, projectsInRegion } from '../../lib/project-scope.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
 import { loadSettings } from '../settings/settings.service.js';
 import { complianceRateOn } from '../compliance/compliance.service.js';
+import { colourSummary } from '../supervision/supervision.service.js';
 import * as repo from './dashboard.repository.js';
 
 /** 1 亿元: the article's threshold for large signed projects. */
@@ -55,7 +57,7 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
   const scope = dashboardProjects(ctx.actor, overview);
   const yearStart = `${year}-01-01`;
   const inYear = signedTo >= yearStart;
-  const [agg, units, signed, batches, name, held, solved, problemRows, compliance] = await Promise.all([
+  const [agg, units, signed, batches, name, held, solved, problemRows, compliance, colours] = await Promise.all([
     repo.aggregates(db, regionCode, scope, year, month),
     repo.responsibleUnits(db, regionCode, scope),
     inYear ? repo.signedBetween(db, regionCode, scope, yearStart, signedTo, LARGE_PROJECT_YUAN) : [],
@@ -74,6 +76,8 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
     repo.problemGroups(db, regionCode, scope, yearStart, signedTo, asOf),
     // the quota's people are the region's: only those who read the compliance table see its rate
     canReadCompliance(ctx.actor) ? complianceRateOn(db, regionCode, asOf) : null,
+    // the colours of the same projects, by the rules of GET /supervision/colours
+    colourSummary(db, and(projectsInRegion(regionCode), scope)!, asOf, ctx.actor.regionCode),
   ]);
   if (name === null) throw new AppError('NOT_FOUND');
   const of = (set: repo.AggregateRow['set']) => agg.filter((r) => r.set === set);
@@ -121,6 +125,7 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
       count: problemRows.filter((r) => r.status === status).reduce((n, r) => n + r.problems, 0),
     })),
     problemsOverdue: problemRows.reduce((n, r) => n + r.overdue, 0),
+    colours,
     weeklyComplianceRate: compliance,
     byLevel: projectLevels.map((level) => ({ level, ...group(levels.get(level)) })),
     byUnit: of('unit')

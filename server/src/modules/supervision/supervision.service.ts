@@ -1,0 +1,177 @@
+/**
+ * Supervision colours 三色督办 (issue 11, first slice; ADR 0010): computed at request time from the
+ * records by domain rag.ts under the default rule set, for one project or every project the actor may
+ * see. Everyone who reads a project reads its colour. No override and no colour history yet: `override`
+ * and `since` are null until the daily job keeps colour spells.
+ */
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason } from '@kpc/contracts';
+import {
+  addWeeks,
+  defaultRagRules,
+  isoWeekOfDate,
+  ragFor,
+  ragRank,
+  throughMonth,
+  type RagFacts,
+  type RagReasonResult,
+  type RagResult,
+  type RagRuleSet,
+} from '@kpc/domain';
+import type { Executor } from '../../db/client.js';
+import { projects } from '../../db/schema/index.js';
+import { today } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import { requireProjectRead, requireRegion } from '../../lib/policy.js';
+import { findProjectRef, projectsInRegion, visibleProjects } from '../../lib/project-scope.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { weeklyShortfalls } from '../compliance/compliance.service.js';
+import { trackRows } from '../milestones/milestones.service.js';
+import * as repo from './supervision.repository.js';
+
+export interface ProjectColour {
+  project: repo.ProjectRow;
+  result: RagResult;
+}
+
+function groupBy<T>(list: readonly T[], key: (x: T) => number): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const same = by.get(k);
+    if (same) same.push(x);
+    else by.set(k, [x]);
+  }
+  return by;
+}
+
+/**
+ * The colour of every project in `scope` on `asOf`: seven set-based statements plus the quota's, whatever
+ * the number of projects. `quotaRegion` is the region whose contracting leaders' last-week quota counts.
+ */
+export async function coloursOf(
+  db: Executor,
+  scope: SQL,
+  asOf: string,
+  quotaRegion: string,
+  rules: RagRuleSet = defaultRagRules,
+): Promise<ProjectColour[]> {
+  const year = Number(asOf.slice(0, 4));
+  const lastWeek = addWeeks(isoWeekOfDate(asOf), -1);
+  const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls] = await Promise.all([
+    repo.projectsIn(db, scope),
+    repo.nodesIn(db, scope),
+    repo.investmentIn(db, scope, year, throughMonth(year, asOf)),
+    repo.overdueLedgerItems(db, scope, asOf),
+    repo.overdueDecisions(db, scope, asOf),
+    repo.overdueProblems(db, scope, asOf),
+    weeklyShortfalls(db, quotaRegion, lastWeek),
+  ]);
+  const nodesOf = groupBy(nodes, (n) => n.projectId);
+  const depsOf = groupBy(deps, (d) => d.projectId);
+  const investmentOf = new Map(investment.map((i) => [i.projectId, i]));
+  const ledgerOf = groupBy(ledger, (x) => x.projectId);
+  const decisionsOf = groupBy(decisions, (x) => x.projectId);
+  const problemsOf = groupBy(problems, (x) => x.projectId);
+  const shortfallOf = new Map(shortfalls.rows.filter((r) => r.personType === 'leader').map((r) => [r.personId, r]));
+  return list.map((p) => {
+    const mine = nodesOf.get(p.id) ?? [];
+    const tracked = mine.length
+      ? trackRows(
+          mine.map((n) => ({ m: n, latestStart: n.latestStart, latestFinish: n.latestFinish })),
+          depsOf.get(p.id) ?? [],
+          mine[0]!.calendarMode ?? 'calendar',
+          asOf,
+        ).nodes
+      : [];
+    const s = p.leaderId === null ? undefined : shortfallOf.get(p.leaderId);
+    const facts: RagFacts = {
+      project: p,
+      milestones: mine.map((n, i) => ({
+        id: n.id,
+        name: n.name,
+        durationDays: n.durationDays,
+        slipDays: tracked[i]!.slipDays,
+        finished: n.actualFinish !== null,
+      })),
+      investment: investmentOf.get(p.id) ?? null,
+      ledgerItems: ledgerOf.get(p.id) ?? [],
+      decisions: decisionsOf.get(p.id) ?? [],
+      problems: problemsOf.get(p.id) ?? [],
+      leaderShortfall: s
+        ? {
+            leaderId: s.personId,
+            name: s.name,
+            week: shortfalls.week,
+            siteChecks: s.siteChecks,
+            solvedOnSite: s.solvedOnSite,
+            quota: shortfalls.quota,
+          }
+        : null,
+    };
+    return { project: p, result: ragFor(facts, rules, asOf) };
+  });
+}
+
+/** A reason in the user's language. */
+export const reasonIn = (r: RagReasonResult, locale: Locale): RagReason => ({ ...r, message: r.message[locale] });
+
+export async function getProjectRag(ctx: RequestContext, id: number, q: ProjectRagQuery): Promise<ProjectRag> {
+  const ref = await findProjectRef(ctx.db, id);
+  if (!ref) throw new AppError('NOT_FOUND');
+  requireProjectRead(ctx.actor, ref);
+  const asOf = q.asOf ?? today(ctx.clock);
+  const [c] = await coloursOf(ctx.db, eq(projects.id, id), asOf, ctx.actor.regionCode);
+  if (!c) throw new AppError('NOT_FOUND');
+  return {
+    projectId: id,
+    asOf,
+    rag: c.result.rag,
+    computedRag: c.result.rag,
+    since: null,
+    reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
+    override: null,
+  };
+}
+
+/** Red first, then yellow, then green; within a colour by code. */
+const byColour = (a: ProjectColour, b: ProjectColour) =>
+  ragRank(b.result.rag) - ragRank(a.result.rag) || a.project.code.localeCompare(b.project.code) || a.project.id - b.project.id;
+
+export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise<RagMap> {
+  const regionCode = q.regionCode ?? ctx.actor.regionCode;
+  requireRegion(ctx.actor, regionCode);
+  const asOf = q.asOf ?? today(ctx.clock);
+  const colours = await coloursOf(
+    ctx.db,
+    and(visibleProjects(ctx.actor), projectsInRegion(regionCode))!,
+    asOf,
+    ctx.actor.regionCode,
+  );
+  colours.sort(byColour);
+  return {
+    asOf,
+    counts: countColours(colours),
+    items: colours.map((c) => ({
+      projectId: c.project.id,
+      code: c.project.code,
+      name: c.project.name,
+      rag: c.result.rag,
+      reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
+    })),
+  };
+}
+
+export function countColours(colours: readonly ProjectColour[]) {
+  const counts = { green: 0, yellow: 0, red: 0 };
+  for (const c of colours) counts[c.result.rag]++;
+  return counts;
+}
+
+/** The dashboard's figure: the projects of `scope` by colour, with their ids (ascending). */
+export async function colourSummary(db: Executor, scope: SQL, asOf: string, quotaRegion: string) {
+  const colours = await coloursOf(db, scope, asOf, quotaRegion);
+  const ids = { green: [] as number[], yellow: [] as number[], red: [] as number[] };
+  for (const c of colours) ids[c.result.rag].push(c.project.id);
+  return { ...countColours(colours), ids };
+}
