@@ -104,6 +104,38 @@ describe('colour overrides', () => {
     expect((await list()).some((o) => o.active)).toBe(false);
   });
 
+  it('is the colour shown, with the computed one beside it, on the project, the colour map and the dashboard', async () => {
+    const computed = ((await supervisor.get(`/api/v1/projects/${projectId}/rag`)).json() as { computedRag: string }).computedRag;
+    const other = computed === 'red' ? 'green' : 'red';
+    expect((await set(supervisor, { rag: other })).statusCode).toBe(201);
+    const rag = (await supervisor.get(`/api/v1/projects/${projectId}/rag`)).json() as {
+      rag: string;
+      computedRag: string;
+      override: { reason: string; until: string } | null;
+    };
+    expect(rag).toMatchObject({ rag: other, computedRag: computed, override: { until: '2026-07-31' } });
+    const map = (await supervisor.get('/api/v1/supervision/colours')).json() as {
+      items: { projectId: number; rag: string; computedRag: string; overridden: boolean }[];
+    };
+    expect(map.items.find((i) => i.projectId === projectId)).toMatchObject({
+      rag: other,
+      computedRag: computed,
+      overridden: true,
+    });
+    const dash = (await supervisor.get('/api/v1/dashboard/summary')).json() as { colours: { ids: Record<string, number[]> } };
+    expect(dash.colours.ids[other]).toContain(projectId);
+    // ended: the computed colour is back everywhere
+    const o = (await list()).find((x) => x.active)!;
+    expect((await supervisor.post(`/api/v1/projects/${projectId}/rag/override/end`, { version: o.version })).statusCode).toBe(
+      200,
+    );
+    expect(
+      ((await supervisor.get(`/api/v1/projects/${projectId}/rag`)).json() as { rag: string; override: null }).override,
+    ).toBeNull();
+    const dash2 = (await supervisor.get('/api/v1/dashboard/summary')).json() as { colours: { ids: Record<string, number[]> } };
+    expect(dash2.colours.ids[computed]).toContain(projectId);
+  });
+
   it('ends by itself after its last day', async () => {
     expect((await set(supervisor, { until: '2026-07-20' })).statusCode).toBe(201);
     expect((await list())[0]!.active).toBe(true);
@@ -114,5 +146,6 @@ describe('colour overrides', () => {
     t.clock.set(new Date('2026-07-20T16:00:00Z')); // the 21st
     supervisor = await login(t.app, 'supervisor');
     expect((await list())[0]!.active).toBe(false);
+    expect(((await supervisor.get(`/api/v1/projects/${projectId}/rag`)).json() as { override: null }).override).toBeNull();
   });
 });

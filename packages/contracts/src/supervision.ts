@@ -67,7 +67,9 @@ export const ragMapSchema = z.object({
         projectId: z.number().int(),
         code: z.string(),
         name: z.string(),
-        rag: ragSchema,
+        rag: ragSchema.describe('The colour shown (an override in force, else the computed one)'),
+        computedRag: ragSchema.describe('The colour the rules give'),
+        overridden: z.boolean().describe('A supervisor’s override 人工调整 is in force'),
         reasons: z.array(ragReasonSchema),
       }),
     )

@@ -1,8 +1,9 @@
 /**
  * Supervision colours 三色督办 (issue 11, first slice; ADR 0010): computed at request time from the
  * records by domain rag.ts under the default rule set, for one project or every project the actor may
- * see. Everyone who reads a project reads its colour. No override and no colour history yet: `override`
- * and `since` are null until the daily job keeps colour spells.
+ * see. Everyone who reads a project reads its colour. A supervisor's override 人工调整 in force
+ * (rag-overrides.service.ts) is the colour shown, the computed one beside it. No colour history yet:
+ * `since` is null until the daily job keeps colour spells.
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason } from '@kpc/contracts';
@@ -27,12 +28,27 @@ import { findProjectRef, projectsInRegion, visibleProjects } from '../../lib/pro
 import type { RequestContext } from '../../lib/request-context.js';
 import { weeklyShortfalls } from '../compliance/compliance.service.js';
 import { trackRows } from '../milestones/milestones.service.js';
+import { overrideView, overridesInForce } from './rag-overrides.service.js';
 import * as repo from './supervision.repository.js';
 
 export interface ProjectColour {
   project: repo.ProjectRow;
   result: RagResult;
+  /** The colour shown: the override in force, else the computed one (set by `withOverrides`). */
+  shown?: RagResult['rag'];
 }
+
+/** Sets each colour's `shown` from the overrides in force on `asOf`; returns them by project. */
+async function withOverrides(db: Executor, colours: ProjectColour[], asOf: string) {
+  const overrides = await overridesInForce(
+    db,
+    colours.map((c) => c.project.id),
+    asOf,
+  );
+  for (const c of colours) c.shown = overrides.get(c.project.id)?.row.rag ?? c.result.rag;
+  return overrides;
+}
+const shownOf = (c: ProjectColour) => c.shown ?? c.result.rag;
 
 function groupBy<T>(list: readonly T[], key: (x: T) => number): Map<number, T[]> {
   const by = new Map<number, T[]>();
@@ -121,22 +137,24 @@ export async function getProjectRag(ctx: RequestContext, id: number, q: ProjectR
   if (!ref) throw new AppError('NOT_FOUND');
   requireProjectRead(ctx.actor, ref);
   const asOf = q.asOf ?? today(ctx.clock);
-  const [c] = await coloursOf(ctx.db, eq(projects.id, id), asOf, ctx.actor.regionCode);
+  const colours = await coloursOf(ctx.db, eq(projects.id, id), asOf, ctx.actor.regionCode);
+  const c = colours[0];
   if (!c) throw new AppError('NOT_FOUND');
+  const overrides = await withOverrides(ctx.db, colours, asOf);
   return {
     projectId: id,
     asOf,
-    rag: c.result.rag,
+    rag: shownOf(c),
     computedRag: c.result.rag,
     since: null,
     reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
-    override: null,
+    override: overrideView(overrides.get(id)),
   };
 }
 
 /** Red first, then yellow, then green; within a colour by code. */
 const byColour = (a: ProjectColour, b: ProjectColour) =>
-  ragRank(b.result.rag) - ragRank(a.result.rag) || a.project.code.localeCompare(b.project.code) || a.project.id - b.project.id;
+  ragRank(shownOf(b)) - ragRank(shownOf(a)) || a.project.code.localeCompare(b.project.code) || a.project.id - b.project.id;
 
 export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise<RagMap> {
   const regionCode = q.regionCode ?? ctx.actor.regionCode;
@@ -148,6 +166,7 @@ export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise
     asOf,
     ctx.actor.regionCode,
   );
+  const overrides = await withOverrides(ctx.db, colours, asOf);
   colours.sort(byColour);
   return {
     asOf,
@@ -156,7 +175,9 @@ export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise
       projectId: c.project.id,
       code: c.project.code,
       name: c.project.name,
-      rag: c.result.rag,
+      rag: shownOf(c),
+      computedRag: c.result.rag,
+      overridden: overrides.has(c.project.id),
       reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
     })),
   };
@@ -164,14 +185,15 @@ export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise
 
 export function countColours(colours: readonly ProjectColour[]) {
   const counts = { green: 0, yellow: 0, red: 0 };
-  for (const c of colours) counts[c.result.rag]++;
+  for (const c of colours) counts[shownOf(c)]++;
   return counts;
 }
 
 /** The dashboard's figure: the projects of `scope` by colour, with their ids (ascending). */
 export async function colourSummary(db: Executor, scope: SQL, asOf: string, quotaRegion: string) {
   const colours = await coloursOf(db, scope, asOf, quotaRegion);
+  await withOverrides(db, colours, asOf);
   const ids = { green: [] as number[], yellow: [] as number[], red: [] as number[] };
-  for (const c of colours) ids[c.result.rag].push(c.project.id);
+  for (const c of colours) ids[shownOf(c)].push(c.project.id);
   return { ...countColours(colours), ids };
 }

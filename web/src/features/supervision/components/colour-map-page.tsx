@@ -81,7 +81,10 @@ export default function ColourMapPage() {
                     data-rag={i.rag}
                   >
                     <span className="kpc-rag-tile-name">{i.name}</span>
-                    <span className="kpc-rag-tile-code">{i.code}</span>
+                    <span className="kpc-rag-tile-code">
+                      {i.code}
+                      {i.overridden && ` · ${t('supervision.override.tag', { computed: labelOf(ragLabels, i.computedRag) })}`}
+                    </span>
                     <span className="kpc-rag-tile-why">
                       {i.reasons[0]?.message ?? t('supervision.allGreen')}
                       {i.reasons.length > 1 && ` ${t('supervision.andMore', { count: i.reasons.length - 1 })}`}
