@@ -42,6 +42,7 @@ describe('the colour map', () => {
     const drawer = page.getByTestId('rag-drawer');
     await drawer.getByTestId('rag-reason').first().waitFor();
     expect(await drawer.getByTestId('rag-record').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500); // the drawer's slide-in
     await screenshot(page, 'supervision-reasons-1440');
 
     // the project's own badge gives the same colour and reasons

@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ragLabels, rags, type Rag, type RagMap } from '@kpc/contracts';
+import { ragLabels, type Rag, type RagMap } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
 import { labelOf } from '../../../lib/i18n';
 import { useRagMap } from '../api/rag';
@@ -31,8 +31,12 @@ export default function ColourMapPage() {
             {t('nav.supervision')}
           </Typography.Title>
         }
-        extra={data && <Typography.Text type="secondary">{t('supervision.asOf', { date: data.asOf })}</Typography.Text>}
       >
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+            {t('supervision.asOf', { date: data.asOf })}
+          </Typography.Paragraph>
+        )}
         {error ? (
           <Alert type="error" showIcon title={describeError(error)} />
         ) : isPending || !data ? (
@@ -58,15 +62,11 @@ export default function ColourMapPage() {
                 </Col>
               ))}
             </Row>
-            <Segmented
-              style={{ marginBottom: 12 }}
-              value={only}
-              onChange={(v) => setOnly(v as Rag | 'all')}
-              options={[
-                { value: 'all', label: t('supervision.all') },
-                ...rags.map((r) => ({ value: r, label: labelOf(ragLabels, r) })),
-              ]}
-            />
+            {only !== 'all' && (
+              <Button size="small" onClick={() => setOnly('all')} style={{ marginBottom: 12 }} data-testid="rag-show-all">
+                {t('supervision.showAll', { colour: labelOf(ragLabels, only) })}
+              </Button>
+            )}
             {items.length === 0 ? (
               <Empty description={t('supervision.none')} />
             ) : (
