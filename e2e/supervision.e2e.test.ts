@@ -53,6 +53,7 @@ describe('the colour map', () => {
     expect(await badge.getAttribute('data-rag')).toBe('red');
     await badge.click();
     await page.getByTestId('rag-reasons').waitFor();
+    await page.waitForTimeout(400); // the popover's fade-in
     await screenshot(page, 'supervision-project-reasons-1440');
     await page.keyboard.press('Escape');
 
