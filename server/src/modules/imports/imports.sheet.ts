@@ -167,8 +167,28 @@ export async function sheetRows(buffer: Buffer): Promise<{ row: number; values: 
       break; // the first sheet only
     }
   } catch {
+    // ExcelJS's streaming reader now and then fails on a valid file (seen in CI on a sheet read fine
+    // the moment before): read it whole instead; a file that is not a workbook fails there too
+    return sheetRowsWhole(buffer);
+  }
+  return out;
+}
+
+/** The rows of the first sheet, as `sheetRows` gives them, from the whole workbook loaded at once. */
+export async function sheetRowsWhole(buffer: Buffer): Promise<{ row: number; values: CellValue[] }[] | null> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
     return null;
   }
+  const ws = wb.worksheets[0];
+  if (!ws) return null;
+  const out: { row: number; values: CellValue[] }[] = [];
+  ws.eachRow((row) => {
+    const raw = row.values as ExcelJS.CellValue[];
+    out.push({ row: row.number, values: Array.from(raw, (v) => cellValue(v ?? null)) });
+  });
   return out;
 }
 
