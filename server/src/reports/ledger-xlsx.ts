@@ -69,27 +69,40 @@ export function addListValidation(ws: ExcelJS.Worksheet, key: string, fromRow: n
   dv.add(`${letter}${fromRow}:${letter}20000`, { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`] });
 }
 
-type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+export type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
 
-/** Title, header row, widths, frozen header: shared by the export and the empty template. */
-export function ledgerSheet(wb: AnyWorkbook, title: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  const last = LEDGER_COLUMNS.length;
-  ws.mergeCells(1, 1, 1, last);
+/**
+ * A sheet as the office's lists are laid out: a merged title row, a bold shaded header row, the columns'
+ * widths, the header frozen. The ledger and the problem list (export and template) all start with it.
+ */
+export function titledSheet(
+  wb: AnyWorkbook,
+  name: string,
+  title: string,
+  columns: readonly { key: string; header: string; width: number }[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  ws.mergeCells(1, 1, 1, columns.length);
   const t = ws.getCell(1, 1);
   t.value = title;
   t.font = { bold: true, size: 16 };
   t.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 30;
   const header = ws.getRow(2);
-  header.values = LEDGER_COLUMNS.map((c) => c.header);
+  header.values = columns.map((c) => c.header);
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   header.eachCell((c) => {
     c.border = border;
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   });
+  return ws;
+}
+
+/** Title, header row, widths, frozen header: shared by the export and the empty template. */
+export function ledgerSheet(wb: AnyWorkbook, title: string): ExcelJS.Worksheet {
+  const ws = titledSheet(wb, '台账', title, LEDGER_COLUMNS);
   // a drop-down of the four statuses, so a filled-in template imports cleanly
   addListValidation(
     ws,

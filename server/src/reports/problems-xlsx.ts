@@ -14,7 +14,7 @@ import {
   type ProblemSource,
   type ProblemStatus,
 } from '@kpc/contracts';
-import { addListValidation, excelDate } from './ledger-xlsx.js';
+import { addListValidation, excelDate, titledSheet, type AnyWorkbook } from './ledger-xlsx.js';
 
 export interface ProblemSheetRow {
   projectName: string;
@@ -58,26 +58,8 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
-type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
-
 function problemSheet(wb: AnyWorkbook, title: string, withExtras: boolean): ExcelJS.Worksheet {
-  const cols = withExtras ? [...PROBLEM_COLUMNS, ...EXTRA_COLUMNS] : [...PROBLEM_COLUMNS];
-  const ws = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = cols.map((c) => ({ key: c.key, width: c.width }));
-  ws.mergeCells(1, 1, 1, cols.length);
-  const t = ws.getCell(1, 1);
-  t.value = title;
-  t.font = { bold: true, size: 16 };
-  t.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  const header = ws.getRow(2);
-  header.values = cols.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  header.eachCell((c) => {
-    c.border = border;
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  });
+  const ws = titledSheet(wb, '问题清单', title, withExtras ? [...PROBLEM_COLUMNS, ...EXTRA_COLUMNS] : PROBLEM_COLUMNS);
   addListValidation(
     ws,
     'category',
