@@ -14,6 +14,7 @@ import { configureAuditKey, resolveAuditKey } from './lib/audit-chain.js';
 import { systemClock } from './lib/clock.js';
 import { cleanUp } from './jobs/cleanup.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { startOutboxSender } from './modules/notifications/outbox-sender.js';
 
 async function main() {
   const config = loadConfig();
@@ -78,6 +79,7 @@ async function main() {
   // what a crash left behind (files no row names, temp files, dead sessions), before the first request
   app.log.info(await cleanUp(app.db, app.filesDir, app.clock.now()), 'start-up clean-up');
   const scheduler = startScheduler(app);
+  const outbox = startOutboxSender(app);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -88,6 +90,7 @@ async function main() {
     force.unref();
     try {
       scheduler.stop();
+      outbox.stop();
       await app.close();
       await database.close();
     } finally {

@@ -230,3 +230,33 @@ export const ragRuleLabels: Labels<RagRule> = {
   problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
   leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
 };
+
+/** Notifications 通知 (issue 11 item 6): what an inbox row is about. The digest sums up a day's unread ones. */
+export const notificationKinds = ['warning', 'escalation', 'supervision_item', 'deadline', 'bulletin', 'digest', 'system'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationKindLabels: Labels<NotificationKind> = {
+  warning: { 'zh-CN': '预警提示', en: 'Early warning' },
+  escalation: { 'zh-CN': '督办升级', en: 'Escalation' },
+  supervision_item: { 'zh-CN': '督办事项', en: 'Supervision item' },
+  deadline: { 'zh-CN': '到期提醒', en: 'Deadline' },
+  bulletin: { 'zh-CN': '通报', en: 'Bulletin' },
+  digest: { 'zh-CN': '每日摘要', en: 'Daily digest' },
+  system: { 'zh-CN': '系统通知', en: 'System' },
+};
+
+/** Group robots 群机器人 a notification is also posted to (markdown messages). */
+export const robotKinds = ['dingtalk', 'wecom'] as const;
+export type RobotKind = (typeof robotKinds)[number];
+export const robotKindLabels: Labels<RobotKind> = {
+  dingtalk: { 'zh-CN': '钉钉群机器人', en: 'DingTalk robot' },
+  wecom: { 'zh-CN': '企业微信群机器人', en: 'WeCom robot' },
+};
+
+/** An outbox message: waiting to be sent (or retried), sent, or given up after the last attempt. */
+export const outboxStatuses = ['pending', 'sent', 'dead'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+export const outboxStatusLabels: Labels<OutboxStatus> = {
+  pending: { 'zh-CN': '待发送', en: 'Pending' },
+  sent: { 'zh-CN': '已发送', en: 'Sent' },
+  dead: { 'zh-CN': '发送失败', en: 'Failed' },
+};

@@ -23,6 +23,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'Expected an ISO week YYYY-Www (e.g. 2026-W05) that exists in that year',
   },
   located_needs_coordinates: siteCheckMessages.located_needs_coordinates,
+  robot_url: userMessages.robot_url,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

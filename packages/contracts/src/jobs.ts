@@ -1,13 +1,14 @@
 /** Scheduled jobs and their runs, as the admin's job list shows them (GET /jobs). */
 import { z } from 'zod';
 
-export const jobNames = ['nightly-backup', 'cleanup', 'audit-retention'] as const;
+export const jobNames = ['nightly-backup', 'cleanup', 'audit-retention', 'daily-digest'] as const;
 export type JobName = (typeof jobNames)[number];
 
 export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
   'nightly-backup': { 'zh-CN': '每日备份', en: 'Nightly backup' },
   cleanup: { 'zh-CN': '清理（孤立文件、过期会话）', en: 'Clean-up (orphan files, expired sessions)' },
   'audit-retention': { 'zh-CN': '审计日志归档', en: 'Audit log archiving' },
+  'daily-digest': { 'zh-CN': '每日通知摘要', en: 'Daily notification digest' },
 };
 
 export const jobRun = z.object({

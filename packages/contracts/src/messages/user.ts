@@ -120,6 +120,19 @@ export const userMessages = {
     'zh-CN': '有效期须在今天至 180 天之内',
     en: 'The end date must be between today and 180 days ahead',
   },
+  // notifications: group robots 群机器人
+  robot_url: {
+    'zh-CN': 'Webhook 地址须以 http:// 或 https:// 开头',
+    en: 'The webhook address must start with http:// or https://',
+  },
+  robot_scope: {
+    'zh-CN': '请指定责任单位或区域中的一个',
+    en: 'Give either a unit or a region, not both',
+  },
+  robot_secret_wecom: {
+    'zh-CN': '企业微信机器人不使用加签密钥',
+    en: 'A WeCom robot takes no signing secret',
+  },
   rag_override_none: {
     'zh-CN': '该项目当前没有人工调整的颜色',
     en: 'This project has no colour override in force',
