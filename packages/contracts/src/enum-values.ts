@@ -232,7 +232,15 @@ export const ragRuleLabels: Labels<RagRule> = {
 };
 
 /** Notifications 通知 (issue 11 item 6): what an inbox row is about. The digest sums up a day's unread ones. */
-export const notificationKinds = ['warning', 'escalation', 'supervision_item', 'deadline', 'bulletin', 'digest', 'system'] as const;
+export const notificationKinds = [
+  'warning',
+  'escalation',
+  'supervision_item',
+  'deadline',
+  'bulletin',
+  'digest',
+  'system',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Labels<NotificationKind> = {
   warning: { 'zh-CN': '预警提示', en: 'Early warning' },

@@ -37,7 +37,11 @@ export async function sendDailyDigest(
   await db.transaction(async (tx) => {
     for (const [userId, list] of byUser) {
       const d = digestOf(list, date);
-      const { inbox } = await notify(tx, { now }, { userIds: [userId], kind: 'digest', ...d, link: '/inbox', dedupeKey: `digest:${date}` });
+      const { inbox } = await notify(
+        tx,
+        { now },
+        { userIds: [userId], kind: 'digest', ...d, link: '/inbox', dedupeKey: `digest:${date}` },
+      );
       people += inbox;
     }
   });

@@ -147,10 +147,7 @@ export interface RobotRecord {
 }
 
 const robotSelect = (db: Executor) =>
-  db
-    .select({ row: webhookRobots, unitName: units.name })
-    .from(webhookRobots)
-    .leftJoin(units, eq(units.id, webhookRobots.unitId));
+  db.select({ row: webhookRobots, unitName: units.name }).from(webhookRobots).leftJoin(units, eq(units.id, webhookRobots.unitId));
 
 export const listRobots = (db: Executor, regionCode: string): Promise<RobotRecord[]> =>
   robotSelect(db).where(inSubtree(webhookRobots.regionCode, regionCode)).orderBy(asc(webhookRobots.id));
@@ -253,10 +250,7 @@ export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: numbe
 }
 
 export async function markSent(db: Executor, id: number, at: Date): Promise<void> {
-  await db
-    .update(notificationOutbox)
-    .set({ status: 'sent', sentAt: at, lastError: null })
-    .where(eq(notificationOutbox.id, id));
+  await db.update(notificationOutbox).set({ status: 'sent', sentAt: at, lastError: null }).where(eq(notificationOutbox.id, id));
 }
 
 export async function markFailed(
@@ -284,7 +278,10 @@ export async function listOutbox(
 ): Promise<OutboxRecord[]> {
   const byStatus =
     status === 'failing'
-      ? or(eq(notificationOutbox.status, 'dead'), and(eq(notificationOutbox.status, 'pending'), isNotNull(notificationOutbox.lastError)))
+      ? or(
+          eq(notificationOutbox.status, 'dead'),
+          and(eq(notificationOutbox.status, 'pending'), isNotNull(notificationOutbox.lastError)),
+        )
       : eq(notificationOutbox.status, status);
   return db
     .select({ row: notificationOutbox, robot: webhookRobots })

@@ -22,8 +22,7 @@ export const OUTBOX = {
   maxAttempts: 8,
 };
 
-export const backoffMs = (attempt: number) =>
-  Math.min(OUTBOX.baseBackoffMs * 2 ** Math.max(0, attempt - 1), OUTBOX.maxBackoffMs);
+export const backoffMs = (attempt: number) => Math.min(OUTBOX.baseBackoffMs * 2 ** Math.max(0, attempt - 1), OUTBOX.maxBackoffMs);
 
 export interface FlushResult {
   sent: number;
