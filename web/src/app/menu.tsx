@@ -31,6 +31,7 @@ import { regionsMenu } from '../features/regions/menu';
 import { settingsMenu } from '../features/settings/menu';
 import { auditMenu } from '../features/audit/menu';
 import { jobsMenu } from '../features/jobs/menu';
+import { notificationsAdminMenu } from '../features/notifications/menu';
 import { access } from '../lib/access';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -60,6 +61,7 @@ const adminEntries: MenuEntry[] = [
   ...regionsMenu,
   ...settingsMenu,
   ...jobsMenu,
+  ...notificationsAdminMenu,
   ...auditMenu,
 ];
 

@@ -17,6 +17,7 @@ export type Screen =
   | 'settings'
   | 'audit'
   | 'jobs'
+  | 'notificationRobots'
   | 'imports'
   | 'investmentReport'
   | 'investmentApprovals'

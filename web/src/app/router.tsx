@@ -44,6 +44,9 @@ const ReportEntryPage = lazy(() => import('../features/investment/components/rep
 const ApprovalsPage = lazy(() => import('../features/investment/components/approvals-page'));
 const BatchesPage = lazy(() => import('../features/batches/components/batches-page'));
 const AccountSecurityPage = lazy(() => import('../features/account/components/account-security-page'));
+const InboxPage = lazy(() => import('../features/notifications/components/inbox-page'));
+const RobotsPage = lazy(() => import('../features/notifications/components/robots-page'));
+const OutboxPage = lazy(() => import('../features/notifications/components/outbox-page'));
 
 export function AppRouter() {
   return (
@@ -96,6 +99,23 @@ export function AppRouter() {
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="stage-proposals" element={<StageProposalsPage />} />
               <Route path="supervision" element={<ColourMapPage />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route
+                path="admin/notification-robots"
+                element={
+                  <RequireScreen screen="notificationRobots">
+                    <RobotsPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="admin/notification-outbox"
+                element={
+                  <RequireScreen screen="notificationRobots">
+                    <OutboxPage />
+                  </RequireScreen>
+                }
+              />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route

@@ -58,6 +58,8 @@ export const access = {
    * further asks that their region cover every account (403 otherwise).
    */
   jobs: isAdmin,
+  /** The group robots 群机器人 and their outbox: the system administrator of the region. */
+  notificationRobots: isAdmin,
   /** The project screens of the main menu (dashboard, projects, ledger, …): every role but the security and audit administrators. */
   projectWork: worksOnProjects,
   /** Those who oversee land on the dashboard, those who report on the project list. */

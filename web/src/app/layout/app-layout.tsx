@@ -1,6 +1,6 @@
 /**
  * The shell after login: the side menu of app/menu.tsx (a drawer at phone width; sticky beside long pages), header with
- * language switch and user menu.
+ * the notification bell (unread count), language switch and user menu.
  */
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { useCurrentUser } from '../../lib/session';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageSpinner } from '../../components/page-spinner';
 import { useLogout } from '../../features/auth/api/logout';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { menuItems } from '../menu';
 import { OfflineQueueSync } from '../offline-queue-sync';
 
@@ -111,7 +112,8 @@ export default function AppLayout() {
             {t('app.name')}
           </Link>
           <div style={{ flex: 1 }} />
-          <Space size={isPhone ? 8 : 16}>
+          <Space size={isPhone ? 4 : 16}>
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" data-testid="user-menu" style={{ color: '#fff', paddingInline: 4 }} icon={<TeamOutlined />}>
