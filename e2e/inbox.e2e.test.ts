@@ -21,22 +21,28 @@ async function settled(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
 }
 
-/** Writes inbox rows straight into the running server's embedded database (through its socket), as `notify` would. */
-async function notifyDemoUser(username: string, items: { title: string; body: string; kind: string; link: string | null }[]) {
+async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({
     connectionString: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(join(suite.server.dataDir, 'pg'))}`,
   });
   await client.connect();
   try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Writes inbox rows straight into the running server's embedded database (through its socket), as `notify` would. */
+async function notifyDemoUser(username: string, items: { title: string; body: string; kind: string; link: string | null }[]) {
+  await withDb(async (client) => {
     for (const [i, n] of items.entries())
       await client.query(
         `insert into notifications (user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at)
          select id, $2, $3, $3, $4, $4, $5, now() - make_interval(mins => $6) from users where username = $1`,
         [username, n.kind, n.title, n.body, n.link, items.length - i],
       );
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 const badgeCount = (page: Page) =>
@@ -61,8 +67,18 @@ describe('the inbox', () => {
         body: '节点“主体结构封顶”滞后 21 天\n投资完成率 38%，低于时序进度 58%',
         link: '/supervision',
       },
-      { kind: 'deadline', title: '台账事项 3 天后到期：土地组卷报批', body: '完成时限 2026-12-07，请及时报送进展', link: '/ledger' },
-      { kind: 'supervision_item', title: '新的督办事项：第 48 周项目调度会议定事项', body: '协调供电线路迁改，责任单位：工信局', link: null },
+      {
+        kind: 'deadline',
+        title: '台账事项 3 天后到期：土地组卷报批',
+        body: '完成时限 2026-12-07，请及时报送进展',
+        link: '/ledger',
+      },
+      {
+        kind: 'supervision_item',
+        title: '新的督办事项：第 48 周项目调度会议定事项',
+        body: '协调供电线路迁改，责任单位：工信局',
+        link: null,
+      },
     ]);
     const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
     await logIn(page, 'unit1', 'notification-bell');
@@ -94,7 +110,12 @@ describe('the inbox', () => {
   it('is cards on a phone, the bell in the header (390)', async () => {
     await notifyDemoUser('supervisor', [
       { kind: 'escalation', title: '拟通报批评：3 个项目红色满 4 周', body: '请在督办工作台确认', link: '/supervision' },
-      { kind: 'digest', title: '每日摘要：2 条未读通知（2026-12-04）', body: '· 预警提示：项目连续 2 周红色\n· 台账事项逾期', link: '/inbox' },
+      {
+        kind: 'digest',
+        title: '每日摘要：2 条未读通知（2026-12-04）',
+        body: '· 预警提示：项目连续 2 周红色\n· 台账事项逾期',
+        link: '/inbox',
+      },
     ]);
     const phone = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
     await logIn(phone, 'supervisor', 'notification-bell');
@@ -133,8 +154,35 @@ describe('the inbox', () => {
     expect(got[0]).toMatch(/timestamp=\d+&sign=/);
     expect(await page.locator('body').innerText()).not.toContain('e2etoken1234');
     await screenshot(page, 'robots-1440');
+
+    // a message that failed every attempt while the receiver was down: listed, and 重试 sends it (the in-process sender)
+    const deadId = await withDb(async (c) => {
+      const { rows } = await c.query<{ id: string }>(
+        `insert into notification_outbox (robot_id, title, payload, status, attempts, next_attempt_at, last_error, created_at)
+         values ($1, '预警提示：项目连续 2 周红色', $2, 'dead', 8, now(), 'HTTP 502: Bad Gateway', now() - interval '3 hours') returning id`,
+        [
+          made.json.id,
+          JSON.stringify({ msgtype: 'markdown', markdown: { title: '预警提示', text: '### 预警提示：项目连续 2 周红色' } }),
+        ],
+      );
+      return Number(rows[0]!.id);
+    });
     await page.goto('/admin/notification-outbox');
     await settled(page);
+    await page.getByTestId(`outbox-retry-${deadId}`).waitFor();
     await screenshot(page, 'outbox-1440');
+    await page.getByTestId(`outbox-retry-${deadId}`).click();
+    await page.locator('.ant-message-success').last().waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await getJson<{ items: { id: number }[] }>(page, '/api/v1/notification-outbox?status=sent')).items.map((i) => i.id),
+        {
+          timeout: 40_000,
+          interval: 1_000,
+        },
+      )
+      .toContain(deadId);
+    expect(got).toHaveLength(2);
   });
 });
