@@ -12,7 +12,9 @@ import { notify, usersOfLeaders, usersOfUnits, type Notice } from '../src/comman
 import { runJob } from '../src/jobs/scheduler.js';
 import { dailyDigest } from '../src/jobs/daily-digest.js';
 import { flushOutbox, OUTBOX } from '../src/modules/notifications/outbox-sender.js';
-import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
+import { buildApp } from '../src/app.js';
+import { secretBox } from '../src/modules/auth/totp.js';
+import { TestClock, cloneDatabase, createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
 import { FACTORY_PASSWORD, createLeader, createUnit, createUser, ensureRegion } from './factories.js';
 
 let t: TestApp;
@@ -377,5 +379,50 @@ describe('the daily digest', () => {
     expect(
       (await t.database.raw(`select 1 from notifications where user_id = ${person.id} and kind = 'digest'`)).rows,
     ).toHaveLength(1);
+  });
+});
+
+describe('robot secrets at rest', () => {
+  it('seals the DingTalk secret with SECRETS_KEY, and the posts are still signed with it', async () => {
+    const database = await cloneDatabase('demo');
+    const clock = new TestClock();
+    const key = 'n'.repeat(40);
+    const app = await buildApp({ database, clock, webDist: '/nonexistent', secretsKey: key });
+    try {
+      await app.ready();
+      const a = await login(app, 'admin');
+      const res = await a.post('/api/v1/notification-robots', {
+        kind: 'dingtalk',
+        name: '加密测试',
+        url: `${base}/robot/send?access_token=sealed`,
+        secret: SECRET,
+        regionCode: '411104',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect((res.json() as RobotView).secretHint).toBe('…cdef');
+      const { rows } = await database.raw(`select secret from webhook_robots`);
+      expect(String(rows[0]!.secret).startsWith('v1:')).toBe(true);
+      expect(String(rows[0]!.secret)).not.toContain(SECRET);
+      await database.db.transaction((tx) =>
+        notify(
+          tx,
+          { now: clock.now() },
+          {
+            userIds: [],
+            kind: 'system',
+            title: { 'zh-CN': '密钥', en: 'key' },
+            body: { 'zh-CN': '正文', en: 'body' },
+            robots: { regionCodes: ['411104'] },
+          },
+        ),
+      );
+      expect((await flushOutbox(database.db, clock, { box: secretBox(key) })).sent).toBe(1);
+      const ding = received.find((x) => x.url.searchParams.get('access_token') === 'sealed')!;
+      const ts = ding.url.searchParams.get('timestamp')!;
+      expect(ding.url.searchParams.get('sign')).toBe(createHmac('sha256', SECRET).update(`${ts}\n${SECRET}`).digest('base64'));
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

@@ -34,6 +34,7 @@ CREATE TABLE "webhook_robots" (
 	"name" text NOT NULL,
 	"url" text NOT NULL,
 	"secret" text,
+	"secret_hint" text,
 	"unit_id" integer,
 	"region_code" text NOT NULL,
 	"enabled" boolean DEFAULT true NOT NULL,

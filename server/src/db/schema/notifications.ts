@@ -48,7 +48,10 @@ export const webhookRobots = pgTable(
     kind: text('kind', { enum: robotKinds }).notNull(),
     name: text('name').notNull(),
     url: text('url').notNull(),
+    /** DingTalk's signing secret, sealed with SECRETS_KEY (AES-256-GCM) when one is configured. */
     secret: text('secret'),
+    /** The secret's last 4 characters, so the admin can tell which one is set without it being opened. */
+    secretHint: text('secret_hint'),
     unitId: integer('unit_id').references(() => units.id),
     regionCode: text('region_code')
       .notNull()

@@ -18,11 +18,13 @@ import {
   updateRobotBody,
 } from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
+import { secretBox } from '../auth/totp.js';
 import * as service from './notifications.service.js';
 
 const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['notifications'];
   const ctx = (req: Parameters<typeof requestContext>[1]) => requestContext(app, req);
+  const box = secretBox(app.appOptions.secretsKey);
 
   app.get(
     '/notifications',
@@ -80,7 +82,7 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: robotSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createRobot(ctx(req), req.body)),
+    async (req, reply) => reply.status(201).send(await service.createRobot(ctx(req), box, req.body)),
   );
   app.patch(
     '/notification-robots/:id',
@@ -93,7 +95,7 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: robotSchema },
       },
     },
-    async (req) => service.updateRobot(ctx(req), req.params.id, req.body),
+    async (req) => service.updateRobot(ctx(req), box, req.params.id, req.body),
   );
   app.delete(
     '/notification-robots/:id',
@@ -115,7 +117,7 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: robotTestResult },
       },
     },
-    async (req) => service.testRobot(ctx(req), req.params.id),
+    async (req) => service.testRobot(ctx(req), box, req.params.id),
   );
 
   app.get(

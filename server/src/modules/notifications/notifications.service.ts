@@ -17,6 +17,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { AppError, notFound, versionConflict } from '../../lib/errors.js';
 import { requireRegion, requireRole } from '../../lib/policy.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
+import type { SecretBox } from '../auth/totp.js';
 import { requireWritableRegion } from '../regions/regions.service.js';
 import { robotText } from '../../commands/notify.js';
 import { OUTBOX } from './outbox-sender.js';
@@ -65,7 +66,7 @@ const toRobot = (r: repo.RobotRecord): Robot => ({
   kind: r.row.kind,
   name: r.row.name,
   url: maskedUrl(r.row.url),
-  secretHint: r.row.secret ? `…${r.row.secret.slice(-4)}` : null,
+  secretHint: r.row.secret ? `…${r.row.secretHint ?? ''}` : null,
   unitId: r.row.unitId,
   unitName: r.unitName,
   regionCode: r.row.regionCode,
@@ -118,7 +119,11 @@ export async function listRobots(ctx: RequestContext): Promise<Robot[]> {
   return (await repo.listRobots(ctx.db, ctx.actor.regionCode)).map(toRobot);
 }
 
-export async function createRobot(ctx: RequestContext, body: CreateRobotBody): Promise<Robot> {
+/** The stored form of a secret: sealed, with its hint. */
+const sealed = (box: SecretBox, secret: string | null) =>
+  secret === null ? { secret: null, secretHint: null } : { secret: box.seal(secret), secretHint: secret.slice(-4) };
+
+export async function createRobot(ctx: RequestContext, box: SecretBox, body: CreateRobotBody): Promise<Robot> {
   requireRole(ctx.actor, 'admin');
   const secret = body.secret || null;
   checkSecret(ctx, body.kind, secret);
@@ -128,7 +133,7 @@ export async function createRobot(ctx: RequestContext, body: CreateRobotBody): P
       kind: body.kind,
       name: body.name,
       url: body.url,
-      secret,
+      ...sealed(box, secret),
       ...scope,
       enabled: body.enabled,
       createdAt: ctx.now,
@@ -145,18 +150,18 @@ export async function createRobot(ctx: RequestContext, body: CreateRobotBody): P
   });
 }
 
-export async function updateRobot(ctx: RequestContext, id: number, body: UpdateRobotBody): Promise<Robot> {
+export async function updateRobot(ctx: RequestContext, box: SecretBox, id: number, body: UpdateRobotBody): Promise<Robot> {
   return ctx.db.transaction(async (tx) => {
     const current = await robotInScope(tx, ctx, id);
     if (current.row.version !== body.version) throw versionConflict(toRobot(current));
     const scopeGiven = body.unitId !== undefined || body.regionCode !== undefined;
     const scope = scopeGiven ? await scopeOf(tx, ctx, body) : { unitId: current.row.unitId, regionCode: current.row.regionCode };
-    const secret = body.secret === undefined ? current.row.secret : body.secret || null;
-    checkSecret(ctx, current.row.kind, secret);
+    const secret = body.secret === undefined ? undefined : body.secret || null;
+    checkSecret(ctx, current.row.kind, secret ?? null);
     const updated = await repo.updateRobot(tx, id, body.version, {
       name: body.name ?? current.row.name,
       url: body.url ?? current.row.url,
-      secret,
+      ...(secret === undefined ? {} : sealed(box, secret)),
       ...scope,
       enabled: body.enabled ?? current.row.enabled,
       updatedAt: ctx.now,
@@ -195,7 +200,7 @@ export async function deleteRobot(ctx: RequestContext, id: number): Promise<void
 }
 
 /** 发送测试消息: posts a test message at once (not through the outbox) and says whether the robot took it. */
-export async function testRobot(ctx: RequestContext, id: number): Promise<{ ok: boolean; error: string | null }> {
+export async function testRobot(ctx: RequestContext, box: SecretBox, id: number): Promise<{ ok: boolean; error: string | null }> {
   const r = await robotInScope(ctx.db, ctx, id);
   const title = { 'zh-CN': '测试消息', en: 'Test message' };
   const body = {
@@ -203,7 +208,7 @@ export async function testRobot(ctx: RequestContext, id: number): Promise<{ ok: 
     en: `A test message to "${r.row.name}".`,
   };
   const error = await postToRobot(
-    r.row,
+    { ...r.row, secret: r.row.secret === null ? null : box.open(r.row.secret) },
     robotPayload(r.row.kind, { title: title['zh-CN'], text: robotText({ title, body }) }),
     ctx.clock.now(),
     OUTBOX.timeoutMs,

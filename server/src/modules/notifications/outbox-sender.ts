@@ -9,6 +9,7 @@ import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { secretBox, type SecretBox } from '../auth/totp.js';
 import { claimDue, markFailed, markSent } from './notifications.repository.js';
 import { postToRobot } from './webhooks.js';
 
@@ -31,14 +32,20 @@ export interface FlushResult {
 }
 
 /** Sends what is due now, batch after batch, until nothing due is left. */
-export async function flushOutbox(db: Db, clock: Clock, opts: { timeoutMs?: number } = {}): Promise<FlushResult> {
+export async function flushOutbox(
+  db: Db,
+  clock: Clock,
+  opts: { timeoutMs?: number; box?: SecretBox } = {},
+): Promise<FlushResult> {
+  const box = opts.box ?? secretBox(null);
   const out: FlushResult = { sent: 0, retrying: 0, dead: 0 };
   for (;;) {
     const now = clock.now();
     const batch = await claimDue(db, now, new Date(now.getTime() + OUTBOX.leaseMs), OUTBOX.batch);
     if (batch.length === 0) return out;
     for (const m of batch) {
-      const error = await postToRobot(m.robot, m.payload, clock.now(), opts.timeoutMs ?? OUTBOX.timeoutMs);
+      const robot = { ...m.robot, secret: m.robot.secret === null ? null : box.open(m.robot.secret) };
+      const error = await postToRobot(robot, m.payload, clock.now(), opts.timeoutMs ?? OUTBOX.timeoutMs);
       const at = clock.now();
       if (error === null) {
         await markSent(db, m.id, at);
@@ -54,9 +61,10 @@ export async function flushOutbox(db: Db, clock: Clock, opts: { timeoutMs?: numb
 }
 
 export function startOutboxSender(app: FastifyInstance): { stop: () => void } {
+  const box = secretBox(app.appOptions.secretsKey);
   const cron = new Cron('*/15 * * * * *', { protect: true }, async () => {
     try {
-      const r = await flushOutbox(app.db, app.clock);
+      const r = await flushOutbox(app.db, app.clock, { box });
       if (r.sent + r.retrying + r.dead > 0) app.log.info(r, 'notification outbox');
     } catch (err) {
       app.log.error({ err }, 'notification outbox failed');
