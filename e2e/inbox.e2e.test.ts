@@ -153,6 +153,17 @@ describe('the inbox', () => {
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/timestamp=\d+&sign=/);
     expect(await page.locator('body').innerText()).not.toContain('e2etoken1234');
+    // a WeCom robot through the form: no secret asked for, the region prefilled
+    await page.getByTestId('robot-add').click();
+    await page.getByTestId('robot-kind-wecom').click();
+    expect(await page.getByTestId('robot-secret').count()).toBe(0);
+    await page.getByTestId('robot-name').fill('工信局企业微信群');
+    await page.getByTestId('robot-url').fill('ftp://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wk');
+    await page.getByTestId('robot-save').click();
+    await page.getByText('Webhook 地址须以 http:// 或 https:// 开头').waitFor();
+    await page.getByTestId('robot-url').fill(`http://127.0.0.1:${port}/cgi-bin/webhook/send?key=e2ewecomkey`);
+    await page.getByTestId('robot-save').click();
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
     await screenshot(page, 'robots-1440');
 
     // a message that failed every attempt while the receiver was down: listed, and 重试 sends it (the in-process sender)
@@ -184,5 +195,14 @@ describe('the inbox', () => {
       )
       .toContain(deadId);
     expect(got).toHaveLength(2);
+
+    // on a phone: the robots as cards, nothing wider than the screen
+    const phone = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    await logIn(phone, 'admin', 'notification-bell');
+    await phone.goto('/admin/notification-robots');
+    await settled(phone);
+    await phone.getByTestId('robot-card').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(phone, 'robots-390');
   });
 });

@@ -63,7 +63,13 @@ export default function RobotsPage() {
         extra={
           <Space>
             <Link to="/admin/notification-outbox">{t('nav.notificationOutbox')}</Link>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="robot-add">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              aria-label={t('robots.add')}
+              data-testid="robot-add"
+            >
               <span className="kpc-hide-phone">{t('robots.add')}</span>
             </Button>
           </Space>
@@ -257,7 +263,10 @@ function RobotModal({ robot, onClose }: { robot: Robot | null; onClose: () => vo
         <Form.Item name="kind" label={t('robots.kind')}>
           <Radio.Group
             disabled={robot !== null}
-            options={robotKinds.map((k) => ({ value: k, label: labelOf(robotKindLabels, k) }))}
+            options={robotKinds.map((k) => ({
+              value: k,
+              label: <span data-testid={`robot-kind-${k}`}>{labelOf(robotKindLabels, k)}</span>,
+            }))}
             optionType="button"
           />
         </Form.Item>
