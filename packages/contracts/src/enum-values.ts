@@ -230,3 +230,19 @@ export const ragRuleLabels: Labels<RagRule> = {
   problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
   leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
 };
+
+// ── Supervision reports 周调度 / 月督导通报 (issue 11 items 4 and 7) ──
+
+export const supervisionReportKinds = ['weekly_dispatch', 'monthly_bulletin'] as const;
+export type SupervisionReportKind = (typeof supervisionReportKinds)[number];
+export const supervisionReportKindLabels: Labels<SupervisionReportKind> = {
+  weekly_dispatch: { 'zh-CN': '周调度', en: 'Weekly dispatch' },
+  monthly_bulletin: { 'zh-CN': '月督导通报', en: 'Monthly supervision bulletin' },
+};
+
+export const supervisionReportStatuses = ['draft', 'published'] as const;
+export type SupervisionReportStatus = (typeof supervisionReportStatuses)[number];
+export const supervisionReportStatusLabels: Labels<SupervisionReportStatus> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  published: { 'zh-CN': '已印发', en: 'Published' },
+};
