@@ -71,6 +71,7 @@ export const bulletinProjectSchema = z.object({
   name: z.string(),
   rag: ragSchema,
   overridden: z.boolean().describe('Shown by a supervisor’s override 人工调整'),
+  overrideReason: z.string().nullable().describe('The override’s reason, when overridden'),
   reasons: z.array(z.object({ rule: ragRuleSchema, message: localised })),
 });
 export type BulletinProject = z.infer<typeof bulletinProjectSchema>;
@@ -106,6 +107,7 @@ export const monthlyBulletinContentSchema = z.object({
   yellow: z.array(bulletinProjectSchema),
   overdueDecisions: z.array(overdueRecordSchema),
   overdueProblems: z.array(overdueRecordSchema),
+  overdueSupervisionItems: z.array(overdueRecordSchema).describe('Supervision items 督办事项 past their deadline'),
   escalations: z.array(escalationStepRefSchema).describe('Escalation steps of the month 通报批评/问责/表态发言'),
 });
 export type MonthlyBulletinContent = z.infer<typeof monthlyBulletinContentSchema>;

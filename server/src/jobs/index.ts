@@ -2,6 +2,8 @@
 import { auditRetention } from './audit-retention.js';
 import { cleanup } from './cleanup.js';
 import type { Job } from './job.js';
+import { monthlySupervision } from './monthly-supervision.js';
 import { nightlyBackup } from './nightly-backup.js';
+import { weeklyDispatch } from './weekly-dispatch.js';
 
-export const jobs: Job[] = [nightlyBackup, cleanup, auditRetention];
+export const jobs: Job[] = [nightlyBackup, cleanup, auditRetention, weeklyDispatch, monthlySupervision];

@@ -51,11 +51,6 @@ export const listReports = (
     ),
   );
 
-export async function insertReport(db: Executor, v: typeof supervisionReports.$inferInsert): Promise<number> {
-  const [r] = await db.insert(supervisionReports).values(v).returning({ id: supervisionReports.id });
-  return r!.id;
-}
-
 export async function regionName(db: Executor, code: string): Promise<string | null> {
   const [r] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
   return r?.name ?? null;
@@ -153,4 +148,31 @@ export async function decisionsDueIn(
       where deadline between ${from} and ${to} and project_id in ${inScope(scope)} order by project_id, deadline, id`,
   );
   return r.map(num);
+}
+
+export const isDraft = eq(supervisionReports.status, 'draft');
+
+/** Inserts the draft unless the (kind, period, region) report exists; its id, or null when it existed. */
+export async function insertDraftUnlessExists(db: Executor, v: typeof supervisionReports.$inferInsert): Promise<number | null> {
+  const [r] = await db
+    .insert(supervisionReports)
+    .values(v)
+    .onConflictDoNothing({ target: [supervisionReports.kind, supervisionReports.period, supervisionReports.regionCode] })
+    .returning({ id: supervisionReports.id });
+  return r?.id ?? null;
+}
+
+/** The report of the key, locked for the rest of the transaction. */
+export async function lockReport(
+  db: Executor,
+  kind: SupervisionReportKind,
+  period: string,
+  regionCode: string,
+): Promise<ReportRow> {
+  const [r] = await db
+    .select()
+    .from(supervisionReports)
+    .where(and(eq(supervisionReports.kind, kind), eq(supervisionReports.period, period), eq(supervisionReports.regionCode, regionCode)))
+    .for('update');
+  return r!;
 }
