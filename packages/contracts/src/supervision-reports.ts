@@ -43,7 +43,9 @@ export const dispatchProjectSchema = z.object({
   milestonesInProgress: z.array(recordRef).describe('Nodes started and not finished'),
   problemsNew: z.array(recordRef),
   problemsSolved: z.array(recordRef),
-  decisionsDue: z.array(recordRef.extend({ deadline: z.string(), status: z.string() })).describe('Decisions due in the dispatch week'),
+  decisionsDue: z
+    .array(recordRef.extend({ deadline: z.string(), status: z.string() }))
+    .describe('Decisions due in the dispatch week'),
 });
 export type DispatchProject = z.infer<typeof dispatchProjectSchema>;
 

@@ -17,7 +17,12 @@ export const weeklyDispatch: Job = {
     const week = isoWeekOf(ctx.now);
     const counts = { created: 0, redrafted: 0, published_already: 0 };
     for (const regionCode of await supervisedRegions(ctx.db)) {
-      const r = await draftFor(systemContext(app.db, app.clock, 'weekly-dispatch', { regionCode }), 'weekly_dispatch', week, regionCode);
+      const r = await draftFor(
+        systemContext(app.db, app.clock, 'weekly-dispatch', { regionCode }),
+        'weekly_dispatch',
+        week,
+        regionCode,
+      );
       counts[r.outcome]++;
     }
     return { week, ...counts };

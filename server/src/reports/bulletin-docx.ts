@@ -31,14 +31,20 @@ export function writeBulletinDocx(c: MonthlyBulletinContent, meta: ReportDocMeta
   let n = 0;
   const total = c.colours.green + c.colours.yellow + c.colours.red;
   blocks.push({ kind: 'heading1', text: `${cn(++n)}、总体情况` });
-  const worse = c.changes.list.filter((x) => ['green', 'yellow', 'red'].indexOf(x.to) > ['green', 'yellow', 'red'].indexOf(x.from));
+  const worse = c.changes.list.filter(
+    (x) => ['green', 'yellow', 'red'].indexOf(x.to) > ['green', 'yellow', 'red'].indexOf(x.from),
+  );
   const better = c.changes.list.filter((x) => !worse.includes(x));
   blocks.push({
     kind: 'paragraph',
     text:
       `截至${chineseDate(c.asOf)}，全${c.regionName.slice(-1)}${total}个重点项目中，绿色${c.colours.green}个、黄色${c.colours.yellow}个、红色${c.colours.red}个。` +
-      (worse.length ? `颜色转差的项目：${worse.map((x) => `${x.name}（${colourWord[x.from]}转${colourWord[x.to]}）`).join('、')}。` : '本月无颜色转差的项目。') +
-      (better.length ? `颜色好转的项目：${better.map((x) => `${x.name}（${colourWord[x.from]}转${colourWord[x.to]}）`).join('、')}。` : ''),
+      (worse.length
+        ? `颜色转差的项目：${worse.map((x) => `${x.name}（${colourWord[x.from]}转${colourWord[x.to]}）`).join('、')}。`
+        : '本月无颜色转差的项目。') +
+      (better.length
+        ? `颜色好转的项目：${better.map((x) => `${x.name}（${colourWord[x.from]}转${colourWord[x.to]}）`).join('、')}。`
+        : ''),
   });
   for (const [rag, list] of [
     ['red', c.red],

@@ -23,7 +23,11 @@ export interface ReportDocMeta {
 }
 
 /** 版头 and 版记 of a report issued by the region's supervision bureau. */
-export function frame(regionName: string, issuer: string, meta: ReportDocMeta): Pick<OfficialDocument, 'masthead' | 'colophon' | 'subtitle'> {
+export function frame(
+  regionName: string,
+  issuer: string,
+  meta: ReportDocMeta,
+): Pick<OfficialDocument, 'masthead' | 'colophon' | 'subtitle'> {
   return {
     masthead: { issuer, docNumber: meta.docNumber },
     subtitle: meta.draft ? '（草稿）' : undefined,

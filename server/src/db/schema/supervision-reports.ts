@@ -31,9 +31,6 @@ export const supervisionReports = pgTable(
   },
   (t) => [
     uniqueIndex('supervision_reports_period_uq').on(t.kind, t.period, t.regionCode),
-    check(
-      'supervision_reports_published_ck',
-      sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`,
-    ),
+    check('supervision_reports_published_ck', sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`),
   ],
 );

@@ -33,7 +33,11 @@ export const findReportByKey = async (db: Executor, kind: SupervisionReportKind,
   (
     await records(
       db,
-      and(eq(supervisionReports.kind, kind), eq(supervisionReports.period, period), eq(supervisionReports.regionCode, regionCode)),
+      and(
+        eq(supervisionReports.kind, kind),
+        eq(supervisionReports.period, period),
+        eq(supervisionReports.regionCode, regionCode),
+      ),
     )
   )[0];
 
@@ -172,7 +176,13 @@ export async function lockReport(
   const [r] = await db
     .select()
     .from(supervisionReports)
-    .where(and(eq(supervisionReports.kind, kind), eq(supervisionReports.period, period), eq(supervisionReports.regionCode, regionCode)))
+    .where(
+      and(
+        eq(supervisionReports.kind, kind),
+        eq(supervisionReports.period, period),
+        eq(supervisionReports.regionCode, regionCode),
+      ),
+    )
     .for('update');
   return r!;
 }

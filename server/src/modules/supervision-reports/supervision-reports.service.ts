@@ -161,7 +161,6 @@ export async function draftFor(
   });
 }
 
-
 /** POST /supervision/reports: the supervisor drafts (or redrafts) the report of the period for their region. */
 export async function draftReport(
   ctx: RequestContext,
