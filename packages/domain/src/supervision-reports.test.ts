@@ -1,16 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Role } from '@kpc/contracts';
 import { addDays } from './dates.js';
 import {
   addMonths,
   bulletinMonthOn,
   bulletinOpening,
+  canDraftSupervisionReports,
   colourChanges,
   dispatchWindows,
   docNumber,
   firstWorkingDayOfMonth,
   monthBounds,
   periodStart,
+  readableReportStatuses,
 } from './supervision-reports.js';
 
 describe('report periods', () => {
@@ -87,5 +90,18 @@ describe('colour changes and the opening', () => {
     expect(o['zh-CN']).toContain('颜色转差 3 个、好转 2 个');
     expect(o['zh-CN']).toContain('议定事项 4 项、超期未解决的问题 6 个');
     expect(o.en).toContain('5 red');
+  });
+});
+
+describe('who reads and drafts reports', () => {
+  it('lets the bureau and the admin draft and read drafts, leaders and units read published ones, others none', () => {
+    const as = (...roles: Role[]) => ({ roles });
+    expect(canDraftSupervisionReports(as('supervisor'))).toBe(true);
+    expect(canDraftSupervisionReports(as('office'))).toBe(false);
+    expect(readableReportStatuses(as('admin'))).toEqual(['draft', 'published']);
+    expect(readableReportStatuses(as('leader'))).toEqual(['published']);
+    expect(readableReportStatuses(as('unit'))).toEqual(['published']);
+    for (const r of ['office', 'viewer', 'enterprise', 'security_admin'] as const)
+      expect(readableReportStatuses(as(r))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * (issue 11 items 4 and 7): which days a report covers, when the bulletin is due, how colour changes are
  * counted, and the bulletin's opening paragraph written from its figures.
  */
-import type { Rag } from '@kpc/contracts';
+import type { Rag, Role } from '@kpc/contracts';
+import { hasAnyRole } from './access.js';
 import { addDays } from './dates.js';
 import { parseIsoWeek, weekBounds, type IsoWeek } from './compliance.js';
 import { ragRank } from './rag.js';
@@ -109,4 +110,17 @@ export function bulletinOpening(f: BulletinFigures): { 'zh-CN': string; en: stri
     `Against the end of the month before, ${f.worse} got worse and ${f.better} better. ` +
     `At the month's end ${f.overdueDecisions} decisions were overdue and ${f.overdueProblems} problems past their deadline.`;
   return { 'zh-CN': zh, en };
+}
+
+/** Drafting and publishing the dispatch and the bulletin: the supervision bureau's, and the admin's. */
+export const canDraftSupervisionReports = (actor: { roles: readonly Role[] }) => hasAnyRole(actor, 'supervisor', 'admin');
+
+/**
+ * The report statuses an actor reads in their region: the bureau all, leaders and units the published
+ * ones (they are sent to them, 抄送), other roles none (the server answers 403).
+ */
+export function readableReportStatuses(actor: { roles: readonly Role[] }): ('draft' | 'published')[] {
+  if (canDraftSupervisionReports(actor)) return ['draft', 'published'];
+  if (hasAnyRole(actor, 'leader', 'unit')) return ['published'];
+  return [];
 }

@@ -17,12 +17,19 @@ import {
   type SupervisionReportStatus,
   type SupervisionReportSummary,
 } from '@kpc/contracts';
-import { docNumber, parseIsoWeek, periodStart, shanghaiDate } from '@kpc/domain';
+import {
+  canDraftSupervisionReports,
+  docNumber,
+  parseIsoWeek,
+  periodStart,
+  readableReportStatuses,
+  shanghaiDate,
+} from '@kpc/domain';
 import { supervisionReports } from '../../db/schema/index.js';
 import { writeAudit } from '../../lib/audit.js';
 import { today } from '../../lib/clock.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
-import { hasRole, requireRegion, type Actor } from '../../lib/policy.js';
+import { requireRegion, type Actor } from '../../lib/policy.js';
 import { SYSTEM_ACTOR_ID, fieldError, type RequestContext } from '../../lib/request-context.js';
 import { updateAtVersion } from '../../lib/versioned.js';
 import { writeBulletinDocx } from '../../reports/bulletin-docx.js';
@@ -30,16 +37,13 @@ import { writeDispatchDocx } from '../../reports/dispatch-docx.js';
 import { monthlyBulletinContent, weeklyDispatchContent } from './supervision-reports.content.js';
 import * as repo from './supervision-reports.repository.js';
 
-/** Who drafts and publishes: the supervision bureau, and the admin. */
-const isBureau = (actor: Actor) => hasRole(actor, 'supervisor', 'admin');
-/** Who reads published reports besides the bureau. */
-const isReader = (actor: Actor) => hasRole(actor, 'leader', 'unit');
+const isBureau = (actor: Actor) => canDraftSupervisionReports(actor);
 
-/** The statuses the actor may read; 403 for a role that reads none. */
+/** The statuses the actor may read (domain `readableReportStatuses`); 403 for a role that reads none. */
 function readableStatuses(actor: Actor): SupervisionReportStatus[] {
-  if (isBureau(actor)) return ['draft', 'published'];
-  if (isReader(actor)) return ['published'];
-  throw new AppError('FORBIDDEN');
+  const statuses = readableReportStatuses(actor);
+  if (!statuses.length) throw new AppError('FORBIDDEN');
+  return statuses;
 }
 
 const DOC_PREFIX: Record<SupervisionReportKind, string> = { weekly_dispatch: '调度', monthly_bulletin: '督查' };
