@@ -80,4 +80,24 @@ describe('the monthly bulletin', () => {
     expect(width).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  it('drafts this week’s dispatch with the district summary and every project’s row (1440×900, 390×844)', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'supervisor');
+    await page.goto('/supervision/reports');
+    await page.getByTestId('reports-kind').getByText('周调度').click();
+    await page.getByTestId('reports-draft').click();
+    await page.getByTestId('dispatch-summary').waitFor();
+    await settled(page);
+    const list = await getJson<{ items: SupervisionReportSummary[] }>(page, '/api/v1/supervision/reports?kind=weekly_dispatch');
+    const report = await getJson<SupervisionReport>(page, `/api/v1/supervision/reports/${list.items[0]!.id}`);
+    if (report.content.kind !== 'weekly_dispatch') throw new Error('not a dispatch');
+    expect(await page.getByTestId('report-preview').locator('tr.ant-table-row').count()).toBe(report.content.projects.length);
+    await screenshot(page, 'supervision-dispatch-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settled(page);
+    await page.getByTestId('dispatch-summary').scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervision-dispatch-390');
+    await page.context().close();
+  });
 });

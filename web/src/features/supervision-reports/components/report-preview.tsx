@@ -306,10 +306,10 @@ function DispatchBody({ c }: { c: WeeklyDispatchContent }) {
             pagination={false}
             dataSource={c.projects}
             columns={[
-              { title: t('reports.project'), dataIndex: 'name', width: 240 },
+              { title: t('reports.project'), dataIndex: 'name', width: 170 },
               {
                 title: t('reports.colour'),
-                width: 120,
+                width: 110,
                 render: (_v, p: DispatchProject) => <RagTag rag={p.rag} before={p.ragBefore} />,
               },
               {
@@ -324,13 +324,13 @@ function DispatchBody({ c }: { c: WeeklyDispatchContent }) {
               },
               {
                 title: t('reports.problems'),
-                width: 120,
+                width: 100,
                 render: (_v, p: DispatchProject) =>
                   t('reports.problemCell', { raised: p.problemsNew.length, solved: p.problemsSolved.length }),
               },
               {
                 title: t('reports.dueThisWeek'),
-                width: 220,
+                width: 200,
                 render: (_v, p: DispatchProject) =>
                   p.decisionsDue.map((d) => (
                     <div key={d.id}>

@@ -102,14 +102,14 @@ export default function SupervisionReportsPage() {
           <Empty description={bureau ? t('reports.noneBureau') : t('reports.none')} />
         ) : (
           <Row gutter={[16, 16]}>
-            <Col xs={24} lg={7}>
+            <Col xs={24} lg={6} xxl={5}>
               <Space direction="vertical" style={{ width: '100%' }} size={8}>
                 {items.map((r) => (
                   <ReportListCard key={r.id} r={r} active={r.id === selected} onOpen={() => setChosen(r.id)} />
                 ))}
               </Space>
             </Col>
-            <Col xs={24} lg={17}>
+            <Col xs={24} lg={18} xxl={19}>
               {selected !== null && <ReportPreview id={selected} bureau={bureau} />}
             </Col>
           </Row>
