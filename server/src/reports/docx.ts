@@ -60,7 +60,7 @@ export const GBT9704 = (() => {
     /** w:charSpace: the difference of the grid's character pitch from the body font, in 1/4096 pt. */
     charSpace: Math.round((charPitch / 20 - bodyPt) * 4096),
     /** Sizes in half-points, as Word stores them. */
-    size: { title: 44, body: 32, pageNumber: 28, table: 28, masthead: 72 },
+    size: { title: 44, body: 32, pageNumber: 28, table: 28, masthead: 64 },
     font: {
       title: '方正小标宋简体',
       body: '仿宋_GB2312',
@@ -222,6 +222,8 @@ function mastheadOf(m: NonNullable<OfficialDocument['masthead']>): Paragraph[] {
         new TextRun({
           text: m.issuer,
           color: RED,
+          // off the 28-character grid: a large character would take three cells and the mark would wrap
+          snapToGrid: false,
           size: GBT9704.size.masthead,
           font: { ascii: GBT9704.font.latin, hAnsi: GBT9704.font.latin, eastAsia: GBT9704.font.title },
         }),
@@ -241,7 +243,14 @@ function mastheadOf(m: NonNullable<OfficialDocument['masthead']>): Paragraph[] {
 /** 版记: 抄送 and 印发 lines in 4号仿宋 between full-width rules. */
 function colophonOf(c: NonNullable<OfficialDocument['colophon']>): Paragraph[] {
   const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-  const small = (text: string) => run(text, GBT9704.font.body, GBT9704.size.pageNumber);
+  // 4号 characters off the 16 pt grid, so the lines read as set, not spread out
+  const small = (text: string) =>
+    new TextRun({
+      text,
+      snapToGrid: false,
+      size: GBT9704.size.pageNumber,
+      font: { ascii: GBT9704.font.latin, hAnsi: GBT9704.font.latin, eastAsia: GBT9704.font.body },
+    });
   const lines: Paragraph[] = [new Paragraph({ spacing: exactLine, children: [] })];
   if (c.copyTo)
     lines.push(
@@ -257,11 +266,12 @@ function colophonOf(c: NonNullable<OfficialDocument['colophon']>): Paragraph[] {
       spacing: exactLine,
       indent: { left: Math.round(GBT9704.charPitch), right: Math.round(GBT9704.charPitch) },
       border: { top: c.copyTo ? undefined : rule, bottom: rule },
-      tabStops: [{ type: TabStopType.RIGHT, position: GBT9704.typeWidth - 2 * Math.round(GBT9704.charPitch) }],
+      tabStops: [{ type: TabStopType.RIGHT, position: GBT9704.typeWidth - 3 * Math.round(GBT9704.charPitch) }],
       children: [
         small(c.issuedBy),
         new TextRun({
           children: [new Tab(), `${c.issuedOn}印发`],
+          snapToGrid: false,
           size: GBT9704.size.pageNumber,
           font: { ascii: GBT9704.font.latin, hAnsi: GBT9704.font.latin, eastAsia: GBT9704.font.body },
         }),
