@@ -157,6 +157,17 @@ describe('the monthly bulletin', () => {
     expect(await countRows(t.database, 'supervision_reports')).toBe(before);
   });
 
+  it('makes one report when two drafts of the same period arrive together: one creates, the other redrafts', async () => {
+    const rows = await countRows(t.database, 'supervision_reports');
+    const [a, b] = await Promise.all([
+      draft(supervisor, 'monthly_bulletin', '2026-05'),
+      draft(supervisor, 'monthly_bulletin', '2026-05'),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    expect(await countRows(t.database, 'supervision_reports')).toBe(rows + 1);
+  });
+
   it('publishes at its version (stale → 409, nothing changed); a published bulletin is frozen and readers see it', async () => {
     const stale = await supervisor.post(`${REPORTS}/${bulletin.id}/publish`, { version: bulletin.version - 1 });
     expect(stale.statusCode).toBe(409);
