@@ -324,7 +324,7 @@ function DispatchBody({ c }: { c: WeeklyDispatchContent }) {
               },
               {
                 title: t('reports.problems'),
-                width: 100,
+                width: 130,
                 render: (_v, p: DispatchProject) =>
                   t('reports.problemCell', { raised: p.problemsNew.length, solved: p.problemsSolved.length }),
               },
