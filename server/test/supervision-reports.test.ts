@@ -121,7 +121,11 @@ describe('the monthly bulletin', () => {
     expect(text).toContain('关于2026年6月重点项目三色督办情况的通报');
     expect(text).toContain('征地补偿款未到位');
     expect(text).toContain('抄送：');
-    expect(text).toContain('印发');
+    expect(text).toContain('召陵区重点项目督查局');
+    // 版头: the issuer's mark in red above the number, and the red line under it
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:color w:val="FF0000"\/>[\s\S]*召陵区重点项目督查通报/);
+    expect(xml).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
   });
 
   it('hides a draft from units and leaders, refuses the office, the viewer and an enterprise, and other regions see 404', async () => {
