@@ -27,6 +27,7 @@ import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
+import supervisionReportsRoutes from './modules/supervision-reports/supervision-reports.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -63,4 +64,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(siteChecksRoutes);
   await app.register(supervisionRoutes);
   await app.register(notificationsRoutes);
+  await app.register(supervisionReportsRoutes);
 }

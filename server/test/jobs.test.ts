@@ -124,7 +124,16 @@ describe('GET /jobs', () => {
     const res = await admin.get('/api/v1/jobs');
     expect(res.statusCode).toBe(200);
     const names = res.json().items.map((j: { name: string }) => j.name);
-    expect(names).toEqual(['nightly-backup', 'cleanup', 'audit-retention', 'daily-digest']);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'nightly-backup',
+        'cleanup',
+        'audit-retention',
+        'daily-digest',
+        'weekly-dispatch',
+        'monthly-supervision',
+      ]),
+    );
     const backup = res.json().items[0];
     expect(backup.label).toBe('每日备份');
     expect(backup.runs[0].status).toBe('succeeded');

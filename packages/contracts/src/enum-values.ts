@@ -268,3 +268,19 @@ export const outboxStatusLabels: Labels<OutboxStatus> = {
   sent: { 'zh-CN': '已发送', en: 'Sent' },
   dead: { 'zh-CN': '发送失败', en: 'Failed' },
 };
+
+// ── Supervision reports 周调度 / 月督导通报 (issue 11 items 4 and 7) ──
+
+export const supervisionReportKinds = ['weekly_dispatch', 'monthly_bulletin'] as const;
+export type SupervisionReportKind = (typeof supervisionReportKinds)[number];
+export const supervisionReportKindLabels: Labels<SupervisionReportKind> = {
+  weekly_dispatch: { 'zh-CN': '周调度', en: 'Weekly dispatch' },
+  monthly_bulletin: { 'zh-CN': '月督导通报', en: 'Monthly supervision bulletin' },
+};
+
+export const supervisionReportStatuses = ['draft', 'published'] as const;
+export type SupervisionReportStatus = (typeof supervisionReportStatuses)[number];
+export const supervisionReportStatusLabels: Labels<SupervisionReportStatus> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  published: { 'zh-CN': '已印发', en: 'Published' },
+};

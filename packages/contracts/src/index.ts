@@ -21,6 +21,7 @@ export * from './problems.js';
 export * from './instructions.js';
 export * from './stage-proposals.js';
 export * from './supervision.js';
+export * from './supervision-reports.js';
 export * from './compliance.js';
 export * from './site-checks.js';
 export * from './messages/site-checks.js';

@@ -24,6 +24,10 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
   },
   located_needs_coordinates: siteCheckMessages.located_needs_coordinates,
   robot_url: userMessages.robot_url,
+  report_period: {
+    'zh-CN': '周调度的期次应为 YYYY-Www（如 2026-W49），月督导通报应为 YYYY-MM（如 2026-12）',
+    en: 'A weekly dispatch takes YYYY-Www (e.g. 2026-W49), a monthly bulletin YYYY-MM (e.g. 2026-12)',
+  },
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

@@ -1,7 +1,14 @@
 /** Scheduled jobs and their runs, as the admin's job list shows them (GET /jobs). */
 import { z } from 'zod';
 
-export const jobNames = ['nightly-backup', 'cleanup', 'audit-retention', 'daily-digest'] as const;
+export const jobNames = [
+  'nightly-backup',
+  'cleanup',
+  'audit-retention',
+  'daily-digest',
+  'weekly-dispatch',
+  'monthly-supervision',
+] as const;
 export type JobName = (typeof jobNames)[number];
 
 export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
@@ -9,6 +16,8 @@ export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
   cleanup: { 'zh-CN': '清理（孤立文件、过期会话）', en: 'Clean-up (orphan files, expired sessions)' },
   'audit-retention': { 'zh-CN': '审计日志归档', en: 'Audit log archiving' },
   'daily-digest': { 'zh-CN': '每日通知摘要', en: 'Daily notification digest' },
+  'weekly-dispatch': { 'zh-CN': '周调度（起草本周调度报告）', en: 'Weekly dispatch (drafts the week’s report)' },
+  'monthly-supervision': { 'zh-CN': '月督导（起草上月督导通报）', en: 'Monthly supervision (drafts last month’s bulletin)' },
 };
 
 export const jobRun = z.object({

@@ -18,6 +18,8 @@ import {
   Paragraph,
   Table,
   TableCell,
+  Tab,
+  TabStopType,
   TableLayoutType,
   TableRow,
   TextRun,
@@ -58,7 +60,7 @@ export const GBT9704 = (() => {
     /** w:charSpace: the difference of the grid's character pitch from the body font, in 1/4096 pt. */
     charSpace: Math.round((charPitch / 20 - bodyPt) * 4096),
     /** Sizes in half-points, as Word stores them. */
-    size: { title: 44, body: 32, pageNumber: 28, table: 28 },
+    size: { title: 44, body: 32, pageNumber: 28, table: 28, masthead: 64 },
     font: {
       title: '方正小标宋简体',
       body: '仿宋_GB2312',
@@ -90,10 +92,17 @@ export type DocBlock =
   | { kind: 'table'; columns: { header: string; chars: number }[]; rows: string[][] };
 
 export interface OfficialDocument {
+  /**
+   * 版头 of a document a body issues: the issuer's mark 发文机关标志 in red, the number 发文字号 under it
+   * and the red separator line, above the title.
+   */
+  masthead?: { issuer: string; docNumber: string };
   title: string;
   /** A line under the title, e.g. the issue number or date (in 仿宋, centred). */
   subtitle?: string;
   blocks: readonly DocBlock[];
+  /** 版记 at the end, between lines: 抄送 (copied to), and the issuing office 印发机关 with the date 印发日期. */
+  colophon?: { copyTo?: string; issuedBy: string; issuedOn: string };
 }
 
 const run = (text: string, font: string, size: number, bold = false) =>
@@ -201,6 +210,77 @@ const pageNumberFooter = (side: 'right' | 'left') =>
     ],
   });
 
+const RED = 'FF0000';
+
+/** 发文机关标志 (red 小标宋, centred), 发文字号 (仿宋, centred) and the red line under it. */
+function mastheadOf(m: NonNullable<OfficialDocument['masthead']>): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: GBT9704.linePitch * 2, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [
+        new TextRun({
+          text: m.issuer,
+          color: RED,
+          // off the 28-character grid: a large character would take three cells and the mark would wrap
+          snapToGrid: false,
+          size: GBT9704.size.masthead,
+          font: { ascii: GBT9704.font.latin, hAnsi: GBT9704.font.latin, eastAsia: GBT9704.font.title },
+        }),
+      ],
+    }),
+    new Paragraph({ spacing: exactLine, children: [] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exactLine,
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 4 } },
+      children: [bodyRun(m.docNumber)],
+    }),
+    new Paragraph({ spacing: exactLine, children: [] }),
+  ];
+}
+
+/** 版记: 抄送 and 印发 lines in 4号仿宋 between full-width rules. */
+function colophonOf(c: NonNullable<OfficialDocument['colophon']>): Paragraph[] {
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
+  // 4号 characters off the 16 pt grid, so the lines read as set, not spread out
+  const small = (text: string) =>
+    new TextRun({
+      text,
+      snapToGrid: false,
+      size: GBT9704.size.pageNumber,
+      font: { ascii: GBT9704.font.latin, hAnsi: GBT9704.font.latin, eastAsia: GBT9704.font.body },
+    });
+  const lines: Paragraph[] = [new Paragraph({ spacing: exactLine, children: [] })];
+  if (c.copyTo)
+    lines.push(
+      new Paragraph({
+        spacing: exactLine,
+        indent: { left: Math.round(GBT9704.charPitch), right: Math.round(GBT9704.charPitch) },
+        border: { top: rule, bottom: rule },
+        children: [small(`抄送：${c.copyTo}。`)],
+      }),
+    );
+  lines.push(
+    new Paragraph({
+      spacing: exactLine,
+      indent: { left: Math.round(GBT9704.charPitch), right: Math.round(GBT9704.charPitch) },
+      border: { top: c.copyTo ? undefined : rule, bottom: rule },
+      tabStops: [{ type: TabStopType.RIGHT, position: GBT9704.typeWidth - 3 * Math.round(GBT9704.charPitch) }],
+      children: [
+        small(c.issuedBy),
+        new TextRun({
+          children: [new Tab(), `${c.issuedOn}印发`],
+          snapToGrid: false,
+          size: GBT9704.size.pageNumber,
+          font: { ascii: GBT9704.font.latin, hAnsi: GBT9704.font.latin, eastAsia: GBT9704.font.body },
+        }),
+      ],
+    }),
+  );
+  return lines;
+}
+
 /** Builds the document; returns the .docx bytes. */
 export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> {
   const title = new Paragraph({
@@ -209,7 +289,7 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
     children: [run(doc.title, GBT9704.font.title, GBT9704.size.title)],
   });
   const blank = new Paragraph({ spacing: exactLine, children: [] });
-  const head: Paragraph[] = [title];
+  const head: Paragraph[] = [...(doc.masthead ? mastheadOf(doc.masthead) : []), title];
   if (doc.subtitle)
     head.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [bodyRun(doc.subtitle)] }));
   head.push(blank);
@@ -232,7 +312,7 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: GBT9704.linePitch, charSpace: GBT9704.charSpace },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: [...head, ...doc.blocks.flatMap(paragraphsOf)],
+        children: [...head, ...doc.blocks.flatMap(paragraphsOf), ...(doc.colophon ? colophonOf(doc.colophon) : [])],
       },
     ],
   });

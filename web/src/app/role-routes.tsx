@@ -21,7 +21,8 @@ export type Screen =
   | 'imports'
   | 'investmentReport'
   | 'investmentApprovals'
-  | 'compliance';
+  | 'compliance'
+  | 'supervisionReports';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -35,6 +35,7 @@ const SiteChecksPage = lazy(() => import('../features/site-checks/components/sit
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const ColourMapPage = lazy(() => import('../features/supervision/components/colour-map-page'));
+const SupervisionReportsPage = lazy(() => import('../features/supervision-reports/components/supervision-reports-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -113,6 +114,14 @@ export function AppRouter() {
                 element={
                   <RequireScreen screen="notificationRobots">
                     <OutboxPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="supervision/reports"
+                element={
+                  <RequireScreen screen="supervisionReports">
+                    <SupervisionReportsPage />
                   </RequireScreen>
                 }
               />

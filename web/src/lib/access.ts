@@ -15,7 +15,9 @@ import {
   canImportLedger,
   canPlanInvestment,
   canWriteLedgerFor,
+  canDraftSupervisionReports,
   hasAnyRole,
+  readableReportStatuses,
   type ProjectAccessScope,
 } from '@kpc/domain';
 
@@ -51,6 +53,9 @@ export const access = {
   investmentApprovals: isOffice,
   /** Stage proposals: the office decides them, units and enterprises make them (ADR 0009). */
   stageProposals: (user: RolesOf) => hasRole(user, 'office', 'admin', 'unit', 'enterprise'),
+  /** 周调度 / 月督导通报: the bureau drafts and publishes, leaders and units read the published ones (domain `readableReportStatuses`). */
+  supervisionReports: (user: RolesOf) => readableReportStatuses(user).length > 0,
+  draftSupervisionReports: (user: RolesOf) => canDraftSupervisionReports(user),
   /** The weekly quota 周督查: the region readers and leaders (a public ranking), not units or enterprises. */
   compliance: (user: RolesOf) => canReadCompliance(user),
   /**

@@ -15,6 +15,8 @@ import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
 import enSiteChecks from '../locales/en/site-checks.json';
 import enSupervision from '../locales/en/supervision.json';
+// supervision reports 周调度 / 月督导通报
+import enSupervisionReports from '../locales/en/supervision-reports.json';
 
 export default {
   ...enProjects,
@@ -100,4 +102,6 @@ export default {
   'outbox.next': 'Next try',
   'outbox.nextAt': 'next {{at}}',
   'outbox.created': 'Created',
+  // supervision reports 周调度 / 月督导通报
+  ...enSupervisionReports,
 };

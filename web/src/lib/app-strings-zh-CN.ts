@@ -15,6 +15,8 @@ import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
+// supervision reports 周调度 / 月督导通报
+import zhSupervisionReports from '../locales/zh-CN/supervision-reports.json';
 
 export default {
   ...zhProjects,
@@ -100,4 +102,6 @@ export default {
   'outbox.next': '下次尝试',
   'outbox.nextAt': '下次 {{at}}',
   'outbox.created': '创建时间',
+  // supervision reports 周调度 / 月督导通报
+  ...zhSupervisionReports,
 };

@@ -141,6 +141,15 @@ export const userMessages = {
     'zh-CN': '此申请已处理，不能再次操作',
     en: 'This proposal has already been decided',
   },
+  // supervision reports 周调度 / 月督导通报
+  report_published: {
+    'zh-CN': '该报告已印发，内容已固定，不能重新起草或再次印发',
+    en: 'This report is published: its content is frozen and it cannot be redrafted or published again',
+  },
+  report_period_future: {
+    'zh-CN': '只能起草已开始的周或月的报告',
+    en: 'Only a week or month that has begun can be drafted',
+  },
 } as const satisfies Record<string, LocalisedText>;
 
 export type UserMessageKey = keyof typeof userMessages;

@@ -9,3 +9,4 @@ export * from './meetings.js';
 export * from './office.js';
 export * from './supervision.js';
 export * from './notifications.js';
+export * from './supervision-reports.js';

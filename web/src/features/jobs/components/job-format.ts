@@ -62,6 +62,14 @@ export function resultText(name: JobName | string, result: Record<string, unknow
           })
         : t('jobs.result.auditNothing', { before });
     }
+    case 'weekly-dispatch':
+    case 'monthly-supervision':
+      return t('jobs.result.reportsDrafted', {
+        period: str(result.week) || str(result.month),
+        created: num(result.created),
+        redrafted: num(result.redrafted),
+        published: num(result.published_already),
+      });
     default:
       return Object.entries(result)
         .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
