@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
 import { ledgerMessages } from './messages/ledger.js';
+import { ragCheckMessages } from './rag-rule-fields.js';
 import { siteCheckMessages } from './messages/site-checks.js';
 import { userMessages } from './messages/user.js';
 
@@ -23,6 +24,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'Expected an ISO week YYYY-Www (e.g. 2026-W05) that exists in that year',
   },
   located_needs_coordinates: siteCheckMessages.located_needs_coordinates,
+  ...ragCheckMessages,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {
