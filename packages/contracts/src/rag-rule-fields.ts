@@ -217,3 +217,20 @@ export const ragCheckMessages: Record<string, Text> = Object.fromEntries(
     spec.checks.map((c) => [ragCheckKey(rule, c.field), c.message]),
   ),
 );
+
+/**
+ * The preview's sentence: "this change would turn 3 projects red and 1 green", from how many projects
+ * would turn to each colour.
+ */
+export function ragPreviewSummary(turning: Record<Rag, number>, locale: 'zh-CN' | 'en'): string {
+  const order: Rag[] = ['red', 'yellow', 'green'];
+  const parts = order.filter((c) => turning[c] > 0);
+  const zhColour: Record<Rag, string> = { red: '红色', yellow: '黄色', green: '绿色' };
+  if (!parts.length)
+    return locale === 'zh-CN' ? '此修改不会改变任何项目的颜色' : "This change would not change any project's colour";
+  if (locale === 'zh-CN')
+    return `此修改将使 ${parts.map((c, i) => `${turning[c]} 个${i === 0 ? '项目' : ''}变为${zhColour[c]}`).join('、')}`;
+  const list = parts.map((c, i) => `${turning[c]}${i === 0 ? (turning[c] === 1 ? ' project' : ' projects') : ''} ${c}`);
+  const joined = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return `This change would turn ${joined}`;
+}
