@@ -15,6 +15,8 @@ import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
 import enSiteChecks from '../locales/en/site-checks.json';
 import enSupervision from '../locales/en/supervision.json';
+// colour rule editor (issue 11 item 2)
+import enSupervisionRules from '../locales/en/supervision-rules.json';
 
 export default {
   ...enProjects,
@@ -33,4 +35,6 @@ export default {
   ...enStageProposals,
   ...enSiteChecks,
   ...enSupervision,
+  // colour rule editor (issue 11 item 2)
+  ...enSupervisionRules,
 };

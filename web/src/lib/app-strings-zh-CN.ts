@@ -15,6 +15,8 @@ import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
+// colour rule editor (issue 11 item 2)
+import zhSupervisionRules from '../locales/zh-CN/supervision-rules.json';
 
 export default {
   ...zhProjects,
@@ -33,4 +35,6 @@ export default {
   ...zhStageProposals,
   ...zhSiteChecks,
   ...zhSupervision,
+  // colour rule editor (issue 11 item 2)
+  ...zhSupervisionRules,
 };
