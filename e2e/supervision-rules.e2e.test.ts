@@ -63,6 +63,13 @@ describe('the colour rule editor', () => {
     await settled(page);
     expect(await page.getByTestId('rules-source').innerText()).toContain('系统默认规则');
     await screenshot(page, 'supervision-rules-editor-1440');
+    // red at or below yellow is refused on its field, in plain words
+    const redPoints = inputOf(page, 'rule-investment_behind-redPoints');
+    await redPoints.fill('5');
+    await redPoints.blur();
+    await page.getByTestId('rules-preview-button').click();
+    await page.getByTestId('rule-card-investment_behind').getByText('红色阈值须大于黄色阈值').waitFor();
+    expect(await page.getByTestId('rules-preview').count()).toBe(0);
     await tightenAndPreview(page);
     expect(await page.getByTestId('rules-preview-summary').innerText()).toBe(`此修改将使 ${turning.length} 个项目变为红色`);
     expect((await names(page.getByTestId('rules-preview-red'))).sort()).toEqual(turning);

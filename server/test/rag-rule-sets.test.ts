@@ -187,6 +187,9 @@ describe('GET, preview and PUT', () => {
       supervisor.get(`/api/v1/supervision/colours?regionCode=${COUNTY}`),
     );
     expect(Object.fromEntries(map.items.map((i) => [i.code, i.rag]))).toEqual({ 'RS-TOWN': 'red', 'RS-SIB': 'yellow' });
+    const dash = await ok<{ colours: { ids: Record<string, number[]> } }>(supervisor.get('/api/v1/dashboard/summary'));
+    expect(dash.colours.ids.red).toContain(strictTown.id);
+    expect(dash.colours.ids.yellow).toContain(sibling.id);
     expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
     const [a] = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'rag_rule_set'));
     expect(a).toMatchObject({ action: 'rag_rule_set_save', entityId: String(saved.id), regionCode: TOWN });
