@@ -73,8 +73,7 @@ describe('the colour rule editor', () => {
     await tightenAndPreview(page);
     expect(await page.getByTestId('rules-preview-summary').innerText()).toBe(`此修改将使 ${turning.length} 个项目变为红色`);
     expect((await names(page.getByTestId('rules-preview-red'))).sort()).toEqual(turning);
-    await page.waitForTimeout(300);
-    await page.getByTestId('rules-preview').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800); // the smooth scroll to the result
     await screenshot(page, 'supervision-rules-preview-1440');
     // nothing saved by the preview
     expect((await getJson<{ version: number }>(page, '/api/v1/supervision/rule-sets/411104')).version).toBe(0);
@@ -85,9 +84,11 @@ describe('the colour rule editor', () => {
     await tightenAndPreview(phone);
     expect((await names(phone.getByTestId('rules-preview-red'))).sort()).toEqual(turning);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await phone.getByTestId('rules-preview').scrollIntoViewIfNeeded();
-    await phone.waitForTimeout(300);
+    await phone.waitForTimeout(800);
     await screenshot(phone, 'supervision-rules-preview-390');
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await phone.waitForTimeout(200);
+    await screenshot(phone, 'supervision-rules-editor-390');
     await phone.context().close();
 
     // save with a note: version 1 in the history, the colour map shows the new colours

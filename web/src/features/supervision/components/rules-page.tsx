@@ -5,7 +5,7 @@
  * clickable), then "保存" with a note as the region's next version; the version history below.
  * Cards stack in one column on a phone.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
   Alert,
@@ -183,6 +183,7 @@ export default function RulesPage() {
   const [saving, setSaving] = useState(false);
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  const previewRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!view) return;
@@ -207,7 +208,11 @@ export default function RulesPage() {
     const rules = await current();
     if (!rules) return;
     setProblems([]);
-    preview.mutate(rules, { onError: showIssues });
+    preview.mutate(rules, {
+      onError: showIssues,
+      // the result sits below the cards: bring it into view
+      onSuccess: () => requestAnimationFrame(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })),
+    });
   };
   const onSave = async () => {
     const rules = await current();
@@ -282,7 +287,7 @@ export default function RulesPage() {
             {preview.error && !(preview.error instanceof ApiError && preview.error.fieldIssues.length) && (
               <Alert type="error" showIcon title={describeError(preview.error)} style={{ marginTop: 16 }} />
             )}
-            <Space wrap style={{ margin: '16px 0' }}>
+            <Space wrap className="kpc-rules-actions" style={{ display: 'flex' }}>
               <Button onClick={() => void onPreview()} loading={preview.isPending} data-testid="rules-preview-button">
                 {t('supervisionRules.preview.button')}
               </Button>
@@ -293,7 +298,9 @@ export default function RulesPage() {
                 {t('supervisionRules.reset')}
               </Button>
             </Space>
-            {preview.data && <PreviewResult preview={preview.data} />}
+            <div ref={previewRef} style={{ scrollMarginTop: 80 }}>
+              {preview.data && <PreviewResult preview={preview.data} />}
+            </div>
             <Typography.Title level={5}>{t('supervisionRules.history.title')}</Typography.Title>
             {view.history.length === 0 ? (
               <Empty description={t('supervisionRules.history.none')} />
