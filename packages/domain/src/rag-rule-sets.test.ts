@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldIssues, ragRuleSetSchema, ragRuleSpecs, ragRules } from '@kpc/contracts';
-import { defaultRagRules } from './rag.js';
+import { addDays } from './dates.js';
+import { defaultRagRules, ragFor, ragRank, type RagFacts, type RagRuleSet } from './rag.js';
 import { completeRuleSet, ruleSetRegionFor } from './rag-rule-sets.js';
 
 const clone = () => structuredClone(defaultRagRules) as unknown as Record<string, Record<string, unknown>>;
@@ -91,5 +92,87 @@ describe('completeRuleSet', () => {
     expect(
       completeRuleSet({ ledger_overdue: { ...defaultRagRules.ledger_overdue, redCount: null } }).ledger_overdue.redCount,
     ).toBeNull();
+  });
+});
+
+// ---- a stricter set is never greener -------------------------------------------------------------
+
+const ASOF = '2026-07-02';
+const ago = fc.integer({ min: -30, max: 90 }).map((d) => addDays(ASOF, -d));
+const factsArb = fc.record({
+  project: fc.record({
+    id: fc.constant(1),
+    code: fc.constant('P1'),
+    name: fc.constant('项目'),
+    stage: fc.constantFrom('signed', 'building'),
+    contractDate: fc.constant('2025-12-01'),
+    plannedStartDate: ago,
+    actualStartDate: fc.constant(null),
+    plannedCompletionDate: ago,
+    actualCompletionDate: fc.constant(null),
+  }),
+  milestones: fc.array(
+    fc.record({
+      id: fc.nat(100),
+      name: fc.constant('n'),
+      durationDays: fc.integer({ min: 0, max: 300 }),
+      slipDays: fc.option(fc.integer({ min: -10, max: 120 })),
+    }),
+    { maxLength: 4 },
+  ),
+  investment: fc.option(fc.record({ annualPlan: fc.constant(1000), completed: fc.integer({ min: 0, max: 1000 }) })),
+  ledgerItems: fc.array(
+    fc.record({ id: fc.nat(100), label: fc.constant('l'), status: fc.constant('in_progress'), deadline: fc.option(ago) }),
+    { maxLength: 5 },
+  ),
+  decisions: fc.array(fc.record({ id: fc.nat(100), label: fc.constant('d'), status: fc.constant('open'), deadline: ago }), {
+    maxLength: 5,
+  }),
+  problems: fc.array(
+    fc.record({ id: fc.nat(100), label: fc.constant('p'), status: fc.constant('open'), deadline: fc.option(ago) }),
+    {
+      maxLength: 5,
+    },
+  ),
+  leaderShortfall: fc.option(
+    fc.record({
+      leaderId: fc.constant(4),
+      name: fc.constant('L'),
+      week: fc.constant('2026-W26'),
+      siteChecks: fc.nat(1),
+      solvedOnSite: fc.nat(1),
+      quota: fc.constant({ siteChecks: 2, solvedOnSite: 1 }),
+    }),
+  ),
+}) as fc.Arbitrary<RagFacts>;
+
+/** Every threshold of the spec table lowered by up to `by` of its range (a null count may become one), a colour raised to red. */
+function stricter(rules: RagRuleSet, by: number[]): RagRuleSet {
+  const out = structuredClone(rules) as unknown as Record<string, Record<string, unknown>>;
+  let i = 0;
+  for (const rule of ragRules)
+    for (const [k, f] of Object.entries(ragRuleSpecs[rule].fields)) {
+      const cut = by[i++ % by.length]!;
+      const v = out[rule]![k];
+      if (f.kind === 'rag') out[rule]![k] = cut > 0.5 ? 'red' : v;
+      else if (v === null) out[rule]![k] = cut > 0.5 ? f.max : null;
+      else {
+        const lowered = (v as number) - cut * (f.max - f.min);
+        out[rule]![k] = Math.max(f.min, f.int ? Math.floor(lowered) : lowered);
+      }
+    }
+  return out as unknown as RagRuleSet;
+}
+
+describe('a stricter rule set', () => {
+  it('never gives a greener colour (property, over every threshold of the spec table)', () => {
+    fc.assert(
+      fc.property(factsArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }), (f, by) => {
+        const lax = ragFor(f, defaultRagRules, ASOF).rag;
+        const strict = ragFor(f, stricter(defaultRagRules, by), ASOF).rag;
+        return ragRank(strict) >= ragRank(lax);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
