@@ -62,7 +62,7 @@ const ragOf = async (id: number) => (await ok<{ rag: string }>(supervisor.get(`/
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const r of [TOWN, SIBLING, '411102']) await ensureRegion(t.database, r);
+  for (const r of [TOWN, SIBLING, '411103003', '411102']) await ensureRegion(t.database, r);
   const unit = await createUnit(t.database, { regionCode: COUNTY });
   const mk = async (roles: Parameters<typeof createUser>[1]['roles'], regionCode: string, unitId: number | null = null) => {
     const u = await createUser(t.database, { roles, regionCode, unitId });
@@ -232,5 +232,16 @@ describe('GET, preview and PUT', () => {
       [1, '沙北街道用地问题多，从严', 1],
     ]);
     expect(await ragOf(strictTown.id)).toBe('red');
+  });
+
+  it('lets one of two saves on the same version through, the other 409, never two version 1s', async () => {
+    const region = '411103003';
+    const [a, b] = await Promise.all([
+      supervisor.put(url(region), { rules: strict, version: 0, note: 'A' }),
+      admin.put(url(region), { rules: defaultRagRules, version: 0, note: 'B' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const v = await ok<View>(supervisor.get(url(region)));
+    expect(v.history.map((h) => h.version)).toEqual([1]);
   });
 });
