@@ -23,6 +23,7 @@ import problemsRoutes from './modules/problems/problems.routes.js';
 import instructionsRoutes from './modules/instructions/instructions.routes.js';
 import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.routes.js';
 import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
+import ragRuleSetsRoutes from './modules/supervision/rag-rule-sets.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
@@ -60,6 +61,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(instructionsRoutes);
   await app.register(stageProposalsRoutes);
   await app.register(ragOverridesRoutes);
+  await app.register(ragRuleSetsRoutes);
   await app.register(complianceRoutes);
   await app.register(siteChecksRoutes);
   await app.register(supervisionRoutes);

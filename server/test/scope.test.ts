@@ -510,8 +510,12 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/stage-proposals/{id}': outsideStageProposal,
     '/api/v1/site-checks/{id}': outsideSiteCheck,
   });
-  /** Routes with an id that is not a project's (reference data, accounts, periods, imports, saved import mappings — region-scoped, 404 across regions in imports-mapping.test.ts). */
-  const unlinked = /^\/api\/v1\/(users|units|leaders|enterprises|milestone-templates|periods|imports|import-mappings)\/\{id\}/;
+  /**
+   * Routes with an id that is not a project's (reference data, accounts, periods, imports, saved import mappings — region-scoped, 404 across regions in imports-mapping.test.ts),
+   * and those keyed by a region code (colour rule sets: 404 outside the actor's region in rag-rule-sets.test.ts), and region-scoped supervision reports (404 across regions in supervision-reports.test.ts).
+   */
+  const unlinked =
+    /^\/api\/v1\/((users|units|leaders|enterprises|milestone-templates|periods|imports|import-mappings)\/\{id\}|supervision\/rule-sets\/\{regionCode\}|supervision\/reports\/\{id\})/;
 
   it('answers 404 to unit1 for the out-of-scope record, and every such route is classified', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, object> };

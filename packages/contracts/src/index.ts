@@ -26,3 +26,5 @@ export * from './compliance.js';
 export * from './site-checks.js';
 export * from './messages/site-checks.js';
 export * from './notifications.js';
+export * from './rag-rule-fields.js';
+export * from './rag-rules.js';

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
 import { ledgerMessages } from './messages/ledger.js';
+import { ragCheckMessages } from './rag-rule-fields.js';
 import { siteCheckMessages } from './messages/site-checks.js';
 import { userMessages } from './messages/user.js';
 
@@ -28,6 +29,7 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     'zh-CN': '周调度的期次应为 YYYY-Www（如 2026-W49），月督导通报应为 YYYY-MM（如 2026-12）',
     en: 'A weekly dispatch takes YYYY-Www (e.g. 2026-W49), a monthly bulletin YYYY-MM (e.g. 2026-12)',
   },
+  ...ragCheckMessages,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

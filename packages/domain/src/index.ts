@@ -12,3 +12,4 @@ export * from './compliance.js';
 export * from './site-checks.js';
 export * from './rag.js';
 export * from './supervision-reports.js';
+export * from './rag-rule-sets.js';

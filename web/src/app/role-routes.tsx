@@ -22,7 +22,8 @@ export type Screen =
   | 'investmentReport'
   | 'investmentApprovals'
   | 'compliance'
-  | 'supervisionReports';
+  | 'supervisionReports'
+  | 'ragRules';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -36,6 +36,7 @@ const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const ColourMapPage = lazy(() => import('../features/supervision/components/colour-map-page'));
 const SupervisionReportsPage = lazy(() => import('../features/supervision-reports/components/supervision-reports-page'));
+const RulesPage = lazy(() => import('../features/supervision/components/rules-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -122,6 +123,14 @@ export function AppRouter() {
                 element={
                   <RequireScreen screen="supervisionReports">
                     <SupervisionReportsPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="supervision/rules"
+                element={
+                  <RequireScreen screen="ragRules">
+                    <RulesPage />
                   </RequireScreen>
                 }
               />

@@ -58,6 +58,8 @@ export const access = {
   draftSupervisionReports: (user: RolesOf) => canDraftSupervisionReports(user),
   /** The weekly quota 周督查: the region readers and leaders (a public ranking), not units or enterprises. */
   compliance: (user: RolesOf) => canReadCompliance(user),
+  /** The colour rule editor 评色规则: the supervision bureau's, and the admin's (the server checks the region). */
+  ragRules: (user: RolesOf) => hasRole(user, 'supervisor', 'admin'),
   /**
    * The scheduled jobs (backups, clean-up, audit archiving): the system administrator's; the server
    * further asks that their region cover every account (403 otherwise).

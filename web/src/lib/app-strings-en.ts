@@ -17,6 +17,8 @@ import enSiteChecks from '../locales/en/site-checks.json';
 import enSupervision from '../locales/en/supervision.json';
 // supervision reports 周调度 / 月督导通报
 import enSupervisionReports from '../locales/en/supervision-reports.json';
+// colour rule editor (issue 11 item 2)
+import enSupervisionRules from '../locales/en/supervision-rules.json';
 
 export default {
   ...enProjects,
@@ -104,4 +106,6 @@ export default {
   'outbox.created': 'Created',
   // supervision reports 周调度 / 月督导通报
   ...enSupervisionReports,
+  // colour rule editor (issue 11 item 2)
+  ...enSupervisionRules,
 };

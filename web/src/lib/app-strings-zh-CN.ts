@@ -17,6 +17,8 @@ import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
 // supervision reports 周调度 / 月督导通报
 import zhSupervisionReports from '../locales/zh-CN/supervision-reports.json';
+// colour rule editor (issue 11 item 2)
+import zhSupervisionRules from '../locales/zh-CN/supervision-rules.json';
 
 export default {
   ...zhProjects,
@@ -104,4 +106,6 @@ export default {
   'outbox.created': '创建时间',
   // supervision reports 周调度 / 月督导通报
   ...zhSupervisionReports,
+  // colour rule editor (issue 11 item 2)
+  ...zhSupervisionRules,
 };

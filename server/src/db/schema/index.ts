@@ -10,3 +10,4 @@ export * from './office.js';
 export * from './supervision.js';
 export * from './notifications.js';
 export * from './supervision-reports.js';
+export * from './rag-rules.js';

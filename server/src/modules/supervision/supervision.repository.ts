@@ -19,6 +19,7 @@ export interface ProjectRow {
   id: number;
   code: string;
   name: string;
+  regionCode: string;
   stage: Stage;
   contractDate: string | null;
   plannedStartDate: string | null;
@@ -33,7 +34,7 @@ const inScope = (scope: SQL) => sql`(select projects.id from projects where ${sc
 export async function projectsIn(db: Executor, scope: SQL): Promise<ProjectRow[]> {
   const r = await rows<ProjectRow>(
     db,
-    sql`select projects.id, projects.code, projects.name, projects.stage,
+    sql`select projects.id, projects.code, projects.name, projects.region_code as "regionCode", projects.stage,
         projects.contract_date::text as "contractDate", projects.planned_start_date::text as "plannedStartDate",
         projects.actual_start_date::text as "actualStartDate", projects.planned_completion_date::text as "plannedCompletionDate",
         projects.actual_completion_date::text as "actualCompletionDate", projects.leader_id as "leaderId"

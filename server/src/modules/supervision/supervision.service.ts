@@ -1,6 +1,6 @@
 /**
  * Supervision colours 三色督办 (issue 11, first slice; ADR 0010): computed at request time from the
- * records by domain rag.ts under the default rule set, for one project or every project the actor may
+ * records by domain rag.ts under each region's rule set in force, for one project or every project the actor may
  * see. Everyone who reads a project reads its colour. A supervisor's override 人工调整 in force
  * (rag-overrides.service.ts) is the colour shown, the computed one beside it. No colour history yet:
  * `since` is null until the daily job keeps colour spells.
@@ -9,7 +9,9 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason } from '@kpc/contracts';
 import {
   addWeeks,
+  completeRuleSet,
   defaultRagRules,
+  ruleSetRegionFor,
   isoWeekOfDate,
   ragFor,
   ragRank,
@@ -29,6 +31,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { weeklyShortfalls } from '../compliance/compliance.service.js';
 import { trackRows } from '../milestones/milestones.service.js';
 import { overrideView, overridesInForce } from './rag-overrides.service.js';
+import * as ruleSetRepo from './rag-rule-sets.repository.js';
 import * as repo from './supervision.repository.js';
 
 export interface ProjectColour {
@@ -62,16 +65,50 @@ function groupBy<T>(list: readonly T[], key: (x: T) => number): Map<number, T[]>
 }
 
 /**
- * The colour of every project in `scope` on `asOf`: seven set-based statements plus the quota's, whatever
- * the number of projects. `quotaRegion` is the region whose contracting leaders' last-week quota counts.
+ * The rule sets in force (ADR 0010, issue 11 item 2): the newest version of every region that has one,
+ * and for any region the set that applies — its own or its nearest ancestor's, else `defaultRagRules`.
  */
-export async function coloursOf(
-  db: Executor,
-  scope: SQL,
-  asOf: string,
-  quotaRegion: string,
-  rules: RagRuleSet = defaultRagRules,
-): Promise<ProjectColour[]> {
+export interface RuleSetsInForce {
+  /** The newest version of each region that has one. */
+  byRegion: Map<string, { id: number; version: number; rules: RagRuleSet }>;
+  /** The region whose set applies to `regionCode`, null for the defaults. */
+  regionFor: (regionCode: string) => string | null;
+  rulesFor: (regionCode: string) => RagRuleSet;
+}
+
+export async function ruleSetsInForce(db: Executor): Promise<RuleSetsInForce> {
+  const byRegion = new Map(
+    (await ruleSetRepo.newestOfEveryRegion(db)).map((r) => [
+      r.regionCode,
+      { id: r.id, version: r.version, rules: completeRuleSet(r.rules as Record<string, Record<string, unknown>>) },
+    ]),
+  );
+  const regionFor = (regionCode: string) => ruleSetRegionFor(regionCode, byRegion.keys());
+  // projects share a handful of region codes: resolve each once
+  const resolved = new Map<string, RagRuleSet>();
+  const rulesFor = (regionCode: string) => {
+    let r = resolved.get(regionCode);
+    if (!r) {
+      const from = regionFor(regionCode);
+      r = from === null ? defaultRagRules : byRegion.get(from)!.rules;
+      resolved.set(regionCode, r);
+    }
+    return r;
+  };
+  return { byRegion, regionFor, rulesFor };
+}
+
+export interface ProjectFacts {
+  project: repo.ProjectRow;
+  facts: RagFacts;
+}
+
+/**
+ * The facts the rules read for every project in `scope` on `asOf`: seven set-based statements plus the
+ * quota's, whatever the number of projects. `quotaRegion` is the region whose contracting leaders'
+ * last-week quota counts.
+ */
+export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegion: string): Promise<ProjectFacts[]> {
   const year = Number(asOf.slice(0, 4));
   const lastWeek = addWeeks(isoWeekOfDate(asOf), -1);
   const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls] = await Promise.all([
@@ -125,8 +162,24 @@ export async function coloursOf(
           }
         : null,
     };
-    return { project: p, result: ragFor(facts, rules, asOf) };
+    return { project: p, facts };
   });
+}
+
+/**
+ * The colour of every project in `scope` on `asOf`, each under the rule set in force for its region
+ * (`ruleSetsInForce`, read once per call alongside the facts), or under `rules` for all of them when given.
+ */
+export async function coloursOf(
+  db: Executor,
+  scope: SQL,
+  asOf: string,
+  quotaRegion: string,
+  rules?: RagRuleSet,
+): Promise<ProjectColour[]> {
+  const [facts, sets] = await Promise.all([factsOf(db, scope, asOf, quotaRegion), rules ? null : ruleSetsInForce(db)]);
+  const rulesFor = sets ? sets.rulesFor : () => rules!;
+  return facts.map(({ project, facts: f }) => ({ project, result: ragFor(f, rulesFor(project.regionCode), asOf) }));
 }
 
 /** A reason in the user's language. */

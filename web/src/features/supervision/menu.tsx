@@ -1,7 +1,18 @@
-/** The supervision colours entry in the side menu (everyone doing project work sees the colours of their projects). */
-import { BgColorsOutlined } from '@ant-design/icons';
+/**
+ * The supervision entries in the side menu: the colours (everyone doing project work sees those of their
+ * projects) and the colour rule editor (the supervision bureau and the admin).
+ */
+import { BgColorsOutlined, ControlOutlined } from '@ant-design/icons';
+import { access } from '../../lib/access';
 import type { MenuEntry } from '../../lib/menu';
 
 export const supervisionMenu: MenuEntry[] = [
   { path: '/supervision', icon: <BgColorsOutlined />, label: 'nav.supervision', testId: 'nav-supervision' },
+  {
+    path: '/supervision/rules',
+    icon: <ControlOutlined />,
+    label: 'nav.supervisionRules',
+    testId: 'nav-supervision-rules',
+    allow: access.ragRules,
+  },
 ];
