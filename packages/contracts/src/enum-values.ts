@@ -230,3 +230,23 @@ export const ragRuleLabels: Labels<RagRule> = {
   problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
   leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
 };
+
+/**
+ * The escalation ladder 预警提示 → 通报批评 → 问责 → 表态发言 (SPEC §2.5), in its order: what a project
+ * red for long enough climbs. A warning is issued at once; every step beyond it waits for the supervisor.
+ */
+export const escalationSteps = ['warning', 'bulletin', 'accountability', 'statement'] as const;
+export type EscalationStep = (typeof escalationSteps)[number];
+export const escalationStepLabels: Labels<EscalationStep> = {
+  warning: { 'zh-CN': '预警提示', en: 'Early warning' },
+  bulletin: { 'zh-CN': '通报批评', en: 'Bulletin criticism' },
+  accountability: { 'zh-CN': '问责', en: 'Accountability' },
+  statement: { 'zh-CN': '表态发言', en: 'Statement at the review meeting' },
+};
+export const escalationStatuses = ['proposed', 'confirmed', 'dismissed'] as const;
+export type EscalationStatus = (typeof escalationStatuses)[number];
+export const escalationStatusLabels: Labels<EscalationStatus> = {
+  proposed: { 'zh-CN': '待确认', en: 'Proposed' },
+  confirmed: { 'zh-CN': '已确认', en: 'Confirmed' },
+  dismissed: { 'zh-CN': '不予采纳', en: 'Dismissed' },
+};

@@ -24,3 +24,5 @@ export * from './supervision.js';
 export * from './compliance.js';
 export * from './site-checks.js';
 export * from './messages/site-checks.js';
+export * from './escalations.js';
+export * from './messages/escalations.js';

@@ -1,6 +1,7 @@
 /** Turns zod validation issues into field messages in the user's language. */
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
+import { escalationMessages } from './messages/escalations.js';
 import { ledgerMessages } from './messages/ledger.js';
 import { siteCheckMessages } from './messages/site-checks.js';
 import { userMessages } from './messages/user.js';
@@ -23,6 +24,8 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'Expected an ISO week YYYY-Www (e.g. 2026-W05) that exists in that year',
   },
   located_needs_coordinates: siteCheckMessages.located_needs_coordinates,
+  escalation_ladder_order: escalationMessages.escalation_ladder_order,
+  escalation_ladder_weeks: escalationMessages.escalation_ladder_weeks,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {
