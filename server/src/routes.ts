@@ -26,6 +26,7 @@ import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
+import escalationsRoutes from './modules/escalations/escalations.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -61,4 +62,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(complianceRoutes);
   await app.register(siteChecksRoutes);
   await app.register(supervisionRoutes);
+  await app.register(escalationsRoutes);
 }

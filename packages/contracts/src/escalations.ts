@@ -5,17 +5,13 @@
  */
 import { z } from 'zod';
 import { dateText, enumText, requiredText, timestampText, version } from './common.js';
-import {
-  escalationStatusLabels,
-  escalationStatuses,
-  escalationStepLabels,
-  escalationSteps,
-  ragRules,
-} from './enum-values.js';
+import { escalationStatusLabels, escalationStatuses, escalationStepLabels, escalationSteps, ragRules } from './enum-values.js';
 
 const recordId = z.number().int().positive().max(2_147_483_647);
 
-export const escalationStepSchema = z.enum(escalationSteps).describe(enumText('Escalation step (问责阶梯)', escalationStepLabels));
+export const escalationStepSchema = z
+  .enum(escalationSteps)
+  .describe(enumText('Escalation step (问责阶梯)', escalationStepLabels));
 export const escalationStatusSchema = z
   .enum(escalationStatuses)
   .describe(enumText('Escalation status (问责状态)', escalationStatusLabels));

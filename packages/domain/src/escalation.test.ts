@@ -58,14 +58,12 @@ describe('dueSteps', () => {
 });
 
 describe('dueSteps properties', () => {
-  const arbLadder = fc
-    .uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: 0, maxLength: 4 })
-    .chain((weeks) =>
-      fc.subarray([...escalationSteps], { minLength: weeks.length, maxLength: weeks.length }).map((st) => {
-        const w = [...weeks].sort((a, b) => a - b);
-        return st.map((step, i) => ({ step, weeks: w[i]! }));
-      }),
-    );
+  const arbLadder = fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: 0, maxLength: 4 }).chain((weeks) =>
+    fc.subarray([...escalationSteps], { minLength: weeks.length, maxLength: weeks.length }).map((st) => {
+      const w = [...weeks].sort((a, b) => a - b);
+      return st.map((step, i) => ({ step, weeks: w[i]! }));
+    }),
+  );
 
   it('never proposes a step twice for one spell, however many days the job runs', () => {
     fc.assert(

@@ -5,6 +5,7 @@
  * the next day, and a spell that turns yellow and red again starts the ladder over.
  */
 import type { EscalationLadder, EscalationStep, Rag } from '@kpc/contracts';
+import { canReadProject, hasAnyRole, type AccessActor, type ProjectAccessScope } from './access.js';
 import { daysBetween } from './dates.js';
 
 export interface EscalationSpell {
@@ -38,3 +39,15 @@ export function dueSteps(
 
 /** A warning is issued at once (confirmed by the system); every later step waits for the supervisor. */
 export const needsConfirmation = (step: EscalationStep): boolean => step !== 'warning';
+
+/** Who reads the ladder's records (within their project scope): not the enterprises, nor the 三员 besides the admin. */
+export const canReadEscalations = (actor: Pick<AccessActor, 'roles'>): boolean =>
+  hasAnyRole(actor, 'admin', 'supervisor', 'office', 'viewer', 'leader', 'unit');
+/** Proposing, confirming and dismissing a step is the supervision bureau's (and the admin's), in its region. */
+export const canDecideEscalation = (actor: AccessActor, p: ProjectAccessScope): boolean =>
+  canReadProject(actor, p) && hasAnyRole(actor, 'supervisor', 'admin');
+/** The bureau's workbench 督查工作台. */
+export const canUseWorkbench = (actor: Pick<AccessActor, 'roles'>): boolean => hasAnyRole(actor, 'supervisor', 'admin');
+/** Marking a statement made at a review meeting: the bureau, or the office that runs the meeting. */
+export const canRecordStatement = (actor: AccessActor, p: ProjectAccessScope): boolean =>
+  canReadProject(actor, p) && hasAnyRole(actor, 'supervisor', 'admin', 'office');
