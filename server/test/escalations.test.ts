@@ -29,6 +29,7 @@ let leaderAccount: number;
 let redProject: number;
 let redSpell: number;
 let strangerProject: number;
+let demoSteps: Esc[];
 
 interface Esc {
   id: number;
@@ -63,9 +64,11 @@ const stepOf = async (projectId: number, step: string) => (await history(supervi
 beforeAll(async () => {
   t = await createTestApp();
   await ensureRegion(t.database, '411102');
-  // the demo's own escalations are not this file's subject
-  await t.database.db.delete(escalations);
   supervisor = await login(t.app, 'supervisor');
+  demoSteps = (await supervisor.get('/api/v1/escalations')).json() as Esc[];
+  // past the demo's own steps and red spell, this file starts from none
+  await t.database.db.delete(escalations);
+  await t.database.db.delete(ragSpells);
   office = await login(t.app, 'office');
   admin = await login(t.app, 'admin');
   enterprise = await login(t.app, 'enterprise1');
@@ -84,6 +87,14 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => t?.close());
+
+describe('the demo', () => {
+  it('has a red project with its warning issued and a bulletin criticism waiting for the supervisor', () => {
+    expect(demoSteps.map((e) => `${e.step}:${e.status}`).sort()).toEqual(['bulletin:proposed', 'warning:confirmed']);
+    expect(new Set(demoSteps.map((e) => e.projectId)).size).toBe(1);
+    expect(demoSteps[0]!.evidence).toMatchObject({ weeks: 4, since: addDays(ASOF, -30) });
+  });
+});
 
 describe('the daily proposal', () => {
   it('proposes nothing for a project red for less than 2 weeks', async () => {
