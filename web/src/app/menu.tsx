@@ -13,6 +13,7 @@ import { batchesMenu } from '../features/batches/menu';
 import { projectsMenu } from '../features/projects/menu';
 import { stageProposalsMenu } from '../features/stage-proposals/menu';
 import { supervisionMenu } from '../features/supervision/menu';
+import { workbenchMenu } from '../features/escalations/menu';
 import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
@@ -38,6 +39,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 const mainEntries: MenuEntry[] = [
   ...dashboardMenu,
   ...supervisionMenu,
+  ...workbenchMenu,
   ...batchesMenu,
   ...projectsMenu,
   ...stageProposalsMenu,

@@ -15,6 +15,8 @@ import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
 import enSiteChecks from '../locales/en/site-checks.json';
 import enSupervision from '../locales/en/supervision.json';
+// escalation ladder and the bureau's workbench (issue 11)
+import enEscalations from '../locales/en/escalations.json';
 
 export default {
   ...enProjects,
@@ -33,4 +35,6 @@ export default {
   ...enStageProposals,
   ...enSiteChecks,
   ...enSupervision,
+  // escalation ladder and the bureau's workbench (issue 11)
+  ...enEscalations,
 };

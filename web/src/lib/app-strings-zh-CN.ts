@@ -15,6 +15,8 @@ import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
+// escalation ladder and the bureau's workbench (issue 11)
+import zhEscalations from '../locales/zh-CN/escalations.json';
 
 export default {
   ...zhProjects,
@@ -33,4 +35,6 @@ export default {
   ...zhStageProposals,
   ...zhSiteChecks,
   ...zhSupervision,
+  // escalation ladder and the bureau's workbench (issue 11)
+  ...zhEscalations,
 };
