@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { shanghaiDate } from '@kpc/domain';
 import { escalationStatusLabels, escalationStepLabels, type Escalation } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
 import { labelOf } from '../../../lib/i18n';
@@ -20,7 +21,8 @@ const stepColor: Record<Escalation['step'], string> = {
 };
 const statusColor: Record<Escalation['status'], string> = { proposed: 'processing', confirmed: 'success', dismissed: 'default' };
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+/** The Asia/Shanghai date of an instant: a step confirmed at 03:00 北京时间 is dated that day, not the day before (UTC). */
+const day = (iso: string | null) => (iso ? shanghaiDate(new Date(iso)) : '');
 
 export function EscalationCard({
   e,
