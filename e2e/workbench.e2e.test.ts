@@ -23,6 +23,21 @@ interface Wb {
 }
 
 describe('the workbench', () => {
+  it('shows the sections as cards on a phone, days overdue first', async () => {
+    const phone = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    await logIn(phone, 'supervisor');
+    await phone.goto('/workbench');
+    await settled(phone);
+    // the proposed 通报批评 waits at the top, with its actions
+    await phone.locator('[data-testid="workbench-proposed"] [data-testid="escalation-card"][data-step="bulletin"]').waitFor();
+    await phone.getByTestId('workbench-overdue-card').first().waitFor();
+    expect(await phone.getByTestId('workbench-overdue').locator('table').count()).toBe(0);
+    expect(await phone.getByTestId('workbench-overdue-card').first().innerText()).toMatch(/^逾期 \d+ 天/);
+    await screenshot(phone, 'workbench-phone-390');
+    await phone.getByTestId('workbench-overdue').scrollIntoViewIfNeeded();
+    await screenshot(phone, 'workbench-phone-390-overdue');
+    await phone.context().close();
+  });
   it('lets the supervisor confirm the proposed bulletin criticism; the project card shows it dated', async () => {
     const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
     await logIn(page, 'supervisor', 'nav-workbench');
@@ -57,19 +72,5 @@ describe('the workbench', () => {
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'workbench-project-card-1440');
     await page.context().close();
-  });
-
-  it('shows the sections as cards on a phone, days overdue first', async () => {
-    const phone = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
-    await logIn(phone, 'supervisor');
-    await phone.goto('/workbench');
-    await settled(phone);
-    await phone.getByTestId('workbench-overdue-card').first().waitFor();
-    expect(await phone.getByTestId('workbench-overdue').locator('table').count()).toBe(0);
-    expect(await phone.getByTestId('workbench-overdue-card').first().innerText()).toMatch(/^逾期 \d+ 天/);
-    await screenshot(phone, 'workbench-phone-390');
-    await phone.getByTestId('workbench-overdue').scrollIntoViewIfNeeded();
-    await screenshot(phone, 'workbench-phone-390-overdue');
-    await phone.context().close();
   });
 });

@@ -316,7 +316,8 @@ describe('statements at the review meeting', () => {
     expect((res.json() as { pending: Esc[] }).pending.map((e) => e.id)).toContain(statementId);
     expect(((await office.get(`/api/v1/meetings/${weeklyId}/statements`)).json() as { pending: Esc[] }).pending).toEqual([]);
     expect((await otherRegion.get(`/api/v1/meetings/${reviewId}/statements`)).statusCode).toBe(404);
-    expect((await enterprise.get(`/api/v1/meetings/${reviewId}/statements`)).statusCode).toBe(403);
+    expect((await enterprise.get(`/api/v1/meetings/${reviewId}/statements`)).statusCode).toBe(404);
+    expect((await unitUser.get(`/api/v1/meetings/${reviewId}/statements`)).statusCode).toBe(404);
   });
 
   it('marks it made at that meeting: done_at set, off the pending list; not at a weekly meeting', async () => {

@@ -28,8 +28,10 @@ import {
   canReadProject,
   canRecordStatement,
   dueSteps,
+  hasAnyRole,
   inRegionOf,
   needsConfirmation,
+  readsWholeRegion,
   weeksRed,
 } from '@kpc/domain';
 import { and, type SQL } from 'drizzle-orm';
@@ -356,8 +358,10 @@ export async function markStatementMade(ctx: RequestContext, id: number, body: M
  */
 export async function meetingStatements(ctx: RequestContext, meetingId: number): Promise<MeetingStatements> {
   const meeting = await repo.meetingOf(ctx.db, meetingId);
-  if (!meeting || !inRegionOf(ctx.actor, meeting.regionCode)) throw new AppError('NOT_FOUND');
-  requireReader(ctx);
+  // the district's readers of every meeting (domain canReadMeeting); a unit or an enterprise is not told
+  // which statements a meeting will hear, so for them the route is as out of scope (404)
+  if (!meeting || !inRegionOf(ctx.actor, meeting.regionCode) || !(readsWholeRegion(ctx.actor) || hasAnyRole(ctx.actor, 'leader')))
+    throw new AppError('NOT_FOUND');
   const scope = and(scopeOf(ctx.actor), inSubtree(projects.regionCode, meeting.regionCode))!;
   const pending = meeting.kind === 'review' ? await repo.pendingStatements(ctx.db, scope) : [];
   const made = await repo.statementsMadeAt(ctx.db, meetingId, scopeOf(ctx.actor));
