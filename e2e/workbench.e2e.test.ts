@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.js';
-import { getJson } from './support/page-api.js';
+import { apiFromPage, getJson } from './support/page-api.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
@@ -72,5 +72,43 @@ describe('the workbench', () => {
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'workbench-project-card-1440');
     await page.context().close();
+  });
+
+  it('lists a confirmed 表态发言 on the review meeting, where the office marks it made', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'supervisor');
+    const [project] = await getJson<{ projectId: number }[]>(page, '/api/v1/escalations?step=warning');
+    const proposed = await apiFromPage<{ id: number; version: number }>(page, 'POST', '/api/v1/escalations', {
+      projectId: project!.projectId,
+      step: 'statement',
+      reason: '【E2E】连续红色，责任单位在评审会上表态',
+    });
+    expect(proposed.status).toBe(201);
+    const confirmed = await apiFromPage(page, 'POST', `/api/v1/escalations/${proposed.json.id}/confirm`, {
+      version: proposed.json.version,
+    });
+    expect(confirmed.status).toBe(200);
+    await page.context().close();
+
+    const office = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(office, 'office');
+    const meeting = await apiFromPage<{ id: number }>(office, 'POST', '/api/v1/meetings', {
+      kind: 'review',
+      title: '【E2E】项目评审会',
+      date: '2026-12-20',
+      time: '09:00',
+      agenda: [{ projectId: project!.projectId, reasons: [] }],
+    });
+    expect(meeting.status, JSON.stringify(meeting.json)).toBe(201);
+    await office.goto(`/meetings/${meeting.json.id}`);
+    await settled(office);
+    const card = office.getByTestId('meeting-statements');
+    await card.getByTestId('statement-pending').first().waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(office, 'workbench-review-statements-1440');
+    await card.getByTestId('statement-mark').first().click();
+    await card.getByTestId('statement-made').first().waitFor();
+    expect(await card.getByTestId('statement-pending').count()).toBe(0);
+    await office.context().close();
   });
 });

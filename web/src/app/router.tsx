@@ -27,7 +27,7 @@ const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
 const JobsPage = lazy(() => import('../features/jobs/components/jobs-page'));
 const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
 const MeetingsPage = lazy(() => import('../features/meetings/components/meetings-page'));
-const MeetingPage = lazy(() => import('../features/meetings/components/meeting-page'));
+const MeetingPage = lazy(() => import('./meeting-detail'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));

@@ -1,9 +1,10 @@
 /**
  * The escalation ladder 问责阶梯 and the bureau's workbench 督查工作台: GET /supervision/workbench,
- * GET /projects/:id/escalations, POST /escalations/:id/confirm | dismiss (the supervisor).
+ * GET /projects/:id/escalations, POST /escalations/:id/confirm | dismiss (the supervisor), a review meeting's
+ * statements (GET /meetings/:id/statements, POST /escalations/:id/statement-made).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Escalation, Workbench } from '@kpc/contracts';
+import type { Escalation, MeetingStatements, Workbench } from '@kpc/contracts';
 import { api } from '../../../lib/api';
 
 export const escalationKeys = {
@@ -38,6 +39,23 @@ export function useDecideEscalation() {
         `/escalations/${d.id}/${d.kind}`,
         d.kind === 'confirm' ? { version: d.version } : { version: d.version, reason: d.reason },
       ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: escalationKeys.all }),
+  });
+}
+
+export function useMeetingStatements(meetingId: number) {
+  return useQuery({
+    queryKey: [...escalationKeys.all, 'meeting', meetingId] as const,
+    queryFn: ({ signal }) => api.get<MeetingStatements>(`/meetings/${meetingId}/statements`, { signal }),
+  });
+}
+
+/** POST /escalations/:id/statement-made: the statement was made at this review meeting. */
+export function useMarkStatementMade(meetingId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (e: { id: number; version: number }) =>
+      api.post<Escalation>(`/escalations/${e.id}/statement-made`, { version: e.version, meetingId }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: escalationKeys.all }),
   });
 }
