@@ -111,4 +111,22 @@ describe('the workbench', () => {
     expect(await card.getByTestId('statement-pending').count()).toBe(0);
     await office.context().close();
   });
+
+  it('shows the admin the ladder setting with its default weeks', async () => {
+    const admin = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(admin, 'admin');
+    await admin.goto('/admin/settings');
+    const ladder = admin.getByTestId('settings-escalation-ladder');
+    await ladder.waitFor();
+    for (const [step, weeks] of [
+      ['warning', '2'],
+      ['bulletin', '4'],
+      ['accountability', '6'],
+      ['statement', '8'],
+    ])
+      expect(await admin.getByTestId(`settings-ladder-${step}`).locator('input').inputValue()).toBe(weeks);
+    await ladder.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'workbench-ladder-setting-1440');
+    await admin.context().close();
+  });
 });

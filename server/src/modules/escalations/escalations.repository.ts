@@ -141,10 +141,21 @@ export async function openRedSpell(db: Executor, projectId: number) {
   return r ?? null;
 }
 
-/** Inserts the rows, skipping any (project, step, spell) already there; returns the ids written. */
+/** Rows per insert: 19 columns each stay well under PostgreSQL's 65,535 parameters of one statement. */
+const INSERT_BATCH = 1000;
+
+/** Inserts the rows, skipping any (project, step, spell) already there; returns the rows written. */
 export async function insertEscalations(db: Executor, rows: NewEscalation[]): Promise<EscalationRow[]> {
-  if (rows.length === 0) return [];
-  return db.insert(escalations).values(rows).onConflictDoNothing().returning();
+  const out: EscalationRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    out.push(
+      ...(await db
+        .insert(escalations)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .onConflictDoNothing()
+        .returning()),
+    );
+  return out;
 }
 
 /** The users a notice goes to: the unit's active accounts and the contracting leader's. */

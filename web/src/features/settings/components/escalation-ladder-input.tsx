@@ -26,7 +26,7 @@ export function EscalationLadderInput(props: {
   return (
     <Space orientation="vertical" size={6} data-testid="settings-escalation-ladder">
       {escalationSteps.map((step) => (
-        <Space key={step} size={8}>
+        <Space key={step} size={8} data-testid={`settings-ladder-${step}`}>
           <Typography.Text style={{ display: 'inline-block', width: 150 }}>{labelOf(escalationStepLabels, step)}</Typography.Text>
           <InputNumber
             min={1}
@@ -38,7 +38,6 @@ export function EscalationLadderInput(props: {
             placeholder={t('admin.settings.escalationLadder.unused')}
             suffix={t('admin.settings.escalationLadder.weeks')}
             style={{ width: 160 }}
-            data-testid={`settings-ladder-${step}`}
           />
         </Space>
       ))}
