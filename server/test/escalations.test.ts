@@ -180,15 +180,15 @@ describe('the daily proposal', () => {
 });
 
 describe('at scale', () => {
-  it('proposes for 3,500 red projects in one run (more rows than one statement’s parameters hold), once', async () => {
+  it('proposes for 5,000 red projects in one run (more rows than one statement’s parameters hold), once', async () => {
     await t.database.raw(`insert into projects (code, name, level, category, region_code, total_investment, stage)
-      select 'BULK-' || g, '批量项目' || g, 'district', 'industry', '411104', 1000000, 'building' from generate_series(1, 3500) g`);
+      select 'BULK-' || g, '批量项目' || g, 'district', 'industry', '411104', 1000000, 'building' from generate_series(1, 5000) g`);
     await t.database.raw(`insert into rag_spells (subject_type, subject_id, rag, from_date, rules)
       select 'project', id, 'red', date '${addDays(ASOF, -15)}', '{milestone_slip}' from projects where code like 'BULK-%'`);
     const started = Date.now();
     const res = await propose();
     const bulk = res.created.filter((c) => c.step === 'warning').length;
-    expect(bulk).toBeGreaterThanOrEqual(3500);
+    expect(bulk).toBeGreaterThanOrEqual(5000);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect((await propose(addDays(ASOF, 1))).created).toEqual([]);
     await t.database.raw(`delete from rag_spells where subject_id in (select id from projects where code like 'BULK-%')`);
