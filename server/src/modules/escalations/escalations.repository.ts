@@ -2,7 +2,7 @@
  * All SQL of `escalations`, the steps of the escalation ladder 问责阶梯: the open red spells that may have
  * earned a step (with the steps each already has), the lists, the writes, and the presenter's joins.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { EscalationStatus, EscalationStep } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
@@ -158,22 +158,30 @@ export async function insertEscalations(db: Executor, rows: NewEscalation[]): Pr
   return out;
 }
 
-/** The users a notice goes to: the unit's active accounts and the contracting leader's. */
-export async function noticeRecipients(db: Executor, unitId: number | null, leaderId: number | null): Promise<number[]> {
+/** The active accounts of these units and of these leaders, by unit and by leader (the notices' recipients). */
+export async function accountsOf(db: Executor, unitIds: number[], leaderIds: number[]) {
+  const byUnit = new Map<number, number[]>();
+  const byLeader = new Map<number, number[]>();
   const who: SQL[] = [];
-  if (unitId !== null) who.push(eq(users.unitId, unitId));
-  if (leaderId !== null) who.push(eq(users.leaderId, leaderId));
-  if (who.length === 0) return [];
+  if (unitIds.length) who.push(inArray(users.unitId, unitIds));
+  if (leaderIds.length) who.push(inArray(users.leaderId, leaderIds));
+  if (who.length === 0) return { byUnit, byLeader };
   const rows = await db
-    .select({ id: users.id })
+    .select({ id: users.id, unitId: users.unitId, leaderId: users.leaderId })
     .from(users)
-    .where(and(eq(users.disabled, false), sql`(${sql.join(who, sql` or `)})`))
+    .where(and(eq(users.disabled, false), or(...who)))
     .orderBy(asc(users.id));
-  return rows.map((r) => r.id);
+  for (const r of rows) {
+    if (r.unitId !== null) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.id]);
+    if (r.leaderId !== null) byLeader.set(r.leaderId, [...(byLeader.get(r.leaderId) ?? []), r.id]);
+  }
+  return { byUnit, byLeader };
 }
 
-export async function projectOf(db: Executor, projectId: number) {
-  const [r] = await db
+export async function projectsOf(db: Executor, projectIds: number[]) {
+  if (projectIds.length === 0)
+    return new Map<number, { id: number; name: string; code: string; leaderId: number | null; regionCode: string }>();
+  const rows = await db
     .select({
       id: projects.id,
       name: projects.name,
@@ -182,8 +190,8 @@ export async function projectOf(db: Executor, projectId: number) {
       regionCode: projects.regionCode,
     })
     .from(projects)
-    .where(eq(projects.id, projectId));
-  return r ?? null;
+    .where(inArray(projects.id, projectIds));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function meetingOf(db: Executor, meetingId: number) {

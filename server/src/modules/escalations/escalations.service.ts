@@ -154,8 +154,10 @@ export async function proposeEscalations(db: Executor, ctx: RequestContext, asOf
     })),
     ctx.now,
   );
-  const notices: WarningNotice[] = [];
-  for (const e of written) if (e.step === 'warning') notices.push(await warningNotice(db, e));
+  const notices = await warningNotices(
+    db,
+    written.filter((e) => e.step === 'warning'),
+  );
   return { created: written.map((e) => ({ id: e.id, projectId: e.projectId, step: e.step })), notices };
 }
 
@@ -174,20 +176,34 @@ export interface WarningNotice {
 }
 
 /**
- * The one place a warning (or any issued step) becomes a notice. The lead wires it to
- * `commands/notify.ts`: `for (const n of result.notices) await notify(tx, ctx, n)`.
+ * The one place a warning (or any issued step) becomes a notice, for any number of steps in three
+ * statements. The lead wires it to `commands/notify.ts`: `for (const n of result.notices) await notify(tx, ctx, n)`
+ * (a confirmed 通报批评 / 问责 / 表态发言 can go the same way: `warningNotices(tx, [row])`).
  */
-export async function warningNotice(db: Executor, e: repo.EscalationRow): Promise<WarningNotice> {
-  const p = (await repo.projectOf(db, e.projectId))!;
-  const label = escalationStepLabels[e.step]['zh-CN'];
-  return {
-    escalationId: e.id,
-    userIds: await repo.noticeRecipients(db, e.unitId, p.leaderId),
-    title: `【${label}】${p.name}`,
-    body: `**${label}**：${p.name}（${p.code}）\n\n${e.reasonZh}\n\n请责任单位和包联领导抓紧整改。`,
-    link: `/projects/${p.id}`,
-    robots: { unitId: e.unitId, regionCode: p.regionCode },
-  };
+export async function warningNotices(db: Executor, steps: readonly repo.EscalationRow[]): Promise<WarningNotice[]> {
+  if (steps.length === 0) return [];
+  const projectsById = await repo.projectsOf(db, [...new Set(steps.map((e) => e.projectId))]);
+  const unitIds = [...new Set(steps.flatMap((e) => (e.unitId === null ? [] : [e.unitId])))];
+  const leaderIds = [...new Set([...projectsById.values()].flatMap((p) => (p.leaderId === null ? [] : [p.leaderId])))];
+  const { byUnit, byLeader } = await repo.accountsOf(db, unitIds, leaderIds);
+  return steps.map((e) => {
+    const p = projectsById.get(e.projectId)!;
+    const label = escalationStepLabels[e.step]['zh-CN'];
+    const userIds = [
+      ...new Set([
+        ...(e.unitId === null ? [] : (byUnit.get(e.unitId) ?? [])),
+        ...(p.leaderId === null ? [] : (byLeader.get(p.leaderId) ?? [])),
+      ]),
+    ].sort((a, b) => a - b);
+    return {
+      escalationId: e.id,
+      userIds,
+      title: `【${label}】${p.name}`,
+      body: `**${label}**：${p.name}（${p.code}）\n\n${e.reasonZh}\n\n请责任单位和包联领导抓紧整改。`,
+      link: `/projects/${p.id}`,
+      robots: { unitId: e.unitId, regionCode: p.regionCode },
+    };
+  });
 }
 
 function requireReader(ctx: RequestContext) {
@@ -248,6 +264,7 @@ export async function proposeEscalation(ctx: RequestContext, body: ProposeEscala
       },
     ]);
     if (!row) throw new AppError('DUPLICATE', undefined, escalationMessages.escalation_duplicate);
+    // a warning by hand is issued at once too: the lead sends `(await warningNotices(tx, [row]))` through notify here
     await writeAudit(
       tx,
       ctx.audit,
