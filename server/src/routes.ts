@@ -29,6 +29,7 @@ import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
 import supervisionReportsRoutes from './modules/supervision-reports/supervision-reports.routes.js';
+import escalationsRoutes from './modules/escalations/escalations.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -67,4 +68,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(supervisionRoutes);
   await app.register(notificationsRoutes);
   await app.register(supervisionReportsRoutes);
+  await app.register(escalationsRoutes);
 }

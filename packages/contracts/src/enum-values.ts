@@ -284,3 +284,23 @@ export const supervisionReportStatusLabels: Labels<SupervisionReportStatus> = {
   draft: { 'zh-CN': '草稿', en: 'Draft' },
   published: { 'zh-CN': '已印发', en: 'Published' },
 };
+
+/**
+ * The escalation ladder 预警提示 → 通报批评 → 问责 → 表态发言 (SPEC §2.5), in its order: what a project
+ * red for long enough climbs. A warning is issued at once; every step beyond it waits for the supervisor.
+ */
+export const escalationSteps = ['warning', 'bulletin', 'accountability', 'statement'] as const;
+export type EscalationStep = (typeof escalationSteps)[number];
+export const escalationStepLabels: Labels<EscalationStep> = {
+  warning: { 'zh-CN': '预警提示', en: 'Early warning' },
+  bulletin: { 'zh-CN': '通报批评', en: 'Bulletin criticism' },
+  accountability: { 'zh-CN': '问责', en: 'Accountability' },
+  statement: { 'zh-CN': '表态发言', en: 'Statement at the review meeting' },
+};
+export const escalationStatuses = ['proposed', 'confirmed', 'dismissed'] as const;
+export type EscalationStatus = (typeof escalationStatuses)[number];
+export const escalationStatusLabels: Labels<EscalationStatus> = {
+  proposed: { 'zh-CN': '待确认', en: 'Proposed' },
+  confirmed: { 'zh-CN': '已确认', en: 'Confirmed' },
+  dismissed: { 'zh-CN': '不予采纳', en: 'Dismissed' },
+};

@@ -28,3 +28,5 @@ export * from './messages/site-checks.js';
 export * from './notifications.js';
 export * from './rag-rule-fields.js';
 export * from './rag-rules.js';
+export * from './escalations.js';
+export * from './messages/escalations.js';

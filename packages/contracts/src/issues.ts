@@ -1,6 +1,7 @@
 /** Turns zod validation issues into field messages in the user's language. */
 import type { z } from 'zod';
 import type { FieldIssue, Locale } from './errors.js';
+import { escalationMessages } from './messages/escalations.js';
 import { ledgerMessages } from './messages/ledger.js';
 import { ragCheckMessages } from './rag-rule-fields.js';
 import { siteCheckMessages } from './messages/site-checks.js';
@@ -30,6 +31,8 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'A weekly dispatch takes YYYY-Www (e.g. 2026-W49), a monthly bulletin YYYY-MM (e.g. 2026-12)',
   },
   ...ragCheckMessages,
+  escalation_ladder_order: escalationMessages.escalation_ladder_order,
+  escalation_ladder_weeks: escalationMessages.escalation_ladder_weeks,
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

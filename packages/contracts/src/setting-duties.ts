@@ -17,4 +17,5 @@ export const settingDuties = {
   weeklySiteChecksRequired: 'admin',
   weeklySolvedOnSiteRequired: 'admin',
   unitsSeeDistrictOverview: 'admin',
+  escalationLadder: 'admin',
 } as const;

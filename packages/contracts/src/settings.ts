@@ -1,6 +1,6 @@
 /** Rule settings with their defaults. Stored per region; a region inherits the defaults it does not override. */
 import { z } from 'zod';
-import { roleLabels, type Role } from './enums.js';
+import { escalationSteps, roleLabels, type Role } from './enums.js';
 import { settingDuties } from './setting-duties.js';
 
 /** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
@@ -15,6 +15,31 @@ export type TotpRequirableRole = (typeof totpRequirableRoles)[number];
 export const totpRequirableRoleLabels: Record<TotpRequirableRole, { 'zh-CN': string; en: string }> = Object.fromEntries(
   totpRequirableRoles.map((r) => [r, roleLabels[r]]),
 ) as Record<TotpRequirableRole, { 'zh-CN': string; en: string }>;
+
+/**
+ * The escalation ladder 预警提示 → 通报批评 → 问责 → 表态发言: each step with the whole weeks a project's
+ * red spell must have lasted for it to be proposed. Steps in the ladder's order, each at most once, weeks
+ * strictly increasing (a later step never comes sooner); a step left out is never proposed by the system.
+ */
+export const escalationLadderSchema = z
+  .array(
+    z.strictObject({
+      step: z.enum(escalationSteps).describe('The step (预警提示, 通报批评, 问责, 表态发言)'),
+      weeks: z.number().int().min(1).max(52).describe('Whole weeks red before the step is proposed'),
+    }),
+  )
+  .max(escalationSteps.length)
+  .superRefine((ladder, ctx) => {
+    for (let i = 1; i < ladder.length; i++) {
+      const prev = ladder[i - 1]!;
+      const cur = ladder[i]!;
+      if (escalationSteps.indexOf(cur.step) <= escalationSteps.indexOf(prev.step))
+        ctx.addIssue({ code: 'custom', path: [i, 'step'], message: 'escalation_ladder_order' });
+      if (cur.weeks <= prev.weeks) ctx.addIssue({ code: 'custom', path: [i, 'weeks'], message: 'escalation_ladder_weeks' });
+    }
+  })
+  .describe('Escalation ladder (问责阶梯): red for this many weeks → the step is proposed; steps in order, weeks increasing');
+export type EscalationLadder = z.infer<typeof escalationLadderSchema>;
 
 export const settingsSchema = z.strictObject({
   sessionIdleMinutes: z
@@ -80,6 +105,7 @@ export const settingsSchema = z.strictObject({
   unitsSeeDistrictOverview: z
     .boolean()
     .describe("Unit users also see the district's overview figures on the dashboard (not other projects' records)"),
+  escalationLadder: escalationLadderSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -99,6 +125,13 @@ export const defaultSettings: Settings = {
   weeklySiteChecksRequired: 2,
   weeklySolvedOnSiteRequired: 1,
   unitsSeeDistrictOverview: false,
+  // issue 11: red for 2 weeks → a warning to the unit and the leader; 4 → 通报批评; 6 → 问责; 8 → 表态发言
+  escalationLadder: [
+    { step: 'warning', weeks: 2 },
+    { step: 'bulletin', weeks: 4 },
+    { step: 'accountability', weeks: 6 },
+    { step: 'statement', weeks: 8 },
+  ],
 };
 
 /** Whether an account with these roles must have TOTP under these settings. */

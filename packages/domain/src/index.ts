@@ -13,3 +13,4 @@ export * from './site-checks.js';
 export * from './rag.js';
 export * from './supervision-reports.js';
 export * from './rag-rule-sets.js';
+export * from './escalation.js';

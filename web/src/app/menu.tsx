@@ -14,6 +14,7 @@ import { projectsMenu } from '../features/projects/menu';
 import { stageProposalsMenu } from '../features/stage-proposals/menu';
 import { supervisionMenu } from '../features/supervision/menu';
 import { supervisionReportsMenu } from '../features/supervision-reports/menu';
+import { workbenchMenu } from '../features/escalations/menu';
 import { investmentMenu } from '../features/investment/menu';
 import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
@@ -41,6 +42,7 @@ const mainEntries: MenuEntry[] = [
   ...dashboardMenu,
   ...supervisionMenu,
   ...supervisionReportsMenu,
+  ...workbenchMenu,
   ...batchesMenu,
   ...projectsMenu,
   ...stageProposalsMenu,

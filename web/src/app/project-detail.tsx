@@ -15,6 +15,7 @@ const ProjectProblemsTab = lazy(() => import('../features/problems/components/pr
 const ProjectSiteChecksTab = lazy(() => import('../features/site-checks/components/project-site-checks-tab'));
 const ProjectPlanTab = lazy(() => import('../features/milestones/components/project-plan-tab'));
 const ProjectRag = lazy(() => import('../features/supervision/components/project-rag'));
+const ProjectEscalations = lazy(() => import('../features/escalations/components/project-escalations'));
 const ProjectStageProposals = lazy(() => import('../features/stage-proposals/components/project-stage-proposals'));
 const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
 // plan vs actual investment by month, with the annual plan editor and the way to report a month
@@ -32,6 +33,11 @@ export default function ProjectDetailScreen() {
       stageProposals={(p) => (
         <Suspense fallback={null}>
           <ProjectStageProposals project={p} />
+        </Suspense>
+      )}
+      escalations={(p) => (
+        <Suspense fallback={null}>
+          <ProjectEscalations project={p} />
         </Suspense>
       )}
       investment={(p) => (

@@ -23,7 +23,8 @@ export type Screen =
   | 'investmentApprovals'
   | 'compliance'
   | 'supervisionReports'
-  | 'ragRules';
+  | 'ragRules'
+  | 'workbench';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -27,7 +27,7 @@ const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
 const JobsPage = lazy(() => import('../features/jobs/components/jobs-page'));
 const MyLedgerPage = lazy(() => import('../features/ledger/components/my-ledger-page'));
 const MeetingsPage = lazy(() => import('../features/meetings/components/meetings-page'));
-const MeetingPage = lazy(() => import('../features/meetings/components/meeting-page'));
+const MeetingPage = lazy(() => import('./meeting-detail'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));
@@ -37,6 +37,7 @@ const InstructionsPage = lazy(() => import('../features/instructions/components/
 const ColourMapPage = lazy(() => import('../features/supervision/components/colour-map-page'));
 const SupervisionReportsPage = lazy(() => import('../features/supervision-reports/components/supervision-reports-page'));
 const RulesPage = lazy(() => import('../features/supervision/components/rules-page'));
+const WorkbenchPage = lazy(() => import('../features/escalations/components/workbench-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -131,6 +132,14 @@ export function AppRouter() {
                 element={
                   <RequireScreen screen="ragRules">
                     <RulesPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="workbench"
+                element={
+                  <RequireScreen screen="workbench">
+                    <WorkbenchPage />
                   </RequireScreen>
                 }
               />

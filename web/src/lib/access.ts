@@ -8,6 +8,8 @@ import {
   adminDuties,
   canAdminUsers,
   canChangeSetting,
+  canDecideEscalation,
+  canUseWorkbench,
   canOverrideRag,
   canReadAuditLog,
   canCreateProject,
@@ -80,7 +82,12 @@ export const access = {
     return '/account/security';
   },
 
+  /** 督查工作台: the supervision bureau's (and the admin's). */
+  workbench: (user: RolesOf) => canUseWorkbench(user),
+
   // actions
+  /** Confirming or dismissing a proposed escalation step (domain `canDecideEscalation`). */
+  decideEscalation: (user: CurrentUser, project: ProjectAccessScope) => canDecideEscalation(user, project),
   /** 人工调整 of a project's computed colour: the supervision bureau's (domain `canOverrideRag`). */
   overrideRag: (user: CurrentUser, project: ProjectAccessScope) => canOverrideRag(user, project),
   createProject: (user: CurrentUser) => canCreateProject(user),

@@ -19,6 +19,8 @@ import enSupervision from '../locales/en/supervision.json';
 import enSupervisionReports from '../locales/en/supervision-reports.json';
 // colour rule editor (issue 11 item 2)
 import enSupervisionRules from '../locales/en/supervision-rules.json';
+// escalation ladder and the bureau's workbench (issue 11)
+import enEscalations from '../locales/en/escalations.json';
 
 export default {
   ...enProjects,
@@ -108,4 +110,6 @@ export default {
   ...enSupervisionReports,
   // colour rule editor (issue 11 item 2)
   ...enSupervisionRules,
+  // escalation ladder and the bureau's workbench (issue 11)
+  ...enEscalations,
 };

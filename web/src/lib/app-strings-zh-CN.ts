@@ -19,6 +19,8 @@ import zhSupervision from '../locales/zh-CN/supervision.json';
 import zhSupervisionReports from '../locales/zh-CN/supervision-reports.json';
 // colour rule editor (issue 11 item 2)
 import zhSupervisionRules from '../locales/zh-CN/supervision-rules.json';
+// escalation ladder and the bureau's workbench (issue 11)
+import zhEscalations from '../locales/zh-CN/escalations.json';
 
 export default {
   ...zhProjects,
@@ -108,4 +110,6 @@ export default {
   ...zhSupervisionReports,
   // colour rule editor (issue 11 item 2)
   ...zhSupervisionRules,
+  // escalation ladder and the bureau's workbench (issue 11)
+  ...zhEscalations,
 };

@@ -11,3 +11,4 @@ export * from './supervision.js';
 export * from './notifications.js';
 export * from './supervision-reports.js';
 export * from './rag-rules.js';
+export * from './escalations.js';

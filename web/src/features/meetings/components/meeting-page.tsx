@@ -3,7 +3,7 @@
  * was discussed, the decisions table (the office adds and edits; the unit marks done; office/supervisor
  * verify), problems raised and solved in it, and the minutes .docx. Others read it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   App,
@@ -67,7 +67,12 @@ interface RecordValues {
 
 const overdueRow = { background: '#fff1f0' };
 
-export default function MeetingPage() {
+/** Parts of other features the app puts in (a review meeting's 表态发言). */
+export interface MeetingPageParts {
+  statements?: (meeting: Meeting) => ReactNode;
+}
+
+export default function MeetingPage(parts: MeetingPageParts = {}) {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const { data: meeting, error } = useMeeting(id);
@@ -94,6 +99,7 @@ export default function MeetingPage() {
       </Card>
       <DecisionsCard meeting={meeting} />
       <ProblemsCard meeting={meeting} />
+      {parts.statements?.(meeting)}
     </div>
   );
 }

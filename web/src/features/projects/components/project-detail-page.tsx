@@ -42,6 +42,8 @@ export interface ProjectDetailParts {
   headerTags?: (project: ProjectDetail) => ReactNode;
   /** Stage proposals (阶段变更申请), at the top of the stage history. */
   stageProposals?: (project: ProjectDetail) => ReactNode;
+  /** The escalation ladder's 问责记录 card (nothing when the project has none). */
+  escalations?: (project: ProjectDetail) => ReactNode;
 }
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
@@ -271,6 +273,8 @@ function ProjectDetailView({ project: p, parts }: { project: ProjectDetail; part
             ]}
           />
         </Card>
+
+        {parts.escalations?.(p)}
 
         <Card title={t('project.section.transitions')}>
           {parts.stageProposals?.(p)}

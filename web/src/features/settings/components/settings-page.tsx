@@ -10,9 +10,10 @@ import { optionsOf } from '../../../lib/i18n';
 import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useSaveSettings, useSettings } from '../api/settings';
+import { EscalationLadderInput } from './escalation-ladder-input';
 
 const fields: {
-  name: Exclude<keyof Settings, 'totpRequiredRoles' | 'unitsSeeDistrictOverview'>;
+  name: Exclude<keyof Settings, 'totpRequiredRoles' | 'unitsSeeDistrictOverview' | 'escalationLadder'>;
   min: number;
   max: number;
   unit?: string;
@@ -157,6 +158,24 @@ export default function SettingsPage() {
                 extra={t('admin.settings.unitsSeeDistrictOverviewHint')}
               >
                 <Switch disabled={!access.changeSetting(user, 'unitsSeeDistrictOverview')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                name="escalationLadder"
+                label={
+                  <span>
+                    {t('admin.settings.escalationLadder')}{' '}
+                    {data.overrides.escalationLadder === undefined ? (
+                      <Tag>{t('admin.settings.inherited')}</Tag>
+                    ) : (
+                      <Tag color="blue">{t('admin.settings.overridden')}</Tag>
+                    )}
+                  </span>
+                }
+                extra={t('admin.settings.escalationLadderHint')}
+              >
+                <EscalationLadderInput disabled={!access.changeSetting(user, 'escalationLadder')} />
               </Form.Item>
             </Col>
           </Row>
