@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthlyBulletinContent, SupervisionReport, WeeklyDispatchContent } from '@kpc/contracts';
-import { decisions, meetings, milestones, problems, ragSpells } from '../src/db/schema/index.js';
+import { decisions, escalations, meetings, milestones, problems, ragSpells } from '../src/db/schema/index.js';
 import { monthlySupervision } from '../src/jobs/monthly-supervision.js';
 import { runJob } from '../src/jobs/scheduler.js';
 import { weeklyDispatch } from '../src/jobs/weekly-dispatch.js';
@@ -107,6 +107,38 @@ describe('the monthly bulletin', () => {
       expect.objectContaining({ projectId: greenBefore.projectId, from: 'green', to: greenBefore.rag }),
     );
     expect(again.content.opening['zh-CN']).toContain(`颜色转差 ${again.content.changes.worse} 个`);
+    bulletin = again;
+  });
+
+  it('lists the escalation steps decided in the month, and only those', async () => {
+    const p = bulletin.content.red[0]!;
+    const step = (decidedAt: string, status: 'confirmed' | 'proposed', reasonZh: string) => ({
+      projectId: p.projectId,
+      step: 'bulletin' as const,
+      status,
+      reasonZh,
+      reasonEn: 'Red for 4 weeks',
+      proposedBySystem: 'daily-monitoring',
+      proposedAt: new Date('2026-06-01T00:00:00Z'),
+      ...(status === 'confirmed' ? { decidedBySystem: 'daily-monitoring', decidedAt: new Date(decidedAt) } : {}),
+    });
+    await t.database.db.insert(escalations).values([
+      // 2026-06-30 23:30 Shanghai: still June
+      step('2026-06-30T15:30:00Z', 'confirmed', '连续红色 4 周，六月通报'),
+      // 2026-07-01 00:30 Shanghai: July's
+      step('2026-06-30T16:30:00Z', 'confirmed', '七月的通报'),
+      step('2026-06-15T00:00:00Z', 'proposed', '待确认的建议'),
+    ]);
+    const res = await draft(supervisor, 'monthly_bulletin', '2026-06');
+    expect(res.statusCode, res.body).toBe(200);
+    const again = res.json() as typeof bulletin;
+    expect(again.content.escalations).toEqual([
+      expect.objectContaining({ step: '通报批评', reason: '连续红色 4 周，六月通报', date: '2026-06-30' }),
+    ]);
+    expect(again.content.escalations[0]!.subject).toContain(p.name);
+    const text = await documentXml(await supervisor.get(`${REPORTS}/${again.id}/docx`));
+    expect(text).toContain('连续红色 4 周，六月通报');
+    expect(text).not.toContain('七月的通报');
     bulletin = again;
   });
 
@@ -289,14 +321,14 @@ describe('the jobs', () => {
   });
 
   it('monthly-supervision drafts last month’s bulletin on the first working day, not on the weekend before', async () => {
-    // 1 August 2026 is a Saturday: the month due is still June, published already and left alone
+    // 1 August 2026 is a Saturday: the month due is still June, published already and left alone (version 4: drafted, redrafted twice, published)
     t.clock.set(new Date('2026-08-01T08:00:00+08:00'));
     expect(monthlySupervision.period(t.clock.now())).toBe('2026-06');
     expect(await runJob(t.app, monthlySupervision)).toBe('succeeded');
     const june = await t.database.raw(
       `select status, version from supervision_reports where period = '2026-06' and region_code = '411104'`,
     );
-    expect(june.rows).toEqual([{ status: 'published', version: 3 }]);
+    expect(june.rows).toEqual([{ status: 'published', version: 4 }]);
     t.clock.set(new Date('2026-08-03T08:00:00+08:00'));
     expect(await runJob(t.app, monthlySupervision)).toBe('succeeded');
     const { rows } = await t.database.raw(

@@ -12,6 +12,7 @@ import type {
   Rag,
   WeeklyDispatchContent,
 } from '@kpc/contracts';
+import { escalationStepLabels } from '@kpc/contracts';
 import { addDays, bulletinOpening, colourChanges, daysBetween, dispatchWindows, monthBounds, ragRank } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { projectsInRegion } from '../../lib/project-scope.js';
@@ -124,16 +125,23 @@ export async function weeklyDispatchContent(
 }
 
 /**
- * The escalation steps 通报批评 / 问责 / 表态发言 of the month in the region, for the bulletin.
- * TO WIRE (lead): the escalation records are built by another helper; return them here (dated within
- * `month`, their project or unit as `subject`). Until then the bulletin's section says there were none.
+ * The escalation steps of the month in the region, for the bulletin: warnings issued and the steps the
+ * supervisor confirmed (通报批评 / 问责 / 表态发言), dated by their decision, the project (and its
+ * responsible unit) as the subject.
  */
 export async function escalationStepsOfMonth(
-  _db: Executor,
-  _regionCode: string,
-  _month: { from: string; to: string },
+  db: Executor,
+  regionCode: string,
+  month: { from: string; to: string },
 ): Promise<EscalationStepRef[]> {
-  return [];
+  const steps = await repo.escalationsDecidedIn(db, projectsInRegion(regionCode), month.from, month.to);
+  return steps.map((e) => ({
+    id: e.id,
+    step: escalationStepLabels[e.step]['zh-CN'],
+    subject: e.unit ? `${e.project}（${e.unit}）` : e.project,
+    reason: e.reason,
+    date: e.date,
+  }));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Rag, SupervisionReportKind, SupervisionReportStatus } from '@kpc/contracts';
+import type { EscalationStep, Rag, SupervisionReportKind, SupervisionReportStatus } from '@kpc/contracts';
 import type { Executor } from '../../db/client.js';
 import { regions, supervisionReports, users } from '../../db/schema/index.js';
 import { inSubtree } from '../../lib/query.js';
@@ -185,4 +185,21 @@ export async function lockReport(
     )
     .for('update');
   return r!;
+}
+
+/**
+ * The escalation steps decided in [from, to] (Shanghai dates) on projects of `scope`, confirmed ones only:
+ * warnings issued and the steps the supervisor confirmed, with the responsible unit's name when there is one.
+ */
+export async function escalationsDecidedIn(db: Executor, scope: SQL, from: string, to: string) {
+  const r = await rows<{ id: number; step: EscalationStep; project: string; unit: string | null; reason: string; date: string }>(
+    db,
+    sql`select e.id, e.step, p.name as project, u.name as unit, e.reason_zh as reason,
+        (e.decided_at at time zone 'Asia/Shanghai')::date::text as date
+      from escalations e join projects p on p.id = e.project_id left join units u on u.id = e.unit_id
+      where e.status = 'confirmed' and e.project_id in ${inScope(scope)}
+        and (e.decided_at at time zone 'Asia/Shanghai')::date between ${from} and ${to}
+      order by e.decided_at, e.id`,
+  );
+  return r.map((x) => ({ ...x, id: Number(x.id) }));
 }
