@@ -121,8 +121,12 @@ describe('the daily proposal', () => {
     // the notice goes to the responsible unit's accounts and the contracting leader's
     expect(res.notices).toHaveLength(1);
     expect(res.notices[0]!.userIds).toEqual(expect.arrayContaining([unitAccount, leaderAccount]));
-    expect(res.notices[0]!.title).toBe('【预警提示】红色示范项目');
+    expect(res.notices[0]!.title['zh-CN']).toBe('【预警提示】红色示范项目');
     expect(res.notices[0]!.link).toBe(`/projects/${redProject}`);
+    // told once, in the inbox of each, under the step's key
+    const told = await t.database.raw(`select user_id, kind from notifications where dedupe_key = 'escalation:${w.id}'`);
+    expect(told.rows.map((r) => Number(r.user_id)).sort()).toEqual([...res.notices[0]!.userIds].sort());
+    expect(new Set(told.rows.map((r) => r.kind))).toEqual(new Set(['warning']));
   });
 
   it('proposes nothing again the same day or the next', async () => {
@@ -225,6 +229,10 @@ describe('confirm and dismiss', () => {
     expect(res.json()).toMatchObject({ status: 'confirmed', decidedAt: t.clock.now().toISOString(), version: b.version + 1 });
     expect((res.json() as Esc).decidedBy).toContain('王磊');
     expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
+    // the confirmed 通报批评 is told to the unit's and the leader's accounts
+    const told = await t.database.raw(`select kind, title_zh from notifications where dedupe_key = 'escalation:${b.id}'`);
+    expect(told.rows.length).toBeGreaterThan(0);
+    expect(told.rows[0]).toMatchObject({ kind: 'escalation', title_zh: expect.stringContaining('通报批评') });
     const again = await supervisor.post(`/api/v1/escalations/${b.id}/dismiss`, { version: b.version + 1, reason: '撤回' });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('已处理');

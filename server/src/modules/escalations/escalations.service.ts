@@ -35,6 +35,7 @@ import {
   weeksRed,
 } from '@kpc/domain';
 import { and, type SQL } from 'drizzle-orm';
+import { notify, type Notice } from '../../commands/notify.js';
 import type { Executor } from '../../db/client.js';
 import { escalations, projects } from '../../db/schema/index.js';
 import { writeAudit, writeAudits } from '../../lib/audit.js';
@@ -96,7 +97,7 @@ export function ladderReason(step: EscalationStep, weeks: number, since: string,
 export interface ProposeResult {
   /** Steps written this run (warnings issued, later steps proposed). */
   created: { id: number; projectId: number; step: EscalationStep }[];
-  /** One per warning issued: what the notification command sends (the lead wires `notify`). */
+  /** One per warning issued, sent by `notify` in the same transaction. */
   notices: WarningNotice[];
 }
 
@@ -158,27 +159,17 @@ export async function proposeEscalations(db: Executor, ctx: RequestContext, asOf
     db,
     written.filter((e) => e.step === 'warning'),
   );
+  await sendNotices(db, ctx, notices);
   return { created: written.map((e) => ({ id: e.id, projectId: e.projectId, step: e.step })), notices };
 }
 
-/** What a warning sends (SPEC §2.5 日监测 raises early warnings to the responsible people). */
-export interface WarningNotice {
-  escalationId: number;
-  /** The responsible unit's active accounts and the contracting leader's. */
-  userIds: number[];
-  title: string;
-  /** Markdown, zh-CN (the robots' and the inbox's language). */
-  body: string;
-  /** Where the inbox item opens. */
-  link: string;
-  /** The group robots to post to: the unit's, else the region's. */
-  robots: { unitId: number | null; regionCode: string };
-}
+/** What an issued step sends (SPEC §2.5 日监测 raises early warnings to the responsible people): a notify command's notice. */
+export type WarningNotice = Notice & { escalationId: number };
 
 /**
- * The one place a warning (or any issued step) becomes a notice, for any number of steps in three
- * statements. The lead wires it to `commands/notify.ts`: `for (const n of result.notices) await notify(tx, ctx, n)`
- * (a confirmed 通报批评 / 问责 / 表态发言 can go the same way: `warningNotices(tx, [row])`).
+ * The one place an issued step (a warning, or a step the supervisor confirmed) becomes a notice, for any
+ * number of steps in three statements: to the responsible unit's active accounts and the contracting
+ * leader's, and to the unit's group robots (else the region's). `sendNotices` sends them.
  */
 export async function warningNotices(db: Executor, steps: readonly repo.EscalationRow[]): Promise<WarningNotice[]> {
   if (steps.length === 0) return [];
@@ -195,15 +186,28 @@ export async function warningNotices(db: Executor, steps: readonly repo.Escalati
         ...(p.leaderId === null ? [] : (byLeader.get(p.leaderId) ?? [])),
       ]),
     ].sort((a, b) => a - b);
+    const en = escalationStepLabels[e.step].en;
     return {
       escalationId: e.id,
       userIds,
-      title: `【${label}】${p.name}`,
-      body: `**${label}**：${p.name}（${p.code}）\n\n${e.reasonZh}\n\n请责任单位和包联领导抓紧整改。`,
+      kind: e.step === 'warning' ? 'warning' : 'escalation',
+      title: { 'zh-CN': `【${label}】${p.name}`, en: `[${en}] ${p.name}` },
+      body: {
+        'zh-CN': `**${label}**：${p.name}（${p.code}）\n\n${e.reasonZh}\n\n请责任单位和包联领导抓紧整改。`,
+        en: `**${en}**: ${p.name} (${p.code})\n\n${e.reasonEn}\n\nThe responsible unit and the contracting leader are asked to put it right.`,
+      },
       link: `/projects/${p.id}`,
-      robots: { unitId: e.unitId, regionCode: p.regionCode },
+      entity: { type: 'escalation', id: e.id },
+      // once per step, however often the job or a retry reaches it
+      dedupeKey: `escalation:${e.id}`,
+      robots: e.unitId === null ? { regionCodes: [p.regionCode] } : { unitIds: [e.unitId] },
     };
   });
+}
+
+/** Sends the notices of issued steps, in the caller's transaction. */
+export async function sendNotices(tx: Executor, ctx: Pick<RequestContext, 'now'>, notices: readonly WarningNotice[]) {
+  for (const n of notices) await notify(tx, ctx, n);
 }
 
 function requireReader(ctx: RequestContext) {
@@ -264,7 +268,8 @@ export async function proposeEscalation(ctx: RequestContext, body: ProposeEscala
       },
     ]);
     if (!row) throw new AppError('DUPLICATE', undefined, escalationMessages.escalation_duplicate);
-    // a warning by hand is issued at once too: the lead sends `(await warningNotices(tx, [row]))` through notify here
+    // a warning by hand is issued at once too, and told at once
+    if (issued) await sendNotices(tx, ctx, await warningNotices(tx, [row]));
     await writeAudit(
       tx,
       ctx.audit,
@@ -309,6 +314,8 @@ async function decide(
       decidedAt: ctx.now,
     });
     if (!row) throw versionConflict(await reload(tx, id, ctx.locale));
+    // a confirmed 通报批评 / 问责 / 表态发言 is told to the unit and the leader like a warning
+    if (row.status === 'confirmed') await sendNotices(tx, ctx, await warningNotices(tx, [row]));
     await writeAudit(
       tx,
       ctx.audit,
@@ -352,6 +359,8 @@ export async function markStatementMade(ctx: RequestContext, id: number, body: M
   await ctx.db.transaction(async (tx) => {
     const row = await updateAtVersion(tx, escalations, id, body.version, { meetingId: meeting.id, doneAt: ctx.now });
     if (!row) throw versionConflict(await reload(tx, id, ctx.locale));
+    // a confirmed 通报批评 / 问责 / 表态发言 is told to the unit and the leader like a warning
+    if (row.status === 'confirmed') await sendNotices(tx, ctx, await warningNotices(tx, [row]));
     await writeAudit(
       tx,
       ctx.audit,
