@@ -87,6 +87,30 @@ describe('ragFor', () => {
     });
   });
 
+  describe('supervision_overdue', () => {
+    const items = (days: number[]) => days.map((d, i) => ({ id: i + 1, label: `督办${i + 1}`, deadline: overdueBy(d) }));
+    it.each([
+      [[0], 'green'], // due today: not overdue yet
+      [[1], 'yellow'],
+      [[2, 2], 'yellow'],
+      [[2, 2, 2], 'red'],
+      [[30], 'yellow'],
+      [[31], 'red'],
+    ] as const)('supervision items overdue by %j days: %s', (days, rag) => {
+      expect(ragFor(withFacts({ supervisionItems: items([...days]) }), R, ASOF).rag).toBe(rag);
+    });
+    it('names the overdue items, and reads the default when a stored rule set lacks the rule', () => {
+      const { supervision_overdue: _s, ...older } = R;
+      expect(ragFor(withFacts({ supervisionItems: items([4]) }), older, ASOF).reasons[0]).toMatchObject({
+        rule: 'supervision_overdue',
+        rag: 'yellow',
+        value: 1,
+        threshold: 1,
+        records: [{ entity: 'supervision_item', id: 1, label: '督办1' }],
+      });
+    });
+  });
+
   describe('ledger_overdue and decision_overdue', () => {
     const items = (days: number[]) =>
       days.map((d, i) => ({ id: i + 1, label: `事项${i + 1}`, status: 'in_progress' as const, deadline: overdueBy(d) }));
