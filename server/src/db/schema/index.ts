@@ -8,3 +8,4 @@ export * from './auth-factors.js';
 export * from './meetings.js';
 export * from './office.js';
 export * from './supervision.js';
+export * from './supervision-items.js';
