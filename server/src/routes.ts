@@ -26,6 +26,7 @@ import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
+import supervisionItemsRoutes from './modules/supervision/supervision-items.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -33,6 +34,7 @@ import './modules/problems/problems.attachments.js';
 import './modules/instructions/instructions.attachments.js';
 import './modules/stage-proposals/stage-proposals.attachments.js';
 import './modules/site-checks/site-checks.attachments.js';
+import './modules/supervision/supervision-items.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -61,4 +63,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(complianceRoutes);
   await app.register(siteChecksRoutes);
   await app.register(supervisionRoutes);
+  await app.register(supervisionItemsRoutes);
 }

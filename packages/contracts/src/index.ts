@@ -24,3 +24,4 @@ export * from './supervision.js';
 export * from './compliance.js';
 export * from './site-checks.js';
 export * from './messages/site-checks.js';
+export * from './supervision-items.js';

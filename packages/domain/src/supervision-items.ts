@@ -55,8 +55,12 @@ export function nextSupervisionLink(item: Pick<SupervisionItemState, 'link' | 'a
   return m.to(item.link);
 }
 
-/** Who takes each step: the bureau assigns and verifies; the responsible unit reports and submits; both may note. */
-function mayTake(actor: AccessActor, item: SupervisionItemState, action: SupervisionAction): boolean {
+/** Everyone who reads supervision items at all (the rest are refused, 403): a unit and a leader their own. */
+export const canReadSupervisionItems = (actor: Pick<AccessActor, 'roles'>) =>
+  hasAnyRole(actor, 'admin', 'office', 'supervisor', 'viewer', 'unit', 'leader');
+
+/** Who takes each step, whatever the link: the bureau assigns and verifies; the responsible unit reports and submits; both may note. */
+export function isSupervisionStepTaker(actor: AccessActor, item: SupervisionItemState, action: SupervisionAction): boolean {
   if (!inRegionOf(actor, item.regionCode)) return false;
   const bureau = isSupervisionBureau(actor);
   const ownUnit = hasAnyRole(actor, 'unit') && actor.unitId !== null && actor.unitId === item.unitId;
@@ -74,7 +78,7 @@ function mayTake(actor: AccessActor, item: SupervisionItemState, action: Supervi
 }
 
 export const canTakeSupervisionAction = (actor: AccessActor, item: SupervisionItemState, action: SupervisionAction) =>
-  mayTake(actor, item, action) && nextSupervisionLink(item, action) !== null;
+  isSupervisionStepTaker(actor, item, action) && nextSupervisionLink(item, action) !== null;
 
 /** The actions the actor may take on the item now (the screens show these buttons). */
 export const supervisionActionsFor = (actor: AccessActor, item: SupervisionItemState): SupervisionAction[] =>
@@ -131,7 +135,8 @@ export function supervisionItemRag(item: SupervisionItemState, asOf: string): { 
       value: left,
       threshold: SUPERVISION_DUE_SOON_DAYS,
       message: {
-        'zh-CN': left === 0 ? `今天（${item.deadline}）到期，尚未通过验收` : `距办理时限 ${item.deadline} 还有 ${left} 天，尚未通过验收`,
+        'zh-CN':
+          left === 0 ? `今天（${item.deadline}）到期，尚未通过验收` : `距办理时限 ${item.deadline} 还有 ${left} 天，尚未通过验收`,
         en:
           left === 0
             ? `Due today (${item.deadline}) and not accepted`

@@ -62,7 +62,7 @@ function groupBy<T>(list: readonly T[], key: (x: T) => number): Map<number, T[]>
 }
 
 /**
- * The colour of every project in `scope` on `asOf`: seven set-based statements plus the quota's, whatever
+ * The colour of every project in `scope` on `asOf`: eight set-based statements plus the quota's, whatever
  * the number of projects. `quotaRegion` is the region whose contracting leaders' last-week quota counts.
  */
 export async function coloursOf(
@@ -74,7 +74,7 @@ export async function coloursOf(
 ): Promise<ProjectColour[]> {
   const year = Number(asOf.slice(0, 4));
   const lastWeek = addWeeks(isoWeekOfDate(asOf), -1);
-  const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls] = await Promise.all([
+  const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls, supervised] = await Promise.all([
     repo.projectsIn(db, scope),
     repo.nodesIn(db, scope),
     repo.investmentIn(db, scope, year, throughMonth(year, asOf)),
@@ -82,6 +82,7 @@ export async function coloursOf(
     repo.overdueDecisions(db, scope, asOf),
     repo.overdueProblems(db, scope, asOf),
     weeklyShortfalls(db, quotaRegion, lastWeek),
+    repo.overdueSupervisionItems(db, scope, asOf),
   ]);
   const nodesOf = groupBy(nodes, (n) => n.projectId);
   const depsOf = groupBy(deps, (d) => d.projectId);
@@ -89,6 +90,7 @@ export async function coloursOf(
   const ledgerOf = groupBy(ledger, (x) => x.projectId);
   const decisionsOf = groupBy(decisions, (x) => x.projectId);
   const problemsOf = groupBy(problems, (x) => x.projectId);
+  const supervisedOf = groupBy(supervised, (x) => x.projectId);
   const shortfallOf = new Map(shortfalls.rows.filter((r) => r.personType === 'leader').map((r) => [r.personId, r]));
   return list.map((p) => {
     const mine = nodesOf.get(p.id) ?? [];
@@ -114,6 +116,7 @@ export async function coloursOf(
       ledgerItems: ledgerOf.get(p.id) ?? [],
       decisions: decisionsOf.get(p.id) ?? [],
       problems: problemsOf.get(p.id) ?? [],
+      supervisionItems: supervisedOf.get(p.id) ?? [],
       leaderShortfall: s
         ? {
             leaderId: s.personId,
