@@ -35,6 +35,7 @@ import { seedLedgers } from './demo-ledger.js';
 import { refreshInvestmentTotals } from '../../modules/investment/investment.totals.js';
 import { seedMilestones } from './demo-milestones.js';
 import { seedMeetings } from './demo-meetings.js';
+import { seedSupervisionItems } from './demo-supervision-items.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -487,4 +488,5 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   await seedLedgers(tx, clock);
   await seedMilestones(tx, clock);
   await seedMeetings(tx, clock);
+  await seedSupervisionItems(tx, clock);
 }
