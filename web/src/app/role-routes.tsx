@@ -20,7 +20,8 @@ export type Screen =
   | 'imports'
   | 'investmentReport'
   | 'investmentApprovals'
-  | 'compliance';
+  | 'compliance'
+  | 'supervisionItems';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -35,6 +35,7 @@ const SiteChecksPage = lazy(() => import('../features/site-checks/components/sit
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const ColourMapPage = lazy(() => import('../features/supervision/components/colour-map-page'));
+const SupervisionItemsPage = lazy(() => import('../features/supervision/components/items-board-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -96,6 +97,14 @@ export function AppRouter() {
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="stage-proposals" element={<StageProposalsPage />} />
               <Route path="supervision" element={<ColourMapPage />} />
+              <Route
+                path="supervision/items"
+                element={
+                  <RequireScreen screen="supervisionItems">
+                    <SupervisionItemsPage />
+                  </RequireScreen>
+                }
+              />
               <Route path="gantt" element={<GanttPage />} />
               <Route path="milestones/alerts" element={<MilestoneAlertsPage />} />
               <Route

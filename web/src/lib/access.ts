@@ -15,7 +15,9 @@ import {
   canImportLedger,
   canPlanInvestment,
   canWriteLedgerFor,
+  canReadSupervisionItems,
   hasAnyRole,
+  isSupervisionBureau,
   type ProjectAccessScope,
 } from '@kpc/domain';
 
@@ -71,7 +73,12 @@ export const access = {
     return '/account/security';
   },
 
+  /** The supervision-item board 督办事项: the bureau, office, viewers, units and leaders (each their own items). */
+  supervisionItems: (user: RolesOf) => canReadSupervisionItems(user),
+
   // actions
+  /** Higher-level feedback and 列入督办: the supervision bureau's (domain `canCreateSupervisionItem`). */
+  createSupervisionItem: (user: RolesOf) => isSupervisionBureau(user),
   /** 人工调整 of a project's computed colour: the supervision bureau's (domain `canOverrideRag`). */
   overrideRag: (user: CurrentUser, project: ProjectAccessScope) => canOverrideRag(user, project),
   createProject: (user: CurrentUser) => canCreateProject(user),

@@ -15,6 +15,8 @@ import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
 import enSiteChecks from '../locales/en/site-checks.json';
 import enSupervision from '../locales/en/supervision.json';
+// supervision items 督办事项 (issue 11)
+import enSupervisionItems from '../locales/en/supervision-items.json';
 
 export default {
   ...enProjects,
@@ -33,4 +35,6 @@ export default {
   ...enStageProposals,
   ...enSiteChecks,
   ...enSupervision,
+  // supervision items 督办事项 (issue 11)
+  ...enSupervisionItems,
 };

@@ -15,6 +15,8 @@ import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
+// supervision items 督办事项 (issue 11)
+import zhSupervisionItems from '../locales/zh-CN/supervision-items.json';
 
 export default {
   ...zhProjects,
@@ -33,4 +35,6 @@ export default {
   ...zhStageProposals,
   ...zhSiteChecks,
   ...zhSupervision,
+  // supervision items 督办事项 (issue 11)
+  ...zhSupervisionItems,
 };
