@@ -2,7 +2,8 @@
  * Demo supervision items 督办事项 (issue 11): one per decision of the demo meetings (as the meetings
  * module makes them), in the link its decision's state implies — open: coordinating or tracking; done:
  * checking; verified: accepted, and bulletined when verified before this month — and three items of
- * higher-level feedback 上级督导反馈: one overdue in tracking, one sent back once, one awaiting checking.
+ * higher-level feedback 上级督导反馈: one overdue in tracking, one sent back once, one awaiting checking,
+ * one just assigned.
  */
 import { eq } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '@kpc/domain';
@@ -48,7 +49,8 @@ export async function seedSupervisionItems(tx: Tx, clock: Clock): Promise<void> 
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .orderBy(decisions.id);
 
-  const items: { row: typeof supervisionItems.$inferInsert; steps: Step[] }[] = rows.map(({ d, meetingTitle }, i) => {
+  let openSeen = 0;
+  const items: { row: typeof supervisionItems.$inferInsert; steps: Step[] }[] = rows.map(({ d, meetingTitle }) => {
     const created = d.createdAt;
     const unit = unitUserOf(d.unitId);
     const steps: Step[] = [
@@ -58,7 +60,8 @@ export async function seedSupervisionItems(tx: Tx, clock: Clock): Promise<void> 
     let acceptedAt: Date | null = null;
     let bulletinedAt: Date | null = null;
     const progressAt = new Date(Math.min(created.getTime() + 3 * 86_400_000, now.getTime()));
-    if (d.status === 'open' && i % 2 === 1) {
+    // every other open decision has had progress reported; the rest wait in coordinating
+    if (d.status === 'open' && openSeen++ % 2 === 1) {
       link = 'tracking';
       steps.push({
         kind: 'progress',
@@ -235,6 +238,21 @@ export async function seedSupervisionItems(tx: Tx, clock: Clock): Promise<void> 
           by: unitUserOf(uid('区住建局')),
           at: at(day(-1), '09:30'),
         },
+      ],
+    },
+    {
+      issuedBy: '省发展改革委重点项目稽察组',
+      projectId: null,
+      title: '重点项目入库信息与实际进度不符问题整改',
+      content: '省重点项目稽察反馈：部分项目在省重点项目管理平台填报的形象进度与现场不符，请逐项核实更正。',
+      unitId: uid('区发改委'),
+      ownerName: null,
+      deadline: day(25),
+      created: day(-1),
+      link: 'coordinating' as SupervisionLink,
+      returnCount: 0,
+      steps: (c: Date): Step[] => [
+        { kind: 'assigned', from: null, to: 'coordinating', note: `办理时限：${day(25)}`, by: bureau, at: c },
       ],
     },
   ];

@@ -59,7 +59,7 @@ function Steps({ item }: { item: SupervisionItemDetail }) {
         placeholder={t(
           actions.includes('return') ? 'supervisionItems.notePlaceholder.bureau' : 'supervisionItems.notePlaceholder.unit',
         )}
-        data-testid="item-step-note"
+        data-testid="item-step-text"
       />
       <Space wrap>
         {actions.map((a) => (
