@@ -1,9 +1,9 @@
 /**
  * Demo supervision items 督办事项 (issue 11): one per decision of the demo meetings (as the meetings
  * module makes them), in the link its decision's state implies — open: coordinating or tracking; done:
- * checking; verified: accepted, and bulletined when verified before this month — and three items of
- * higher-level feedback 上级督导反馈: one overdue in tracking, one sent back once, one awaiting checking,
- * one just assigned.
+ * checking, accepted once verified or done over ten days ago, and bulletined when accepted before this
+ * month — and four items of higher-level feedback 上级督导反馈: one overdue in tracking, one sent back
+ * once, one awaiting checking, one just assigned.
  */
 import { eq } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '@kpc/domain';
@@ -92,14 +92,21 @@ export async function seedSupervisionItems(tx: Tx, clock: Clock): Promise<void> 
       });
       link = 'checking';
     }
-    if (d.status === 'verified' && d.verifiedAt) {
-      acceptedAt = d.verifiedAt;
-      steps.push({ kind: 'accepted', from: 'checking', to: 'checking', note: '经核实已办结', by: bureau, at: d.verifiedAt });
-      const verifiedMonth = shanghaiDate(d.verifiedAt).slice(0, 7);
+    // the bureau checks within days: a verified decision's item, or one done over ten days ago, is accepted
+    const checkedAt =
+      d.status === 'verified' && d.verifiedAt
+        ? d.verifiedAt
+        : d.status === 'done' && d.doneOn && d.doneOn <= addDays(today, -10)
+          ? at(addDays(d.doneOn, 3), '10:30')
+          : null;
+    if (checkedAt) {
+      acceptedAt = checkedAt;
+      steps.push({ kind: 'accepted', from: 'checking', to: 'checking', note: '经核实已办结', by: bureau, at: checkedAt });
+      const verifiedMonth = shanghaiDate(checkedAt).slice(0, 7);
       if (verifiedMonth < month) {
         link = 'bulletined';
         bulletinedAt = at(`${addDays(`${verifiedMonth}-28`, 5).slice(0, 7)}-02`, '10:00');
-        if (bulletinedAt < d.verifiedAt) bulletinedAt = d.verifiedAt;
+        if (bulletinedAt < checkedAt) bulletinedAt = checkedAt;
         steps.push({
           kind: 'bulletined',
           from: 'checking',

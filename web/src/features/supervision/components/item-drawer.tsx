@@ -105,7 +105,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
             </Typography.Text>
           </Space>
           {item.rag !== 'green' && <ItemRagReasons reasons={item.reasons} />}
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('supervisionItems.field.source')}>
               {labelOf(supervisionSourceLabels, item.source)}
               {item.issuedBy && `（${item.issuedBy}）`}
