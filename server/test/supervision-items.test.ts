@@ -272,6 +272,15 @@ describe('sources', () => {
       link: 'coordinating',
     });
     expect(item!.content).toContain('重点项目观摩点评会议定');
+    // the office corrects the decision: the item follows, noted in its timeline
+    const corrected = await ok<{ version: number }>(
+      office.patch(`/api/v1/decisions/${decision.id}`, { version: decision.version, deadline: '2026-07-28' }),
+    );
+    decision.version = corrected.version;
+    const followed = await ok<SupervisionItemDetail>(supervisor.get(`/api/v1/supervision/items/${item!.id}`));
+    expect(followed.deadline).toBe('2026-07-28');
+    expect(followed.events.at(-1)).toMatchObject({ kind: 'reassigned' });
+    expect(followed.events.at(-1)!.note).toContain('2026-07-25 → 2026-07-28');
     // 列入督办 again: no second item
     expect((await supervisor.post('/api/v1/supervision/items', { source: 'decision', sourceId: decision.id })).statusCode).toBe(
       409,

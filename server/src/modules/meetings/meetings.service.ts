@@ -39,6 +39,7 @@ import { createSupervisionItems } from '../../commands/create-supervision-items.
 import { raiseProblems } from '../../commands/raise-problems.js';
 import { removeSupervisionItemsOf } from '../../commands/remove-supervision-items.js';
 import { submitSupervisionItemsOf } from '../../commands/submit-supervision-items.js';
+import { syncSupervisionItemsOf } from '../../commands/sync-supervision-items.js';
 import { solveProblemsOnSite } from '../../commands/solve-problems-on-site.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -662,7 +663,21 @@ export async function updateDecision(ctx: RequestContext, id: number, body: Upda
   if (!meetingPolicy.canWrite(ctx.actor, before.regionCode)) throw new AppError('FORBIDDEN');
   await checkDecisionRefs(ctx, body, before.regionCode);
   const { version, ...changes } = body;
-  return writeDecision(ctx, before, version, changes, 'update');
+  // its supervision item follows the corrected figures (typed once, here)
+  return writeDecision(ctx, before, version, changes, 'update', (tx) =>
+    syncSupervisionItemsOf(tx, ctx, 'decision', id, {
+      projectId: changes.projectId,
+      unitId: changes.unitId,
+      ownerName: changes.ownerName,
+      deadline: changes.deadline,
+      ...(changes.content
+        ? {
+            content: `${before.meetingTitle}议定：${changes.content}`,
+            title: changes.content.length > 60 ? `${changes.content.slice(0, 59)}…` : changes.content,
+          }
+        : {}),
+    }),
+  );
 }
 
 export async function deleteDecision(ctx: RequestContext, id: number, version: number): Promise<void> {
