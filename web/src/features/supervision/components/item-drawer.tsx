@@ -5,7 +5,23 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Descriptions, Drawer, Input, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Collapse,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   supervisionEventKindLabels,
@@ -15,9 +31,10 @@ import {
   type SupervisionStepBody,
 } from '@kpc/contracts';
 import { AttachmentList } from '../../../components/attachments/attachment-list';
+import { UnitSelect } from '../../../components/reference-select';
 import { describeError } from '../../../lib/api';
 import { labelOf } from '../../../lib/i18n';
-import { itemKeys, useSupervisionItem, useSupervisionStep } from '../api/items';
+import { itemKeys, useSupervisionItem, useSupervisionStep, useUpdateSupervisionItem } from '../api/items';
 import { ItemRagReasons, ItemRagTag, deadlineText } from './item-rag-tag';
 
 type StepAction = SupervisionStepBody['action'];
@@ -79,6 +96,60 @@ function Steps({ item }: { item: SupervisionItemDetail }) {
   );
 }
 
+/** 调整交办: the bureau moves the unit, the person or the deadline before the item is accepted. */
+function Reassign({ item }: { item: SupervisionItemDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const update = useUpdateSupervisionItem(item.id);
+  const [form] = Form.useForm<{ unitId: number; ownerName?: string; deadline: Dayjs }>();
+  const save = async (v: { unitId: number; ownerName?: string; deadline: Dayjs }) => {
+    try {
+      await update.mutateAsync({
+        version: item.version,
+        unitId: v.unitId,
+        ownerName: v.ownerName?.trim() || null,
+        deadline: v.deadline.format('YYYY-MM-DD'),
+      });
+      message.success(t('supervisionItems.reassigned'));
+    } catch (e) {
+      message.error(describeError(e));
+    }
+  };
+  return (
+    <Collapse
+      size="small"
+      items={[
+        {
+          key: 'assign',
+          label: t('supervisionItems.action.assign'),
+          children: (
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={save}
+              initialValues={{ unitId: item.unitId, ownerName: item.ownerName ?? '', deadline: dayjs(item.deadline) }}
+            >
+              <Form.Item name="unitId" label={t('supervisionItems.field.unit')} rules={[{ required: true }]}>
+                <UnitSelect allowClear={false} />
+              </Form.Item>
+              <Form.Item name="ownerName" label={t('supervisionItems.field.owner')}>
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name="deadline" label={t('supervisionItems.field.deadline')} rules={[{ required: true }]}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+              <Button htmlType="submit" loading={update.isPending} data-testid="item-reassign-save">
+                {t('supervisionItems.saveAssign')}
+              </Button>
+            </Form>
+          ),
+        },
+      ]}
+      data-testid="item-reassign"
+    />
+  );
+}
+
 export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: item, isPending, error } = useSupervisionItem(id);
@@ -123,6 +194,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
             </Descriptions.Item>
           </Descriptions>
           <Steps key={item.version} item={item} />
+          {item.actions.includes('assign') && <Reassign key={`assign-${item.version}`} item={item} />}
           <div>
             <Typography.Title level={5}>{t('supervisionItems.evidence')}</Typography.Title>
             <AttachmentList

@@ -16,7 +16,8 @@ import {
   type SupervisionItem,
   type SupervisionSource,
 } from '@kpc/contracts';
-import { access } from '../../../lib/access';
+import { UnitSelect } from '../../../components/reference-select';
+import { access, hasRole } from '../../../lib/access';
 import { describeError } from '../../../lib/api';
 import { labelOf } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
@@ -60,8 +61,13 @@ export default function SupervisionItemsPage() {
   const [params, setParams] = useSearchParams();
   const [overdue, setOverdue] = useState(false);
   const [source, setSource] = useState<SupervisionSource | undefined>();
+  const [unitId, setUnitId] = useState<number | undefined>();
   const [creating, setCreating] = useState(false);
-  const query: ItemsQuery = { ...(overdue ? { overdue: 'true' as const } : {}), ...(source ? { source } : {}) };
+  const query: ItemsQuery = {
+    ...(overdue ? { overdue: 'true' as const } : {}),
+    ...(source ? { source } : {}),
+    ...(unitId ? { unitId } : {}),
+  };
   const { data, isPending, error } = useSupervisionItems(query);
   const openId = params.get('item') ? Number(params.get('item')) : null;
   const open = (id: number | null) => {
@@ -100,6 +106,15 @@ export default function SupervisionItemsPage() {
             options={supervisionSources.map((s) => ({ value: s, label: labelOf(supervisionSourceLabels, s) }))}
             data-testid="item-filter-source"
           />
+          {!hasRole(user, 'unit') && (
+            <UnitSelect
+              placeholder={t('supervisionItems.allUnits')}
+              style={{ minWidth: 200 }}
+              value={unitId}
+              onChange={(v) => setUnitId(v ?? undefined)}
+              data-testid="item-filter-unit"
+            />
+          )}
         </Space>
         {error ? (
           <Alert type="error" showIcon title={describeError(error)} />
