@@ -1,7 +1,7 @@
 /**
  * 督办事项 through the four links in the browser (issue 11): the supervisor enters higher-level feedback
  * for 区工信局, unit1 reports progress and submits it, the supervisor sends it back with a reason, unit1
- * submits again and the supervisor accepts it. Screenshots of the board at 1440×900 and 390×844 and of
+ * submits again and the supervisor accepts it; 列入督办 on an instruction makes one item. Screenshots of the board at 1440×900 and 390×844 and of
  * the item's timeline.
  */
 import type { Page } from 'playwright-core';
@@ -49,6 +49,7 @@ describe('supervision items', () => {
     const bureau = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
     await logIn(bureau, 'supervisor', 'nav-supervision-items');
     await bureau.getByTestId('nav-supervision-items').click();
+    await bureau.getByTestId('items-board').waitFor();
     await settled(bureau);
     for (const link of ['coordinating', 'tracking', 'checking', 'bulletined'])
       expect(await bureau.getByTestId(`items-column-${link}`).getByTestId('item-card').count(), link).toBeGreaterThan(0);
@@ -110,6 +111,19 @@ describe('supervision items', () => {
     await unit.waitForTimeout(500);
     await screenshot(unit, 'supervision-items-timeline-390');
     await unit.context().close();
+
+    // 列入督办 on a leader instruction: once; a second press says it already is
+    await bureau.goto('/instructions');
+    await bureau.getByTestId('instructions-box').getByText('全部').click();
+    await bureau.getByTestId('instruction-supervise').first().waitFor();
+    await settled(bureau);
+    const first = bureau.getByTestId('instruction-supervise').first();
+    await first.click();
+    await bureau.locator('.ant-message-notice-success').filter({ hasText: '已列入督办' }).waitFor();
+    await first.click();
+    await bureau.locator('.ant-message-notice-info').filter({ hasText: '已列入督办' }).waitFor();
+    const fromInstructions = await getJson<{ items: Item[] }>(bureau, '/api/v1/supervision/items?source=leader_instruction');
+    expect(fromInstructions.items.length).toBe(1);
     await bureau.context().close();
   });
 });
