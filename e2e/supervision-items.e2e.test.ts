@@ -79,6 +79,10 @@ describe('supervision items', () => {
     await unit.goto('/supervision/items');
     await settled(unit);
     await unit.getByTestId('item-card').filter({ hasText: TITLE }).waitFor();
+    // grouped cards, one column, the colour and deadline first; nothing scrolls sideways
+    expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const card = unit.getByTestId('item-card').filter({ hasText: TITLE });
+    expect((await card.innerText()).split('\n').slice(0, 2).join(' ')).toMatch(/绿色.*时限/);
     await screenshot(unit, 'supervision-items-board-390');
     await openItem(unit, id);
     await takeStep(unit, 'progress', '已约谈设备供应商，第一批设备明日进场');
