@@ -14,6 +14,7 @@ import { instructions, ledgerItems, supervisionItems } from '../src/db/schema/in
 import { systemContext } from '../src/lib/request-context.js';
 import { supervisionItemColours } from '../src/modules/supervision/supervision-items.service.js';
 import { countRows, createTestApp, login, type Client, type TestApp } from './helpers.js';
+import { multipart } from './xlsx.js';
 import { FACTORY_PASSWORD, createLeader, createProject, createUnit, createUser, ensureRegion } from './factories.js';
 
 let t: TestApp;
@@ -214,6 +215,29 @@ describe('scope', () => {
     const byProject = await ok<SupervisionItemPage>(supervisor.get(`/api/v1/supervision/items?projectId=${projectId}`));
     expect(byProject.items.every((i) => i.projectId === projectId)).toBe(true);
     expect((await supervisor.get('/api/v1/supervision/items?link=nowhere')).statusCode).toBe(400);
+  });
+});
+
+describe('evidence', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const upload = (c: Client, id: number) =>
+    c.request({
+      method: 'POST',
+      url: `/api/v1/supervision/items/${id}/attachments`,
+      ...multipart('接电确认单.png', PNG, 'image/png'),
+    });
+
+  it('takes files from the responsible unit while it works on the item; others may not, outsiders see 404', async () => {
+    const item = await ok<SupervisionItemDetail>(supervisor.post('/api/v1/supervision/items', feedback({ title: '佐证' })), 201);
+    const res = await upload(unitUser, item.id);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await ok<unknown[]>(leader.get(`/api/v1/supervision/items/${item.id}/attachments`))).length).toBe(1);
+    expect((await upload(office, item.id)).statusCode).toBe(403);
+    expect((await upload(otherUnitUser, item.id)).statusCode).toBe(404);
+    expect((await otherRegion.get(`/api/v1/supervision/items/${item.id}/attachments`)).statusCode).toBe(404);
   });
 });
 
