@@ -6,6 +6,7 @@
  * (unit, leader, bureau, other region → 404, forbidden role → 403), versions (409), audit rows, and
  * overdue items in the project's colour.
  */
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupervisionItemDetail, SupervisionItemPage } from '@kpc/contracts';
@@ -437,5 +438,26 @@ describe('colours', () => {
     const all = await supervisionItemColours(t.database.db, '2026-07-16');
     expect(all.find((c) => c.id === item.id)).toMatchObject({ rag: 'green', projectId: p });
     expect(all.length).toBe(await countRows(t.database, 'supervision_items'));
+  });
+});
+
+describe('migration 0009', () => {
+  it('makes one item of every decision recorded before supervision items existed, in the link its state implies', async () => {
+    const sql = readFileSync(new URL('../src/db/migrations/0009_supervision_items.sql', import.meta.url), 'utf8');
+    const backfill = sql.slice(sql.indexOf('-- every decision')).split('--> statement-breakpoint');
+    const { rows: before } = await t.database.raw(`select count(*)::int as n from decisions`);
+    await t.database.raw(`delete from supervision_items`);
+    for (const statement of backfill) await t.database.raw(statement);
+    const { rows } = await t.database.raw(
+      `select i.link, i.accepted_at is not null as accepted, d.status, count(*)::int as n
+         from supervision_items i join decisions d on d.id = i.source_id and i.source = 'decision'
+         group by 1, 2, 3 order by 3, 1`,
+    );
+    expect(rows.reduce((a, r) => a + Number(r.n), 0)).toBe(Number(before[0]!.n));
+    for (const r of rows)
+      expect([r.status, r.link, r.accepted]).toEqual(
+        r.status === 'open' ? ['open', 'coordinating', false] : [r.status, 'checking', r.status === 'verified'],
+      );
+    expect(await countRows(t.database, 'supervision_item_events')).toBe(Number(before[0]!.n));
   });
 });

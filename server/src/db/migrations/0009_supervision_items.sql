@@ -48,4 +48,17 @@ CREATE UNIQUE INDEX "supervision_items_source_uq" ON "supervision_items" USING b
 CREATE INDEX "supervision_items_region_link_idx" ON "supervision_items" USING btree ("region_code","link");--> statement-breakpoint
 CREATE INDEX "supervision_items_unit_idx" ON "supervision_items" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "supervision_items_project_idx" ON "supervision_items" USING btree ("project_id");--> statement-breakpoint
-CREATE INDEX "supervision_items_open_deadline_idx" ON "supervision_items" USING btree ("deadline") WHERE "supervision_items"."accepted_at" is null and "supervision_items"."link" <> 'bulletined';
+CREATE INDEX "supervision_items_open_deadline_idx" ON "supervision_items" USING btree ("deadline") WHERE "supervision_items"."accepted_at" is null and "supervision_items"."link" <> 'bulletined';--> statement-breakpoint
+-- every decision recorded before supervision items existed becomes one, in the link its state implies
+INSERT INTO "supervision_items" ("region_code", "project_id", "source", "source_id", "title", "content", "unit_id", "owner_name", "owner_user_id", "deadline", "link", "accepted_at", "accepted_by", "version", "created_at", "updated_at")
+SELECT m."region_code", d."project_id", 'decision', d."id",
+  CASE WHEN char_length(d."content") > 60 THEN left(d."content", 59) || '…' ELSE d."content" END,
+  m."title" || '议定：' || d."content", d."unit_id", d."owner_name", d."owner_user_id", d."deadline",
+  CASE WHEN d."status" = 'open' THEN 'coordinating' ELSE 'checking' END,
+  CASE WHEN d."status" = 'verified' THEN d."verified_at" END,
+  CASE WHEN d."status" = 'verified' THEN d."verified_by" END,
+  1, d."created_at", d."updated_at"
+FROM "decisions" d JOIN "meetings" m ON m."id" = d."meeting_id";--> statement-breakpoint
+INSERT INTO "supervision_item_events" ("item_id", "kind", "from_link", "to_link", "note", "by_name", "at")
+SELECT i."id", 'assigned', NULL, 'coordinating', '办理时限：' || i."deadline"::text, 'system:migration', i."created_at"
+FROM "supervision_items" i;
