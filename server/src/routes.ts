@@ -30,6 +30,7 @@ import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
 import supervisionReportsRoutes from './modules/supervision-reports/supervision-reports.routes.js';
 import escalationsRoutes from './modules/escalations/escalations.routes.js';
+import supervisionItemsRoutes from './modules/supervision/supervision-items.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -37,6 +38,7 @@ import './modules/problems/problems.attachments.js';
 import './modules/instructions/instructions.attachments.js';
 import './modules/stage-proposals/stage-proposals.attachments.js';
 import './modules/site-checks/site-checks.attachments.js';
+import './modules/supervision/supervision-items.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
@@ -69,4 +71,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationsRoutes);
   await app.register(supervisionReportsRoutes);
   await app.register(escalationsRoutes);
+  await app.register(supervisionItemsRoutes);
 }

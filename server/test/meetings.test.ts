@@ -289,7 +289,8 @@ describe('a meeting and its decisions', () => {
       unitUser.post(`/api/v1/decisions/${decision.id}/done`, { version: 1, doneOn: '2026-07-16', note: '已完成土地摘牌' }),
     );
     expect(done).toMatchObject({ status: 'done', state: 'done', doneOn: '2026-07-16', doneNote: '已完成土地摘牌', version: 2 });
-    expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
+    // the decision's row, and its supervision item's move to checking 问效
+    expect(await countRows(t.database, 'audit_log')).toBe(audits + 2);
     expect((await unitUser.post(`/api/v1/decisions/${decision.id}/verify`, { version: 2 })).statusCode).toBe(403);
     expect((await viewer.post(`/api/v1/decisions/${decision.id}/verify`, { version: 2 })).statusCode).toBe(403);
     expect((await supervisor.post(`/api/v1/decisions/${decision.id}/verify`, { version: 1 })).statusCode).toBe(409);

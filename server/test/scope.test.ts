@@ -25,6 +25,7 @@ let outsideAttachment: number;
 /** A meeting that discusses only the outside project, and its decision for the outside unit. */
 let outsideMeeting: number;
 let outsideDecision: number;
+let outsideSupervisionItem: number;
 let outsideProblem: number;
 let outsideInstruction: number;
 let outsideReply: number;
@@ -153,6 +154,10 @@ beforeAll(async () => {
       201,
     )
   ).id;
+  // the decision's supervision item 督办事项, made with it
+  outsideSupervisionItem = (
+    await ok<{ items: { id: number }[] }>(office.get(`/api/v1/supervision/items?source=decision&sourceId=${outsideDecision}`))
+  ).items[0]!.id;
   outsideProblem = (
     await ok<{ id: number }>(
       office.post('/api/v1/problems', { projectId: p.id, category: 'land', description: '范围外问题', unitId: otherUnit.id }),
@@ -509,6 +514,7 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/instruction-replies/{id}': outsideReply,
     '/api/v1/stage-proposals/{id}': outsideStageProposal,
     '/api/v1/site-checks/{id}': outsideSiteCheck,
+    '/api/v1/supervision/items/{id}': outsideSupervisionItem,
   });
   /**
    * Routes with an id that is not a project's (reference data, accounts, periods, imports, saved import mappings — region-scoped, 404 across regions in imports-mapping.test.ts),

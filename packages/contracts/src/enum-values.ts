@@ -219,6 +219,7 @@ export const ragRules = [
   'stage_deadline_missed',
   'problem_overdue',
   'leader_quota_shortfall',
+  'supervision_overdue',
 ] as const;
 export type RagRule = (typeof ragRules)[number];
 export const ragRuleLabels: Labels<RagRule> = {
@@ -229,6 +230,61 @@ export const ragRuleLabels: Labels<RagRule> = {
   stage_deadline_missed: { 'zh-CN': '阶段节点未按期', en: 'Stage date missed' },
   problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
   leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
+  supervision_overdue: { 'zh-CN': '督办事项逾期', en: 'Overdue supervision items' },
+};
+
+// ---- supervision items 督办事项 (issue 11) ----
+
+/** Where a supervision item comes from: a meeting decision, a ledger item, higher-level feedback, a leader instruction. */
+export const supervisionSources = ['decision', 'ledger_item', 'higher_feedback', 'leader_instruction'] as const;
+export type SupervisionSource = (typeof supervisionSources)[number];
+export const supervisionSourceLabels: Labels<SupervisionSource> = {
+  decision: { 'zh-CN': '会议议定事项', en: 'Meeting decision' },
+  ledger_item: { 'zh-CN': '台账事项', en: 'Ledger item' },
+  higher_feedback: { 'zh-CN': '上级督导反馈', en: 'Higher-level feedback' },
+  leader_instruction: { 'zh-CN': '领导批示', en: 'Leader instruction' },
+};
+
+/** The four links 协调、跟踪、问效、通报 an item moves through (SPEC §2.5). */
+export const supervisionLinks = ['coordinating', 'tracking', 'checking', 'bulletined'] as const;
+export type SupervisionLink = (typeof supervisionLinks)[number];
+export const supervisionLinkLabels: Labels<SupervisionLink> = {
+  coordinating: { 'zh-CN': '协调', en: 'Coordinating' },
+  tracking: { 'zh-CN': '跟踪', en: 'Tracking' },
+  checking: { 'zh-CN': '问效', en: 'Checking' },
+  bulletined: { 'zh-CN': '通报', en: 'Bulletined' },
+};
+
+/** The steps of an item's timeline. */
+export const supervisionEventKinds = [
+  'assigned',
+  'reassigned',
+  'progress',
+  'submitted',
+  'accepted',
+  'returned',
+  'bulletined',
+  'note',
+] as const;
+export type SupervisionEventKind = (typeof supervisionEventKinds)[number];
+export const supervisionEventKindLabels: Labels<SupervisionEventKind> = {
+  assigned: { 'zh-CN': '交办', en: 'Assigned' },
+  reassigned: { 'zh-CN': '调整交办', en: 'Reassigned' },
+  progress: { 'zh-CN': '报送进展', en: 'Progress' },
+  submitted: { 'zh-CN': '提请问效', en: 'Submitted for checking' },
+  accepted: { 'zh-CN': '验收通过', en: 'Accepted' },
+  returned: { 'zh-CN': '退回跟踪', en: 'Sent back' },
+  bulletined: { 'zh-CN': '已通报', en: 'Bulletined' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+};
+
+/** Why a supervision item has its colour. */
+export const supervisionItemRagRules = ['item_overdue', 'item_due_soon', 'item_returned'] as const;
+export type SupervisionItemRagRule = (typeof supervisionItemRagRules)[number];
+export const supervisionItemRagRuleLabels: Labels<SupervisionItemRagRule> = {
+  item_overdue: { 'zh-CN': '督办事项逾期', en: 'Supervision item overdue' },
+  item_due_soon: { 'zh-CN': '督办事项临近时限', en: 'Supervision item due soon' },
+  item_returned: { 'zh-CN': '督办事项被退回', en: 'Supervision item sent back' },
 };
 
 /** Notifications 通知 (issue 11 item 6): what an inbox row is about. The digest sums up a day's unread ones. */

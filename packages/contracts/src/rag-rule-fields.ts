@@ -208,6 +208,7 @@ export const ragRuleSpecs: Record<RagRule, RagRuleSpec> = {
     },
     checks: [],
   },
+  supervision_overdue: overdueSpec({ 'zh-CN': '督办事项', en: 'supervision items' }, true),
 };
 
 /** The key a failed check is raised with; issues.ts turns it into the check's message. */

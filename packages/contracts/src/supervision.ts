@@ -9,7 +9,7 @@ import { ragRuleSchema, ragSchema } from './enums.js';
 
 export const ragRecordSchema = z.object({
   entity: z
-    .enum(['project', 'milestone', 'ledger_item', 'decision', 'problem', 'leader'])
+    .enum(['project', 'milestone', 'ledger_item', 'decision', 'problem', 'leader', 'supervision_item'])
     .describe('What kind of record (记录类型)'),
   id: z.number().int(),
   label: z.string().describe('How the screens name it'),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.js';
 import { defaultRagRules, ragFor, ragRank, type RagFacts } from './rag.js';
+import { completeRuleSet } from './rag-rule-sets.js';
 
 const ASOF = '2026-07-02'; // 183 / 365 of the year gone: time progress ≈ 50.1 %
 const R = defaultRagRules;
@@ -84,6 +85,36 @@ describe('ragFor', () => {
     });
     it('needs an annual plan', () => {
       expect(ragFor(withFacts({ investment: { annualPlan: 0, completed: 0 } }), R, ASOF).rag).toBe('green');
+    });
+  });
+
+  describe('supervision_overdue', () => {
+    const items = (days: number[]) => days.map((d, i) => ({ id: i + 1, label: `督办${i + 1}`, deadline: overdueBy(d) }));
+    it.each([
+      [[0], 'green'], // due today: not overdue yet
+      [[1], 'yellow'],
+      [[2, 2], 'yellow'],
+      [[2, 2, 2], 'red'],
+      [[30], 'yellow'],
+      [[31], 'red'],
+    ] as const)('supervision items overdue by %j days: %s', (days, rag) => {
+      expect(ragFor(withFacts({ supervisionItems: items([...days]) }), R, ASOF).rag).toBe(rag);
+    });
+    it('names the overdue items, and reads the default when a stored rule set lacks the rule', () => {
+      const { supervision_overdue: _s, ...older } = R;
+      expect(
+        ragFor(
+          withFacts({ supervisionItems: items([4]) }),
+          completeRuleSet(older as unknown as Record<string, Record<string, unknown>>),
+          ASOF,
+        ).reasons[0],
+      ).toMatchObject({
+        rule: 'supervision_overdue',
+        rag: 'yellow',
+        value: 1,
+        threshold: 1,
+        records: [{ entity: 'supervision_item', id: 1, label: '督办1' }],
+      });
     });
   });
 

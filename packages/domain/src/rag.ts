@@ -15,6 +15,7 @@
  * | stage_deadline_missed | — | signed but not started by the planned start date; started but not completed by the planned completion date |
  * | problem_overdue | ≥ 1 open problem past its deadline | any > 30 days overdue |
  * | leader_quota_shortfall | the contracting leader missed last week's site-check quota | — |
+ * | supervision_overdue | ≥ 1 supervision item 督办事项 not accepted past its deadline (not from a decision: decision_overdue counts those) | ≥ 3, or any > 30 days overdue |
  *
  * The project's colour is the worst reason's; a green project has no reasons.
  *
@@ -51,6 +52,8 @@ export interface RagRuleSet {
   problem_overdue: OverdueThresholds;
   /** The colour a missed quota of last week gives. */
   leader_quota_shortfall: { rag: Exclude<Rag, 'green'> };
+  /** Optional in a stored set: one saved before this rule existed reads the default. */
+  supervision_overdue: OverdueThresholds;
 }
 
 export const defaultRagRules: RagRuleSet = {
@@ -61,6 +64,7 @@ export const defaultRagRules: RagRuleSet = {
   stage_deadline_missed: { graceDays: 0 },
   problem_overdue: { yellowCount: 1, redCount: null, redDays: 30 },
   leader_quota_shortfall: { rag: 'yellow' },
+  supervision_overdue: { yellowCount: 1, redCount: 3, redDays: 30 },
 };
 
 // ---- the facts -----------------------------------------------------------------------------------
@@ -98,11 +102,16 @@ export interface RagFacts {
     solvedOnSite: number;
     quota: { siteChecks: number; solvedOnSite: number };
   } | null;
+  /**
+   * The project's supervision items 督办事项 not accepted yet (supervision-items.ts), except those from a
+   * meeting decision, whose lateness decision_overdue already counts. Absent: none.
+   */
+  supervisionItems?: readonly { id: number; label: string; deadline: string }[];
 }
 
 // ---- the result ----------------------------------------------------------------------------------
 
-export type RagEntity = 'project' | 'milestone' | 'ledger_item' | 'decision' | 'problem' | 'leader';
+export type RagEntity = 'project' | 'milestone' | 'ledger_item' | 'decision' | 'problem' | 'leader' | 'supervision_item';
 export interface RagRecordRef {
   entity: RagEntity;
   id: number;
@@ -195,7 +204,7 @@ interface OverdueRecord {
 }
 
 function overdueReason(
-  rule: 'ledger_overdue' | 'decision_overdue' | 'problem_overdue',
+  rule: 'ledger_overdue' | 'decision_overdue' | 'problem_overdue' | 'supervision_overdue',
   entity: RagEntity,
   items: OverdueRecord[],
   r: OverdueThresholds,
@@ -325,6 +334,15 @@ export function ragFor(facts: RagFacts, rules: RagRuleSet, asOf: string): RagRes
       { zh: '问题', en: 'problems' },
     ),
     leaderQuota(facts, rules.leader_quota_shortfall),
+    overdueReason(
+      'supervision_overdue',
+      'supervision_item',
+      (facts.supervisionItems ?? [])
+        .filter((i) => i.deadline < asOf)
+        .map((i) => ({ id: i.id, label: i.label, days: overdueDays(i.deadline) })),
+      rules.supervision_overdue,
+      { zh: '督办事项', en: 'supervision items' },
+    ),
   ].filter((x): x is RagReasonResult => x !== null);
   reasons.sort((a, b) => rank[b.rag] - rank[a.rag] || ragRules.indexOf(a.rule) - ragRules.indexOf(b.rule));
   return { rag: reasons.reduce<Rag>((c, x) => worseRag(c, x.rag), 'green'), reasons };

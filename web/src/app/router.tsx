@@ -38,6 +38,7 @@ const ColourMapPage = lazy(() => import('../features/supervision/components/colo
 const SupervisionReportsPage = lazy(() => import('../features/supervision-reports/components/supervision-reports-page'));
 const RulesPage = lazy(() => import('../features/supervision/components/rules-page'));
 const WorkbenchPage = lazy(() => import('../features/escalations/components/workbench-page'));
+const SupervisionItemsPage = lazy(() => import('../features/supervision/components/items-board-page'));
 const StageProposalsPage = lazy(() => import('../features/stage-proposals/components/stage-proposals-page'));
 const GanttPage = lazy(() => import('../features/gantt/components/gantt-page'));
 const MilestoneAlertsPage = lazy(() => import('../features/milestones/components/milestone-alerts-page'));
@@ -140,6 +141,14 @@ export function AppRouter() {
                 element={
                   <RequireScreen screen="workbench">
                     <WorkbenchPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="supervision/items"
+                element={
+                  <RequireScreen screen="supervisionItems">
+                    <SupervisionItemsPage />
                   </RequireScreen>
                 }
               />

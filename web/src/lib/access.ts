@@ -18,8 +18,10 @@ import {
   canPlanInvestment,
   canWriteLedgerFor,
   canDraftSupervisionReports,
-  hasAnyRole,
   readableReportStatuses,
+  canReadSupervisionItems,
+  hasAnyRole,
+  isSupervisionBureau,
   type ProjectAccessScope,
 } from '@kpc/domain';
 
@@ -85,9 +87,14 @@ export const access = {
   /** 督查工作台: the supervision bureau's (and the admin's). */
   workbench: (user: RolesOf) => canUseWorkbench(user),
 
+  /** The supervision-item board 督办事项: the bureau, office, viewers, units and leaders (each their own items). */
+  supervisionItems: (user: RolesOf) => canReadSupervisionItems(user),
+
   // actions
   /** Confirming or dismissing a proposed escalation step (domain `canDecideEscalation`). */
   decideEscalation: (user: CurrentUser, project: ProjectAccessScope) => canDecideEscalation(user, project),
+  /** Higher-level feedback and 列入督办: the supervision bureau's (domain `canCreateSupervisionItem`). */
+  createSupervisionItem: (user: RolesOf) => isSupervisionBureau(user),
   /** 人工调整 of a project's computed colour: the supervision bureau's (domain `canOverrideRag`). */
   overrideRag: (user: CurrentUser, project: ProjectAccessScope) => canOverrideRag(user, project),
   createProject: (user: CurrentUser) => canCreateProject(user),

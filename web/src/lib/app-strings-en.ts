@@ -21,6 +21,8 @@ import enSupervisionReports from '../locales/en/supervision-reports.json';
 import enSupervisionRules from '../locales/en/supervision-rules.json';
 // escalation ladder and the bureau's workbench (issue 11)
 import enEscalations from '../locales/en/escalations.json';
+// supervision items 督办事项 (issue 11)
+import enSupervisionItems from '../locales/en/supervision-items.json';
 
 export default {
   ...enProjects,
@@ -112,4 +114,6 @@ export default {
   ...enSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...enEscalations,
+  // supervision items 督办事项 (issue 11)
+  ...enSupervisionItems,
 };

@@ -21,6 +21,8 @@ import zhSupervisionReports from '../locales/zh-CN/supervision-reports.json';
 import zhSupervisionRules from '../locales/zh-CN/supervision-rules.json';
 // escalation ladder and the bureau's workbench (issue 11)
 import zhEscalations from '../locales/zh-CN/escalations.json';
+// supervision items 督办事项 (issue 11)
+import zhSupervisionItems from '../locales/zh-CN/supervision-items.json';
 
 export default {
   ...zhProjects,
@@ -112,4 +114,6 @@ export default {
   ...zhSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...zhEscalations,
+  // supervision items 督办事项 (issue 11)
+  ...zhSupervisionItems,
 };

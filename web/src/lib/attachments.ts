@@ -9,7 +9,13 @@ import { api } from './api';
 import { postFile } from './post-file';
 
 export type AttachmentOwner =
-  'ledger-items' | 'investment-reports' | 'problems' | 'instruction-replies' | 'stage-proposals' | 'site-checks';
+  | 'ledger-items'
+  | 'investment-reports'
+  | 'problems'
+  | 'instruction-replies'
+  | 'stage-proposals'
+  | 'site-checks'
+  | 'supervision/items';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const attachmentUrl = (id: number) => `/api/v1/attachments/${id}`;

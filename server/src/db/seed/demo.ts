@@ -36,6 +36,7 @@ import { refreshInvestmentTotals } from '../../modules/investment/investment.tot
 import { seedMilestones } from './demo-milestones.js';
 import { seedMeetings } from './demo-meetings.js';
 import { seedEscalations } from './demo-escalations.js';
+import { seedSupervisionItems } from './demo-supervision-items.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -488,5 +489,6 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   await seedLedgers(tx, clock);
   await seedMilestones(tx, clock);
   await seedMeetings(tx, clock);
+  await seedSupervisionItems(tx, clock);
   await seedEscalations(tx, clock, REGION);
 }

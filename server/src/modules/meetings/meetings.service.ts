@@ -35,7 +35,11 @@ import {
   shanghaiTime,
   type AgendaSignal,
 } from '@kpc/domain';
+import { createSupervisionItems } from '../../commands/create-supervision-items.js';
 import { raiseProblems } from '../../commands/raise-problems.js';
+import { removeSupervisionItemsOf } from '../../commands/remove-supervision-items.js';
+import { submitSupervisionItemsOf } from '../../commands/submit-supervision-items.js';
+import { syncSupervisionItemsOf } from '../../commands/sync-supervision-items.js';
 import { solveProblemsOnSite } from '../../commands/solve-problems-on-site.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -452,6 +456,13 @@ export async function deleteMeeting(ctx: RequestContext, id: number, version: nu
       if (!current) throw new AppError('NOT_FOUND');
       throw versionConflict(await presentMeeting(ctx, current, tx));
     }
+    // its decisions went with it (cascade): so do their supervision items
+    await removeSupervisionItemsOf(
+      tx,
+      ctx,
+      'decision',
+      before.decisions.map((d) => d.id),
+    );
     await writeAudit(
       tx,
       ctx.audit,
@@ -576,6 +587,7 @@ async function writeDecision(
   version: number,
   set: Partial<repo.NewDecision>,
   action: string,
+  also?: (tx: Executor) => Promise<unknown>,
 ): Promise<Decision> {
   const asOf = asOfOf(ctx);
   return ctx.db.transaction(async (tx) => {
@@ -586,6 +598,7 @@ async function writeDecision(
       throw versionConflict(presentDecision(ctx.actor, current, asOf));
     }
     const after = (await repo.findDecision(tx, before.d.id))!;
+    await also?.(tx);
     await writeAudit(
       tx,
       ctx.audit,
@@ -626,6 +639,21 @@ export async function createDecision(ctx: RequestContext, meetingId: number, bod
       { action: 'create', entity: 'decision', entityId: id, regionCode, after: decisionSnapshot(after, asOf) },
       ctx.now,
     );
+    // every decision is supervised 督办事项: made here, in the meeting's transaction, from the same figures
+    await createSupervisionItems(tx, ctx, [
+      {
+        regionCode,
+        projectId: after.d.projectId,
+        source: 'decision',
+        sourceId: id,
+        title: after.d.content.length > 60 ? `${after.d.content.slice(0, 59)}…` : after.d.content,
+        content: `${m.row.m.title}议定：${after.d.content}`,
+        unitId: after.d.unitId,
+        ownerName: after.d.ownerName,
+        ownerUserId: after.d.ownerUserId,
+        deadline: after.d.deadline,
+      },
+    ]);
     return presentDecision(ctx.actor, after, asOf);
   });
 }
@@ -635,7 +663,21 @@ export async function updateDecision(ctx: RequestContext, id: number, body: Upda
   if (!meetingPolicy.canWrite(ctx.actor, before.regionCode)) throw new AppError('FORBIDDEN');
   await checkDecisionRefs(ctx, body, before.regionCode);
   const { version, ...changes } = body;
-  return writeDecision(ctx, before, version, changes, 'update');
+  // its supervision item follows the corrected figures (typed once, here)
+  return writeDecision(ctx, before, version, changes, 'update', (tx) =>
+    syncSupervisionItemsOf(tx, ctx, 'decision', id, {
+      projectId: changes.projectId,
+      unitId: changes.unitId,
+      ownerName: changes.ownerName,
+      deadline: changes.deadline,
+      ...(changes.content
+        ? {
+            content: `${before.meetingTitle}议定：${changes.content}`,
+            title: changes.content.length > 60 ? `${changes.content.slice(0, 59)}…` : changes.content,
+          }
+        : {}),
+    }),
+  );
 }
 
 export async function deleteDecision(ctx: RequestContext, id: number, version: number): Promise<void> {
@@ -648,6 +690,7 @@ export async function deleteDecision(ctx: RequestContext, id: number, version: n
       if (!current) throw new AppError('NOT_FOUND');
       throw versionConflict(presentDecision(ctx.actor, current, asOf));
     }
+    await removeSupervisionItemsOf(tx, ctx, 'decision', [id]);
     await writeAudit(
       tx,
       ctx.audit,
@@ -672,7 +715,10 @@ export async function markDecisionDone(ctx: RequestContext, id: number, body: Ma
   const refusal = doneRefusal(before.d, body.doneOn, asOfOf(ctx));
   if (refusal === 'not_open') throw new AppError('INVALID_STATE', undefined, meetingMessages.not_open);
   if (refusal) throw fieldError('VALIDATION_FAILED', 'doneOn', ctx.locale, meetingMessages[refusal]);
-  return writeDecision(ctx, before, body.version, { status: 'done', doneOn: body.doneOn, doneNote: body.note }, 'done');
+  // its supervision item goes to checking 问效 with the same note: typed once, here
+  return writeDecision(ctx, before, body.version, { status: 'done', doneOn: body.doneOn, doneNote: body.note }, 'done', (tx) =>
+    submitSupervisionItemsOf(tx, ctx, 'decision', [id], `议定事项已办结（${body.doneOn}）${body.note ? `：${body.note}` : ''}`),
+  );
 }
 
 /** 核验: the office or the supervisor, once done. */

@@ -136,3 +136,18 @@ export async function overdueProblems(db: Executor, scope: SQL, asOf: string) {
   );
   return r.map((x) => ({ ...x, id: Number(x.id), projectId: Number(x.projectId) }));
 }
+
+/**
+ * Supervision items 督办事项 of the projects, not accepted and past their deadline — except those made from
+ * a meeting decision, whose lateness `overdueDecisions` already brings in (counted once, not twice).
+ */
+export async function overdueSupervisionItems(db: Executor, scope: SQL, asOf: string) {
+  const r = await rows<{ id: number; projectId: number; label: string; deadline: string }>(
+    db,
+    sql`select id, project_id as "projectId", ${cut('title')} as label, deadline::text as deadline
+      from supervision_items
+      where accepted_at is null and link <> 'bulletined' and source <> 'decision' and deadline < ${asOf}
+        and project_id in ${inScope(scope)}`,
+  );
+  return r.map((x) => ({ ...x, id: Number(x.id), projectId: Number(x.projectId) }));
+}

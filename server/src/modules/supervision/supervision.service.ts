@@ -104,14 +104,14 @@ export interface ProjectFacts {
 }
 
 /**
- * The facts the rules read for every project in `scope` on `asOf`: seven set-based statements plus the
+ * The facts the rules read for every project in `scope` on `asOf`: eight set-based statements plus the
  * quota's, whatever the number of projects. `quotaRegion` is the region whose contracting leaders'
  * last-week quota counts.
  */
 export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegion: string): Promise<ProjectFacts[]> {
   const year = Number(asOf.slice(0, 4));
   const lastWeek = addWeeks(isoWeekOfDate(asOf), -1);
-  const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls] = await Promise.all([
+  const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls, supervised] = await Promise.all([
     repo.projectsIn(db, scope),
     repo.nodesIn(db, scope),
     repo.investmentIn(db, scope, year, throughMonth(year, asOf)),
@@ -119,6 +119,7 @@ export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegio
     repo.overdueDecisions(db, scope, asOf),
     repo.overdueProblems(db, scope, asOf),
     weeklyShortfalls(db, quotaRegion, lastWeek),
+    repo.overdueSupervisionItems(db, scope, asOf),
   ]);
   const nodesOf = groupBy(nodes, (n) => n.projectId);
   const depsOf = groupBy(deps, (d) => d.projectId);
@@ -126,6 +127,7 @@ export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegio
   const ledgerOf = groupBy(ledger, (x) => x.projectId);
   const decisionsOf = groupBy(decisions, (x) => x.projectId);
   const problemsOf = groupBy(problems, (x) => x.projectId);
+  const supervisedOf = groupBy(supervised, (x) => x.projectId);
   const shortfallOf = new Map(shortfalls.rows.filter((r) => r.personType === 'leader').map((r) => [r.personId, r]));
   return list.map((p) => {
     const mine = nodesOf.get(p.id) ?? [];
@@ -151,6 +153,7 @@ export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegio
       ledgerItems: ledgerOf.get(p.id) ?? [],
       decisions: decisionsOf.get(p.id) ?? [],
       problems: problemsOf.get(p.id) ?? [],
+      supervisionItems: supervisedOf.get(p.id) ?? [],
       leaderShortfall: s
         ? {
             leaderId: s.personId,

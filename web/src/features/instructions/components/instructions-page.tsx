@@ -14,6 +14,7 @@ import { hasRole } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { AttachmentList } from '../../../components/attachments/attachment-list';
 import { instructionKeys, useInstructionList, useInstructionStep, type InstructionListQuery } from '../api/instructions';
+import { SuperviseButton } from '../../../components/supervise-button';
 
 const statusColor: Record<Instruction['status'], string> = {
   open: 'blue',
@@ -63,6 +64,7 @@ function InstructionCard({ i }: { i: Instruction }) {
           {t('instructions.deadline')}：{i.replyDeadline}
         </Typography.Text>
         {i.projectId && <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>}
+        <SuperviseButton source="leader_instruction" sourceId={i.id} testId="instruction-supervise" />
       </Space>
       {i.replies.length > 0 && (
         <Timeline

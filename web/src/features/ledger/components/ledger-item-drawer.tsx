@@ -27,6 +27,7 @@ import { useLedgerSave } from './use-ledger-save';
 import { progressNoteDay } from './ledger-tags';
 import { ledgerKeys } from '../api/keys';
 import { AttachmentList } from '../../../components/attachments/attachment-list';
+import { SuperviseButton } from '../../../components/supervise-button';
 
 interface Values {
   focus?: StageFocusKey;
@@ -149,14 +150,25 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       title={editing ? t('ledger.editTitle', { seq: editing.seq }) : t('ledger.addTitle')}
       destroyOnHidden
       extra={
-        !readOnly && (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" onClick={submit} loading={saving || create.isPending} data-testid="ledger-form-submit">
-              {t('common.save')}
-            </Button>
-          </Space>
-        )
+        <Space>
+          {/* 列入督办: the bureau's, who may not edit the item */}
+          {editing && (
+            <SuperviseButton
+              source="ledger_item"
+              sourceId={editing.id}
+              needsDeadline={editing.recurring}
+              testId="ledger-supervise"
+            />
+          )}
+          {!readOnly && (
+            <>
+              <Button onClick={onClose}>{t('common.cancel')}</Button>
+              <Button type="primary" onClick={submit} loading={saving || create.isPending} data-testid="ledger-form-submit">
+                {t('common.save')}
+              </Button>
+            </>
+          )}
+        </Space>
       }
     >
       <Form form={form} layout="vertical" name="ledger" disabled={!mayEdit} requiredMark>

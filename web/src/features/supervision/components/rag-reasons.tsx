@@ -24,6 +24,8 @@ function recordLink(projectId: number, r: RagRecord): string {
       return `/projects/${projectId}?tab=problems`;
     case 'leader':
       return '/compliance';
+    case 'supervision_item':
+      return `/supervision/items?item=${r.id}`;
   }
 }
 

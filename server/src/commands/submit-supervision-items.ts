@@ -1,0 +1,45 @@
+/**
+ * Command: the items of source records that were done elsewhere move to checking 问效 — a meeting
+ * decision marked done 办结 in the meetings module puts its item before the bureau, with the done note,
+ * so the result is typed once. Items already in checking, accepted or bulletined stay as they are.
+ */
+import type { SupervisionSource } from '@kpc/contracts';
+import type { Executor } from '../db/client.js';
+import { writeAudit } from '../lib/audit.js';
+import type { RequestContext } from '../lib/request-context.js';
+import { insertEvents, itemsOfSource, updateItem } from '../modules/supervision/supervision-items.repository.js';
+
+export async function submitSupervisionItemsOf(
+  tx: Executor,
+  ctx: Pick<RequestContext, 'actor' | 'audit' | 'now'>,
+  source: SupervisionSource,
+  sourceIds: readonly number[],
+  note: string,
+): Promise<number[]> {
+  const moved: number[] = [];
+  for (const before of await itemsOfSource(tx, source, sourceIds)) {
+    if (before.acceptedAt !== null || (before.link !== 'coordinating' && before.link !== 'tracking')) continue;
+    const after = await updateItem(tx, before.id, before.version, { link: 'checking', updatedAt: ctx.now });
+    if (!after) continue; // changed meanwhile in this transaction: nothing to move
+    await insertEvents(tx, [
+      {
+        itemId: before.id,
+        kind: 'submitted',
+        fromLink: before.link,
+        toLink: 'checking',
+        note,
+        byUserId: ctx.actor.id > 0 ? ctx.actor.id : null,
+        byName: ctx.actor.displayName,
+        at: ctx.now,
+      },
+    ]);
+    await writeAudit(
+      tx,
+      ctx.audit,
+      { action: 'submit', entity: 'supervision_item', entityId: before.id, regionCode: before.regionCode, before, after },
+      ctx.now,
+    );
+    moved.push(before.id);
+  }
+  return moved;
+}
