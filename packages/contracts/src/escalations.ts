@@ -113,7 +113,9 @@ export const workbenchSchema = z.object({
   asOf: z.string().describe(dateText),
   proposed: z.array(escalationSchema).describe('待确认的问责建议: proposed steps, oldest first'),
   overdue: z.array(workbenchOverdueSchema).describe('逾期事项: overdue decisions, problems, ledger items, most overdue first'),
-  toVerify: z.array(workbenchToVerifySchema).describe('待核验: supervision items in checking (empty until that module lands)'),
+  toVerify: z
+    .array(workbenchToVerifySchema)
+    .describe('待核验: supervision items submitted for checking, not yet accepted, oldest first'),
   counts: z.object({
     proposed: z.number().int(),
     overdue: z.number().int(),

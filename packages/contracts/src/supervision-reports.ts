@@ -80,7 +80,8 @@ export type BulletinProject = z.infer<typeof bulletinProjectSchema>;
 
 export const overdueRecordSchema = z.object({
   id: z.number().int(),
-  projectId: z.number().int(),
+  /** null for a supervision item that concerns a unit only: `projectName` is then the unit's name. */
+  projectId: z.number().int().nullable(),
   projectName: z.string(),
   label: z.string(),
   deadline: z.string(),

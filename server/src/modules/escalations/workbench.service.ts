@@ -1,7 +1,7 @@
 /**
  * The supervision bureau's workbench 督查工作台 (issue 11 item 8): what waits for the bureau, in one read —
  * the proposed escalation steps to confirm or dismiss, the overdue decisions, problems and ledger items
- * of the region with their days overdue, and (filled by the supervision-items module) the items to verify.
+ * of the region with their days overdue, and the supervision items 督办事项 submitted for the bureau's check 问效.
  */
 import type { Workbench, WorkbenchOverdue } from '@kpc/contracts';
 import { canUseWorkbench, daysBetween } from '@kpc/domain';
@@ -9,6 +9,7 @@ import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { visibleProjects } from '../../lib/project-scope.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { toVerify as itemsToVerify } from '../supervision/supervision-items.repository.js';
 import { overdueDecisions, overdueLedgerItems, overdueProblems } from '../supervision/supervision.repository.js';
 import * as repo from './escalations.repository.js';
 import { present } from './escalations.service.js';
@@ -17,11 +18,12 @@ export async function workbench(ctx: RequestContext): Promise<Workbench> {
   if (!canUseWorkbench(ctx.actor)) throw new AppError('FORBIDDEN');
   const asOf = today(ctx.clock);
   const scope = visibleProjects(ctx.actor);
-  const [proposed, decisions, problems, ledgerItems] = await Promise.all([
+  const [proposed, decisions, problems, ledgerItems, checking] = await Promise.all([
     repo.proposedIn(ctx.db, scope),
     overdueDecisions(ctx.db, scope, asOf),
     overdueProblems(ctx.db, scope, asOf),
     overdueLedgerItems(ctx.db, scope, asOf),
+    itemsToVerify(ctx.db, ctx.actor),
   ]);
   const rows = [
     ...decisions.map((r) => ({ kind: 'decision' as const, ...r })),
@@ -41,8 +43,13 @@ export async function workbench(ctx: RequestContext): Promise<Workbench> {
       projectName: names.get(r.projectId)?.name ?? '',
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.kind.localeCompare(b.kind) || a.id - b.id);
-  // TODO(lead): supervision items 督办事项 in `checking`, from the supervision-items module
-  const toVerify: Workbench['toVerify'] = [];
+  const toVerify: Workbench['toVerify'] = checking.map((r) => ({
+    id: r.item.id,
+    label: r.item.title,
+    projectId: r.item.projectId,
+    projectName: r.projectName,
+    since: r.item.updatedAt.toISOString(),
+  }));
   return {
     asOf,
     proposed: proposed.map((r) => present(r, ctx.locale)),

@@ -18,6 +18,7 @@ import type { Executor } from '../../db/client.js';
 import { projectsInRegion } from '../../lib/project-scope.js';
 import { overridesInForce } from '../supervision/rag-overrides.service.js';
 import { coloursOf, type ProjectColour } from '../supervision/supervision.service.js';
+import * as itemsRepo from '../supervision/supervision-items.repository.js';
 import * as supervisionRepo from '../supervision/supervision.repository.js';
 import * as repo from './supervision-reports.repository.js';
 
@@ -144,13 +145,17 @@ export async function escalationStepsOfMonth(
   }));
 }
 
-/**
- * Supervision items 督办事项 overdue on `asOf` in the region, for the bulletin's overdue section.
- * TO WIRE (lead): supervision items are built by another helper; return the open ones past their
- * deadline (label = the item's title, projectName = its project's or unit's name).
- */
-export async function overdueSupervisionItems(_db: Executor, _regionCode: string, _asOf: string): Promise<OverdueRecord[]> {
-  return [];
+/** Supervision items 督办事项 overdue on `asOf` in the region (not accepted past their deadline), for the bulletin. */
+export async function overdueSupervisionItems(db: Executor, regionCode: string, asOf: string): Promise<OverdueRecord[]> {
+  const rows = await itemsRepo.overdueInRegion(db, regionCode, asOf);
+  return rows.map((r) => ({
+    id: r.item.id,
+    projectId: r.item.projectId,
+    projectName: r.projectName ?? r.unitName,
+    label: r.item.title,
+    deadline: r.item.deadline,
+    daysOverdue: daysBetween(r.item.deadline, asOf),
+  }));
 }
 
 /**

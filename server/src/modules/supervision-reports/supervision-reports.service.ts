@@ -7,6 +7,7 @@
  */
 import {
   supervisionReportContentSchema,
+  supervisionReportKindLabels,
   userMessages,
   type DraftSupervisionReportBody,
   type ListSupervisionReportsQuery,
@@ -20,11 +21,13 @@ import {
 import {
   canDraftSupervisionReports,
   docNumber,
+  monthBounds,
   parseIsoWeek,
   periodStart,
   readableReportStatuses,
   shanghaiDate,
 } from '@kpc/domain';
+import { bulletinSupervisionItems } from '../../commands/bulletin-supervision-items.js';
 import { supervisionReports } from '../../db/schema/index.js';
 import { writeAudit } from '../../lib/audit.js';
 import { today } from '../../lib/clock.js';
@@ -32,6 +35,7 @@ import { AppError, versionConflict } from '../../lib/errors.js';
 import { requireRegion, type Actor } from '../../lib/policy.js';
 import { SYSTEM_ACTOR_ID, fieldError, type RequestContext } from '../../lib/request-context.js';
 import { updateAtVersion } from '../../lib/versioned.js';
+import { acceptedUnbulletined } from '../supervision/supervision-items.repository.js';
 import { writeBulletinDocx } from '../../reports/bulletin-docx.js';
 import { writeDispatchDocx } from '../../reports/dispatch-docx.js';
 import { monthlyBulletinContent, weeklyDispatchContent } from './supervision-reports.content.js';
@@ -199,6 +203,12 @@ export async function publishReport(
       repo.isDraft,
     );
     if (!row) throw versionConflict(present((await repo.findReport(tx, id))!));
+    // the four links' last: a monthly bulletin published 通报 the items the bureau accepted by its month's end
+    if (r.row.kind === 'monthly_bulletin')
+      await bulletinSupervisionItems(tx, ctx, await acceptedUnbulletined(tx, r.row.regionCode, monthBounds(r.row.period).to), {
+        id,
+        title: `${supervisionReportKindLabels.monthly_bulletin['zh-CN']} ${r.row.period}`,
+      });
     await writeAudit(
       tx,
       ctx.audit,

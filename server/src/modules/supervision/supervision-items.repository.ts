@@ -255,3 +255,31 @@ export async function colourFacts(db: Executor, where?: SQL) {
     .orderBy(asc(supervisionItems.id));
   return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt?.toISOString() ?? null }));
 }
+
+/** Items waiting for the bureau's check 问效 (submitted, not yet accepted) the actor may read, oldest first. */
+export const toVerify = (db: Executor, actor: ScopeActor) =>
+  baseSelect(db)
+    .where(and(readableItems(actor), eq(supervisionItems.link, 'checking'), isNull(supervisionItems.acceptedAt)))
+    .orderBy(asc(supervisionItems.updatedAt), asc(supervisionItems.id))
+    .limit(500) as Promise<SupervisionItemRecord[]>;
+
+/** The region's items overdue on `asOf` (not accepted past their deadline), most overdue first. */
+export const overdueInRegion = (db: Executor, regionCode: string, asOf: string) =>
+  baseSelect(db)
+    .where(and(inSubtree(supervisionItems.regionCode, regionCode), overdueOn(asOf)))
+    .orderBy(asc(supervisionItems.deadline), asc(supervisionItems.id)) as Promise<SupervisionItemRecord[]>;
+
+/** The region's items accepted on or before `through` (a Shanghai date) and not bulletined yet. */
+export async function acceptedUnbulletined(db: Executor, regionCode: string, through: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: supervisionItems.id })
+    .from(supervisionItems)
+    .where(
+      and(
+        inSubtree(supervisionItems.regionCode, regionCode),
+        eq(supervisionItems.link, 'checking'),
+        sql`(${supervisionItems.acceptedAt} at time zone 'Asia/Shanghai')::date <= ${through}`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
