@@ -219,6 +219,8 @@ export const ragRules = [
   'stage_deadline_missed',
   'problem_overdue',
   'leader_quota_shortfall',
+  // not a rule of the records: a held yellow after red (hysteresis, domain rag-history.ts)
+  'recovering',
 ] as const;
 export type RagRule = (typeof ragRules)[number];
 export const ragRuleLabels: Labels<RagRule> = {
@@ -229,4 +231,5 @@ export const ragRuleLabels: Labels<RagRule> = {
   stage_deadline_missed: { 'zh-CN': '阶段节点未按期', en: 'Stage date missed' },
   problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
   leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
+  recovering: { 'zh-CN': '红色后恢复观察', en: 'Recovering after red' },
 };

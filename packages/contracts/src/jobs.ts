@@ -1,13 +1,14 @@
 /** Scheduled jobs and their runs, as the admin's job list shows them (GET /jobs). */
 import { z } from 'zod';
 
-export const jobNames = ['nightly-backup', 'cleanup', 'audit-retention'] as const;
+export const jobNames = ['nightly-backup', 'cleanup', 'audit-retention', 'daily-monitoring'] as const;
 export type JobName = (typeof jobNames)[number];
 
 export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
   'nightly-backup': { 'zh-CN': '每日备份', en: 'Nightly backup' },
   cleanup: { 'zh-CN': '清理（孤立文件、过期会话）', en: 'Clean-up (orphan files, expired sessions)' },
   'audit-retention': { 'zh-CN': '审计日志归档', en: 'Audit log archiving' },
+  'daily-monitoring': { 'zh-CN': '日监测（三色评定）', en: 'Daily monitoring (colours)' },
 };
 
 export const jobRun = z.object({

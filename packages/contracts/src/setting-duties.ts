@@ -16,5 +16,6 @@ export const settingDuties = {
   siteCheckFlagDistanceM: 'admin',
   weeklySiteChecksRequired: 'admin',
   weeklySolvedOnSiteRequired: 'admin',
+  ragRecoveryDays: 'admin',
   unitsSeeDistrictOverview: 'admin',
 } as const;

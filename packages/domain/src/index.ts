@@ -11,3 +11,4 @@ export * from './problems.js';
 export * from './compliance.js';
 export * from './site-checks.js';
 export * from './rag.js';
+export * from './rag-history.js';
