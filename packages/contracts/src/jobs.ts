@@ -40,3 +40,14 @@ export const runJobResult = z.object({
   run: jobRun.nullable(),
 });
 export type RunJobResult = z.infer<typeof runJobResult>;
+
+export const jobRunsQuery = z.strictObject({
+  job: z.enum(jobNames).optional().describe('Only this job'),
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('How many runs, newest first'),
+});
+export type JobRunsQuery = z.infer<typeof jobRunsQuery>;
+
+export const jobRunsList = z.object({
+  items: z.array(jobRun.extend({ job: z.enum(jobNames) })).describe('Runs of every job, newest first'),
+});
+export type JobRunsList = z.infer<typeof jobRunsList>;

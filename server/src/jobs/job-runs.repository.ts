@@ -58,3 +58,13 @@ export async function recentRuns(db: Executor, jobs: string[], perJob: number): 
     .orderBy(desc(jobRuns.startedAt))
     .then((rows) => rows.map((r) => r.run));
 }
+
+/** The latest `limit` runs of the named jobs (or of `job` only), newest first. */
+export async function latestRuns(db: Executor, jobs: string[], limit: number, job?: string): Promise<JobRunRow[]> {
+  return db
+    .select()
+    .from(jobRuns)
+    .where(job ? eq(jobRuns.job, job) : inArray(jobRuns.job, jobs))
+    .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
+    .limit(limit);
+}

@@ -2,14 +2,22 @@
  * Supervision colours 三色督办 (issue 11, first slice; ADR 0010): computed at request time from the
  * records by domain rag.ts under the default rule set, for one project or every project the actor may
  * see. Everyone who reads a project reads its colour. A supervisor's override 人工调整 in force
- * (rag-overrides.service.ts) is the colour shown, the computed one beside it. No colour history yet:
- * `since` is null until the daily job keeps colour spells.
+ * (rag-overrides.service.ts) is the colour shown, the computed one beside it. Colour history: the
+ * colour is *rated* as the daily monitoring job rates it (domain rag-history.ts: hysteresis from the
+ * spell covering the day before, jobs/daily-monitoring.ts), so a screen never shows green where the
+ * job keeps a held yellow; `since` is the spell's first day. The reasons stay computed live.
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason } from '@kpc/contracts';
 import {
+  addDays,
   addWeeks,
+  changesSpell,
+  daysBetween,
   defaultRagRules,
+  rateDay,
+  recoveryEnds,
+  type RatedColour,
   isoWeekOfDate,
   ragFor,
   ragRank,
@@ -28,14 +36,67 @@ import { findProjectRef, projectsInRegion, visibleProjects } from '../../lib/pro
 import type { RequestContext } from '../../lib/request-context.js';
 import { weeklyShortfalls } from '../compliance/compliance.service.js';
 import { trackRows } from '../milestones/milestones.service.js';
+import { loadSettings } from '../settings/settings.service.js';
 import { overrideView, overridesInForce } from './rag-overrides.service.js';
+import { spellsCovering } from './rag-spells.repository.js';
 import * as repo from './supervision.repository.js';
 
 export interface ProjectColour {
   project: repo.ProjectRow;
   result: RagResult;
-  /** The colour shown: the override in force, else the computed one (set by `withOverrides`). */
+  /** The rated colour after the hysteresis and since when (set by `withHistory`); since null: no history yet. */
+  rated?: RatedColour & { since: string | null };
+  /** The colour shown: the override in force, else the rated one (set by `withOverrides`). */
   shown?: RagResult['rag'];
+}
+
+const ratedOf = (c: ProjectColour) => c.rated?.rag ?? c.result.rag;
+
+/**
+ * Rates each colour on `asOf` from the spell covering the day before, as the daily job does; `since` is
+ * the first day of that colour: the job's spell of `asOf` when it agrees, else the spell before when the
+ * colour goes on, else `asOf` itself (null when the project was never rated).
+ */
+export async function withHistory(db: Executor, colours: ProjectColour[], asOf: string): Promise<void> {
+  const ids = colours.map((c) => c.project.id);
+  const [{ ragRecoveryDays }, before, on] = await Promise.all([
+    loadSettings(db),
+    spellsCovering(db, 'project', ids, addDays(asOf, -1)),
+    spellsCovering(db, 'project', ids, asOf),
+  ]);
+  for (const c of colours) {
+    const base = before.get(c.project.id);
+    const baseState = base ? { rag: base.rag, held: base.held, fromDate: base.fromDate } : null;
+    const rated = rateDay(baseState, c.result.rag, asOf, ragRecoveryDays);
+    const today = on.get(c.project.id);
+    const since =
+      today && today.rag === rated.rag && today.held === rated.held
+        ? today.fromDate
+        : base && !changesSpell(baseState, rated)
+          ? base.fromDate
+          : base
+            ? asOf
+            : null;
+    c.rated = { ...rated, since };
+    if (rated.held)
+      c.result = { ...c.result, reasons: [...c.result.reasons, recoveringReason(c, since ?? asOf, asOf, ragRecoveryDays)] };
+  }
+}
+
+/** The reason a held yellow shows: red before, in the observation period until its last day. */
+function recoveringReason(c: ProjectColour, heldFrom: string, asOf: string, recoveryDays: number): RagReasonResult {
+  const until = recoveryEnds(heldFrom, recoveryDays);
+  return {
+    rule: 'recovering',
+    rag: 'yellow',
+    value: daysBetween(heldFrom, asOf) + 1,
+    threshold: recoveryDays,
+    message: {
+      'zh-CN': `上期为红色，恢复观察期至 ${until}`,
+      en: `Red before: under observation until ${until}`,
+    },
+    records: [{ entity: 'project', id: c.project.id, label: c.project.name }],
+  };
 }
 
 /** Sets each colour's `shown` from the overrides in force on `asOf`; returns them by project. */
@@ -45,10 +106,10 @@ async function withOverrides(db: Executor, colours: ProjectColour[], asOf: strin
     colours.map((c) => c.project.id),
     asOf,
   );
-  for (const c of colours) c.shown = overrides.get(c.project.id)?.row.rag ?? c.result.rag;
+  for (const c of colours) c.shown = overrides.get(c.project.id)?.row.rag ?? ratedOf(c);
   return overrides;
 }
-const shownOf = (c: ProjectColour) => c.shown ?? c.result.rag;
+const shownOf = (c: ProjectColour) => c.shown ?? ratedOf(c);
 
 function groupBy<T>(list: readonly T[], key: (x: T) => number): Map<number, T[]> {
   const by = new Map<number, T[]>();
@@ -140,13 +201,14 @@ export async function getProjectRag(ctx: RequestContext, id: number, q: ProjectR
   const colours = await coloursOf(ctx.db, eq(projects.id, id), asOf, ctx.actor.regionCode);
   const c = colours[0];
   if (!c) throw new AppError('NOT_FOUND');
+  await withHistory(ctx.db, colours, asOf);
   const overrides = await withOverrides(ctx.db, colours, asOf);
   return {
     projectId: id,
     asOf,
     rag: shownOf(c),
     computedRag: c.result.rag,
-    since: null,
+    since: c.rated?.since ?? null,
     reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
     override: overrideView(overrides.get(id)),
   };
@@ -166,6 +228,7 @@ export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise
     asOf,
     ctx.actor.regionCode,
   );
+  await withHistory(ctx.db, colours, asOf);
   const overrides = await withOverrides(ctx.db, colours, asOf);
   colours.sort(byColour);
   return {
@@ -192,6 +255,7 @@ export function countColours(colours: readonly ProjectColour[]) {
 /** The dashboard's figure: the projects of `scope` by colour, with their ids (ascending). */
 export async function colourSummary(db: Executor, scope: SQL, asOf: string, quotaRegion: string) {
   const colours = await coloursOf(db, scope, asOf, quotaRegion);
+  await withHistory(db, colours, asOf);
   await withOverrides(db, colours, asOf);
   const ids = { green: [] as number[], yellow: [] as number[], red: [] as number[] };
   for (const c of colours) ids[shownOf(c)].push(c.project.id);
