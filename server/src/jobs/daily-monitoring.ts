@@ -78,7 +78,7 @@ export const raters: Rater[] = [projectRater()];
 export const afterRating: AfterRating[] = [];
 
 /** Test-only: called after each batch is written, inside the transaction (a throw fails the whole day). */
-export const monitoringTestHooks: { afterBatch?: (subject: RagSubject, batch: number) => void } = {};
+export const monitoringTestHooks: { afterBatch?: (subject: RagSubject, batch: number, tx: Tx) => Promise<void> } = {};
 
 const stateOf = (s: RagSpellRow): RagSpellState => ({ rag: s.rag, held: s.held, fromDate: s.fromDate });
 
@@ -143,7 +143,7 @@ export async function monitorDay(
         await writeDay(tx, rater.subject, day, dayBefore, w);
         if (rater.subject === 'project') result.projects += batch.length;
         else result.others[rater.subject] = (result.others[rater.subject] ?? 0) + batch.length;
-        monitoringTestHooks.afterBatch?.(rater.subject, batchNo++);
+        await monitoringTestHooks.afterBatch?.(rater.subject, batchNo++, tx);
       }
     }
     for (const hook of opts.afterRating ?? afterRating) await hook(tx, day, changes);
