@@ -124,7 +124,7 @@ describe('GET /jobs', () => {
     const res = await admin.get('/api/v1/jobs');
     expect(res.statusCode).toBe(200);
     const names = res.json().items.map((j: { name: string }) => j.name);
-    expect(names).toEqual(['nightly-backup', 'cleanup', 'audit-retention']);
+    expect(names).toEqual(['nightly-backup', 'cleanup', 'audit-retention', 'daily-monitoring']);
     const backup = res.json().items[0];
     expect(backup.label).toBe('每日备份');
     expect(backup.runs[0].status).toBe('succeeded');
