@@ -216,8 +216,43 @@ describe('reading the history', () => {
     expect((await (await as('otherRegion')).get(`/api/v1/supervision/changes?regionCode=${REGION}`)).statusCode).toBe(404);
   });
 
-  it('lists the job runs for the admin only', async () => {
+  it('dashboard: the colours from the spells once the day is run, the 12-week trend and the red list', async () => {
+    t.clock.set(morningOf(day(10)));
+    const summary = async () => {
+      const res = await (await as('office')).get(`/api/v1/dashboard/summary`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    // the node late again (the test above finished it after the run), and day 10 run by the job
+    await t.database.db.update(milestones).set({ actualFinish: null, status: 'in_progress' }).where(eq(milestones.id, node.id));
     expect(await runJob(t.app, dailyMonitoring, { period: day(10) })).toBe('succeeded');
+    const s = await summary();
+    // the red project from its spell, since day 10
+    expect(s.colours.ids.red).toContain(red.id);
+    expect(s.redList).toEqual([
+      { projectId: red.id, code: 'DM-1', name: expect.any(String), since: day(10), rule: 'milestone_slip' },
+    ]);
+    expect(s.colourTrend).toHaveLength(12);
+    expect(s.colourTrend.at(-1)).toMatchObject({ day: day(10), red: 1, green: 1, yellow: 0 });
+    // the week of D0 (Thursday): counted on its Sunday, day 3 — the red project held yellow then
+    expect(s.colourTrend.at(-2)).toMatchObject({ day: day(3), red: 0, yellow: 1, green: 1 });
+    expect(s.colourTrend[0]).toMatchObject({ red: 0, yellow: 0, green: 0 });
+    // the spells are what it reads: a record changed since the run shows tomorrow, not now
+    await t.database.db
+      .update(milestones)
+      .set({ actualFinish: day(10), status: 'done' })
+      .where(eq(milestones.id, node.id));
+    expect((await summary()).colours.ids.red).toContain(red.id);
+    // a day not run yet is rated from the records (a held yellow: the node finished after red)
+    t.clock.set(morningOf(day(11)));
+    const next = await summary();
+    expect(next.colours.ids.yellow).toContain(red.id);
+    expect(next.redList).toEqual([]);
+    await t.database.db.update(milestones).set({ actualFinish: null, status: 'in_progress' }).where(eq(milestones.id, node.id));
+  });
+
+  it('lists the job runs for the admin only', async () => {
+    expect(await runJob(t.app, dailyMonitoring, { period: day(10) })).toBe('done_already');
     // jobs are for an admin whose region covers every account: this file's users are in three districts
     await ensureRegion(t.database, '4111');
     const cityAdmin = await createUser(t.database, { roles: ['admin'], regionCode: '4111' });
@@ -300,7 +335,13 @@ describe('runs across instances and failures', () => {
       scheduler.stop();
       await next.close();
     }
-    expect((await spellsOf(red.id)).at(-1)).toMatchObject({ rag: 'red', from_date: failDay, to_date: null });
+    // the never-rated projects of the first batch have their spell of the day now
+    const opened = await t.database.raw(
+      `select count(*)::int as n from rag_spells where from_date = $1 and to_date is null
+          and subject_id in (select id from projects order by id limit 2)`,
+      [failDay],
+    );
+    expect(opened.rows[0]!.n).toBe(2);
     const { rows } = await t.database.raw(
       `select status, attempts from job_runs where job = 'daily-monitoring' and period = $1`,
       [failDay],

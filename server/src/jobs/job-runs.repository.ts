@@ -68,3 +68,19 @@ export async function latestRuns(db: Executor, jobs: string[], limit: number, jo
     .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
     .limit(limit);
 }
+
+/** Whether `job` has a succeeded run of `period` (a manual run of it, "<period>#manual-…", counts). */
+export async function succeededFor(db: Executor, job: string, period: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(
+      and(
+        eq(jobRuns.job, job),
+        eq(jobRuns.status, 'succeeded'),
+        sql`(${jobRuns.period} = ${period} or ${jobRuns.period} like ${`${period}#%`})`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

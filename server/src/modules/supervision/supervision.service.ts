@@ -7,8 +7,8 @@
  * spell covering the day before, jobs/daily-monitoring.ts), so a screen never shows green where the
  * job keeps a held yellow; `since` is the spell's first day. The reasons stay computed live.
  */
-import { and, eq, type SQL } from 'drizzle-orm';
-import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason } from '@kpc/contracts';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason, RagRule } from '@kpc/contracts';
 import {
   addDays,
   addWeeks,
@@ -17,6 +17,8 @@ import {
   defaultRagRules,
   rateDay,
   recoveryEnds,
+  weekBounds,
+  weeksEndingWith,
   type RatedColour,
   isoWeekOfDate,
   ragFor,
@@ -38,7 +40,8 @@ import { weeklyShortfalls } from '../compliance/compliance.service.js';
 import { trackRows } from '../milestones/milestones.service.js';
 import { loadSettings } from '../settings/settings.service.js';
 import { overrideView, overridesInForce } from './rag-overrides.service.js';
-import { spellsCovering } from './rag-spells.repository.js';
+import { succeededFor } from '../../jobs/job-runs.repository.js';
+import { projectSpellsOnDays, spellsCovering } from './rag-spells.repository.js';
 import * as repo from './supervision.repository.js';
 
 export interface ProjectColour {
@@ -252,12 +255,77 @@ export function countColours(colours: readonly ProjectColour[]) {
   return counts;
 }
 
-/** The dashboard's figure: the projects of `scope` by colour, with their ids (ascending). */
+/** A red project on the dashboard's list: since when, and the worst reason's rule. */
+export interface RedProject {
+  projectId: number;
+  code: string;
+  name: string;
+  since: string | null;
+  rule: RagRule | null;
+}
+
+const notRatedOn = (asOf: string): SQL =>
+  sql`not exists (select 1 from rag_spells s where s.subject_type = 'project' and s.subject_id = projects.id
+        and s.from_date <= ${asOf} and (s.to_date is null or s.to_date >= ${asOf}))`;
+
+/**
+ * The dashboard's figure: the projects of `scope` by colour, with their ids (ascending), and the red
+ * ones. When the daily job has rated `asOf`, the colours are its spells (a read, however many projects;
+ * a project created since is rated from its records); otherwise every project is rated from its records.
+ */
 export async function colourSummary(db: Executor, scope: SQL, asOf: string, quotaRegion: string) {
-  const colours = await coloursOf(db, scope, asOf, quotaRegion);
+  const stored = await succeededFor(db, 'daily-monitoring', asOf);
+  const spells = stored ? await projectSpellsOnDays(db, scope, [asOf]) : [];
+  const colours = await coloursOf(db, stored ? and(scope, notRatedOn(asOf))! : scope, asOf, quotaRegion);
   await withHistory(db, colours, asOf);
-  await withOverrides(db, colours, asOf);
+  const all = [
+    ...spells.map((s) => ({ id: s.projectId, rag: s.rag, since: s.fromDate, rule: (s.rules[0] as RagRule) ?? null })),
+    ...colours.map((c) => ({
+      id: c.project.id,
+      rag: ratedOf(c),
+      since: c.rated?.since ?? null,
+      rule: c.result.reasons[0]?.rule ?? null,
+    })),
+  ].sort((a, b) => a.id - b.id);
+  const overrides = await overridesInForce(
+    db,
+    all.map((x) => x.id),
+    asOf,
+  );
   const ids = { green: [] as number[], yellow: [] as number[], red: [] as number[] };
-  for (const c of colours) ids[shownOf(c)].push(c.project.id);
-  return { ...countColours(colours), ids };
+  const red: typeof all = [];
+  for (const x of all) {
+    const override = overrides.get(x.id)?.row.rag;
+    const shown = override ?? x.rag;
+    ids[shown].push(x.id);
+    if (shown === 'red') red.push(override && x.rag !== 'red' ? { ...x, since: null, rule: null } : x);
+  }
+  const names = new Map((await repo.projectsIn(db, and(scope, repo.idIn(red.map((x) => x.id)))!)).map((p) => [p.id, p]));
+  const redList: RedProject[] = red
+    .filter((x) => names.has(x.id))
+    .map((x) => ({ projectId: x.id, code: names.get(x.id)!.code, name: names.get(x.id)!.name, since: x.since, rule: x.rule }))
+    .sort((a, b) => (a.since ?? '9999').localeCompare(b.since ?? '9999') || a.code.localeCompare(b.code));
+  return {
+    colours: { green: ids.green.length, yellow: ids.yellow.length, red: ids.red.length, ids },
+    redList,
+    fromSpells: stored,
+  };
+}
+
+/** The 12 ISO weeks to asOf's: the projects of `scope` by rated colour on each week's last day (the spells). */
+export async function colourTrend(db: Executor, scope: SQL, asOf: string) {
+  const weeks = weeksEndingWith(isoWeekOfDate(asOf), 12).map((week) => {
+    const sunday = weekBounds(week).sunday;
+    return { week, day: sunday < asOf ? sunday : asOf };
+  });
+  const spells = await projectSpellsOnDays(
+    db,
+    scope,
+    weeks.map((w) => w.day),
+  );
+  return weeks.map((w) => {
+    const counts = { green: 0, yellow: 0, red: 0 };
+    for (const s of spells) if (s.day === w.day) counts[s.rag]++;
+    return { ...w, ...counts };
+  });
 }
