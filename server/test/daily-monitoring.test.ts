@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@kpc/domain';
 import { buildApp } from '../src/app.js';
 import { baselineNodes, ledgerItems, milestones, scheduleBaselines } from '../src/db/schema/index.js';
+import { backfillDemoColours } from '../src/db/seed/demo-history.js';
 import { dailyMonitoring, monitorDay, monitoringTestHooks, projectRater, raters } from '../src/jobs/daily-monitoring.js';
 import { runJob, startScheduler } from '../src/jobs/scheduler.js';
 import { createTestApp, login, TestClock, type TestApp } from './helpers.js';
@@ -352,5 +353,24 @@ describe('runs across instances and failures', () => {
   it('catches up yesterday before 06:00', () => {
     expect(dailyMonitoring.dueAt!(new Date(`${D0}T05:59:00+08:00`))).toBe(day(-1));
     expect(dailyMonitoring.dueAt!(new Date(`${D0}T06:00:00+08:00`))).toBe(D0);
+  });
+});
+
+describe('the demo’s back-filled history', () => {
+  it('rates the past Mondays so the 12-week trend has colours', async () => {
+    const demo = await createTestApp();
+    try {
+      demo.clock.set(morningOf(D0));
+      const days = await backfillDemoColours(demo.database.db, demo.clock);
+      // Thursday 16 July: the Mondays of the 11 weeks before and this week's
+      expect(days).toHaveLength(12);
+      expect(days.at(-1)).toBe('2026-07-13');
+      const office = await login(demo.app, 'office');
+      const s = (await office.get('/api/v1/dashboard/summary')).json();
+      for (const w of s.colourTrend) expect(w.green + w.yellow + w.red).toBeGreaterThan(0);
+      expect(s.colourTrend.some((w: { red: number }) => w.red > 0)).toBe(true);
+    } finally {
+      await demo.close();
+    }
   });
 });
