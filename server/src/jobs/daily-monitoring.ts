@@ -33,7 +33,7 @@ export interface ComputedColour {
   rules: RagRule[];
 }
 
-/** Rates every subject of a kind, batch by batch (each batch's colours are written before the next is read). */
+/** Rates every subject of a kind, batch by batch (each batch's spells are written before the next is rated). */
 export interface Rater {
   subject: RagSubject;
   rate: (db: Executor, asOf: string) => AsyncIterable<ComputedColour[]>;
@@ -108,7 +108,8 @@ export async function monitorDay(
     const changes: SpellChange[] = [];
     for (const rater of opts.raters ?? raters) {
       let batchNo = 0;
-      for await (const batch of rater.rate(tx, day)) {
+      // read through the pool (the rating's statements run in parallel); the spells are read and written in the transaction
+      for await (const batch of rater.rate(db, day)) {
         const ids = batch.map((c) => c.id);
         const open = await openSpells(tx, rater.subject, ids);
         // an earlier run of this day opened these: decide again from the spell before

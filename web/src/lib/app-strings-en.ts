@@ -50,5 +50,6 @@ export default {
   'dashboard.redList.since': 'since {{date}}',
   'dashboard.redList.days_one': '{{count}} day',
   'dashboard.redList.days_other': '{{count}} days',
+  'dashboard.redList.all': 'All {{count}} red projects',
   'dashboard.redList.override': 'Override',
 };

@@ -48,5 +48,6 @@ export default {
   'dashboard.redList.daysHead': '持续',
   'dashboard.redList.since': '自 {{date}} 起',
   'dashboard.redList.days': '{{count}} 天',
+  'dashboard.redList.all': '全部 {{count}} 个红色项目',
   'dashboard.redList.override': '人工调整',
 };
