@@ -52,24 +52,37 @@ export type AfterRating = (tx: Tx, day: string, changes: readonly SpellChange[])
 
 export const BATCH_SIZE = 5000;
 
-/** Projects by ascending id, `batchSize` at a time, each batch rated set-based by `coloursOf`. */
+/**
+ * Projects by ascending id, `batchSize` at a time, each batch rated set-based by `coloursOf`. The next
+ * batch is read while the caller writes this one (the database and Node work side by side).
+ */
 export const projectRater = (batchSize = BATCH_SIZE): Rater => ({
   subject: 'project',
   async *rate(db, asOf) {
-    let after = 0;
-    for (;;) {
+    const load = async (after: number): Promise<{ last: number; colours: ComputedColour[] } | null> => {
       const ids = await db
         .select({ id: projects.id })
         .from(projects)
         .where(gte(projects.id, after + 1))
         .orderBy(asc(projects.id))
         .limit(batchSize);
-      if (ids.length === 0) return;
+      if (ids.length === 0) return null;
       const last = ids[ids.length - 1]!.id;
       // the quota of every region's leaders: the job rates the whole deployment ('' is every region)
       const colours = await coloursOf(db, and(gte(projects.id, after + 1), lte(projects.id, last))!, asOf, '');
-      yield colours.map((c) => ({ id: c.project.id, rag: c.result.rag, rules: c.result.reasons.map((r) => r.rule) }));
-      after = last;
+      return {
+        last,
+        colours: colours.map((c) => ({ id: c.project.id, rag: c.result.rag, rules: c.result.reasons.map((r) => r.rule) })),
+      };
+    };
+    let next = load(0);
+    for (;;) {
+      const cur = await next;
+      if (!cur) return;
+      next = load(cur.last);
+      // a caller that stops early (a failed day) leaves the prefetch unread: not an unhandled rejection
+      next.catch(() => undefined);
+      yield cur.colours;
     }
   },
 });
