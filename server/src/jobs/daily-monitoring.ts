@@ -12,7 +12,7 @@
 import { gte, lte, and, asc } from 'drizzle-orm';
 import type { Rag, RagRule } from '@kpc/contracts';
 import { addDays, changesSpell, rateDay, shanghaiDate, type RagSpellState } from '@kpc/domain';
-import type { Executor, Tx } from '../db/client.js';
+import type { Db, Executor, Tx } from '../db/client.js';
 import { projects } from '../db/schema/index.js';
 import { coloursOf } from '../modules/supervision/supervision.service.js';
 import {
@@ -109,7 +109,7 @@ export interface MonitoringResult {
 
 /** Rates `day` and writes its spells in one transaction. */
 export async function monitorDay(
-  db: Executor & { transaction: Tx['transaction'] },
+  db: Db,
   day: string,
   opts: { raters?: Rater[]; afterRating?: AfterRating[]; recoveryDays?: number } = {},
 ): Promise<MonitoringResult> {

@@ -8,6 +8,10 @@ import type { Executor } from '../../db/client.js';
 import { ragSpells, type ragSubjects } from '../../db/schema/index.js';
 
 export type RagSubject = (typeof ragSubjects)[number];
+
+/** subject_id among `ids` as ONE array parameter: a district's 100,000 ids exceed the 65,535 parameters of a statement. */
+const anyId = (ids: readonly number[]) =>
+  sql`${ragSpells.subjectId} = any(${`{${ids.map((i) => Math.trunc(i)).join(',')}}`}::int[])`;
 export type RagSpellRow = typeof ragSpells.$inferSelect;
 
 /** The spell in force of each subject among `ids`, by subject id. */
@@ -20,7 +24,7 @@ export async function openSpells(
   const rows = await db
     .select()
     .from(ragSpells)
-    .where(and(eq(ragSpells.subjectType, subjectType), inArray(ragSpells.subjectId, [...ids]), isNull(ragSpells.toDate)));
+    .where(and(eq(ragSpells.subjectType, subjectType), anyId(ids), isNull(ragSpells.toDate)));
   return new Map(rows.map((r) => [r.subjectId, r]));
 }
 
@@ -41,7 +45,7 @@ export async function spellsCovering(
     .where(
       and(
         eq(ragSpells.subjectType, subjectType),
-        inArray(ragSpells.subjectId, [...ids]),
+        anyId(ids),
         lte(ragSpells.fromDate, day),
         or(isNull(ragSpells.toDate), gte(ragSpells.toDate, day)),
       ),
@@ -82,7 +86,7 @@ export async function spellsEndingOn(
   const rows = await db
     .select()
     .from(ragSpells)
-    .where(and(eq(ragSpells.subjectType, subjectType), inArray(ragSpells.subjectId, [...ids]), eq(ragSpells.toDate, day)));
+    .where(and(eq(ragSpells.subjectType, subjectType), anyId(ids), eq(ragSpells.toDate, day)));
   return new Map(rows.map((r) => [r.subjectId, r]));
 }
 
