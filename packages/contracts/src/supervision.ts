@@ -31,7 +31,12 @@ export const projectRagSchema = z.object({
   asOf: z.string().describe(dateText),
   rag: ragSchema.describe('The colour shown: the override while it lasts, else the computed one'),
   computedRag: ragSchema.describe('The colour the rules give'),
-  since: z.string().nullable().describe(`Since when it has this colour (${dateText}); null until colours are kept daily`),
+  since: z
+    .string()
+    .nullable()
+    .describe(
+      `Since when it has this colour (${dateText}); the first day of the rated colour's spell (the day itself when it changes today); null before the daily monitoring job first rated the project`,
+    ),
   reasons: z.array(ragReasonSchema).describe('Every reason, worst first; empty for green'),
   override: z
     .object({

@@ -33,7 +33,7 @@ export default {
   ...enStageProposals,
   ...enSiteChecks,
   ...enSupervision,
-  // colour history (h-history): the dashboard's colour trend and red list
+  // colour history (h-history): the dashboard's colour trend and red list, the project's colour since
   'dashboard.colourTrend.title': 'Colours over 12 weeks',
   'dashboard.colourTrend.hint':
     "Projects by colour on each week's last day (this week: the as-of date), from the daily monitoring's colour history; overrides not counted",
@@ -51,5 +51,6 @@ export default {
   'dashboard.redList.days_one': '{{count}} day',
   'dashboard.redList.days_other': '{{count}} days',
   'dashboard.redList.all': 'All {{count}} red projects',
+  'supervision.since': 'since {{date}}',
   'dashboard.redList.override': 'Override',
 };

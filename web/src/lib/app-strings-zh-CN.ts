@@ -33,7 +33,7 @@ export default {
   ...zhStageProposals,
   ...zhSiteChecks,
   ...zhSupervision,
-  // colour history (h-history): the dashboard's colour trend and red list
+  // colour history (h-history): the dashboard's colour trend and red list, the project's colour since
   'dashboard.colourTrend.title': '近 12 周三色趋势',
   'dashboard.colourTrend.hint': '每周最后一天（本周为截至日期）各颜色的项目数，取自日监测的颜色记录；人工调整不计入',
   'dashboard.colourTrend.red': '红色',
@@ -49,5 +49,6 @@ export default {
   'dashboard.redList.since': '自 {{date}} 起',
   'dashboard.redList.days': '{{count}} 天',
   'dashboard.redList.all': '全部 {{count}} 个红色项目',
+  'supervision.since': '自 {{date}} 起',
   'dashboard.redList.override': '人工调整',
 };
