@@ -350,6 +350,13 @@ describe('runs across instances and failures', () => {
     expect(rows).toEqual([{ status: 'succeeded', attempts: 2 }]);
   });
 
+  it('documents the history routes', async () => {
+    const paths = Object.keys((await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/projects/{id}/rag/history', '/api/v1/supervision/changes', '/api/v1/jobs/runs']),
+    );
+  });
+
   it('catches up yesterday before 06:00', () => {
     expect(dailyMonitoring.dueAt!(new Date(`${D0}T05:59:00+08:00`))).toBe(day(-1));
     expect(dailyMonitoring.dueAt!(new Date(`${D0}T06:00:00+08:00`))).toBe(D0);
