@@ -1,6 +1,6 @@
 /**
  * Entry point: validate config, open the database (migrations run at start), load the demo data
- * into an empty database, start the scheduler, listen. SIGTERM/SIGINT: stop accepting, finish
+ * into an empty database, start the scheduler (which catches up the jobs' due periods), listen. SIGTERM/SIGINT: stop accepting, finish
  * requests, close the pool, stop the embedded database (fast shutdown, checkpoint), release the lock.
  */
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { EmbeddedDbError } from './db/embedded.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty, accountsWithDemoPassword } from './db/seed/index.js';
+import { backfillDemoColours } from './db/seed/demo-history.js';
 import { configureAuditKey, resolveAuditKey } from './lib/audit-chain.js';
 import { systemClock } from './lib/clock.js';
 import { cleanUp } from './jobs/cleanup.js';
@@ -53,7 +54,8 @@ async function main() {
       process.exit(1);
     }
   }
-  if (config.SEED_DEMO) await seedDemoIfEmpty(database, systemClock);
+  // a fresh demo: its records, then a colour history back-filled from them (demo-history.ts)
+  if (config.SEED_DEMO && (await seedDemoIfEmpty(database, systemClock))) await backfillDemoColours(database.db, systemClock);
   if (config.NODE_ENV === 'production') {
     const demo = await accountsWithDemoPassword(database);
     if (demo.length > 0) {

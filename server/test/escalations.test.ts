@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@kpc/domain';
-import { escalations, ledgerItems, meetings, ragSpells } from '../src/db/schema/index.js';
+import { escalations, jobRuns, ledgerItems, meetings, ragSpells } from '../src/db/schema/index.js';
 import { systemContext } from '../src/lib/request-context.js';
 import { proposeEscalations } from '../src/modules/escalations/escalations.service.js';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
@@ -377,7 +377,7 @@ describe('statements at the review meeting', () => {
 });
 
 describe('the workbench 督查工作台', () => {
-  it('gathers the proposed steps and the overdue records with days overdue; toVerify is empty for now', async () => {
+  it('gathers the proposed steps and the overdue records with days overdue, and the supervision items waiting for the check', async () => {
     const [item] = await t.database.db
       .insert(ledgerItems)
       .values({
@@ -395,7 +395,7 @@ describe('the workbench 督查工作台', () => {
     const wb = res.json() as {
       proposed: Esc[];
       overdue: { kind: string; id: number; daysOverdue: number; projectId: number; projectName: string }[];
-      toVerify: unknown[];
+      toVerify: { id: number; label: string }[];
       counts: { proposed: number; overdue: number; toVerify: number; total: number };
     };
     expect(wb.proposed.every((e) => e.status === 'proposed')).toBe(true);
@@ -409,8 +409,13 @@ describe('the workbench 督查工作台', () => {
         projectName: '红色示范项目',
       }),
     );
-    expect(wb.toVerify).toEqual([]);
-    expect(wb.counts.total).toBe(wb.counts.proposed + wb.counts.overdue);
+    // 待核验: the items submitted for the check 问效 and not accepted yet, oldest first
+    const waiting = await t.database.raw(
+      `select id, title from supervision_items where link = 'checking' and accepted_at is null order by updated_at, id`,
+    );
+    expect(waiting.rows.length).toBeGreaterThan(0);
+    expect(wb.toVerify.map((x) => [x.id, x.label])).toEqual(waiting.rows.map((r) => [Number(r.id), r.title]));
+    expect(wb.counts.total).toBe(wb.counts.proposed + wb.counts.overdue + wb.counts.toVerify);
     await t.database.db.delete(ledgerItems).where(eq(ledgerItems.id, item!.id));
   });
 
@@ -418,5 +423,31 @@ describe('the workbench 督查工作台', () => {
     expect((await office.get('/api/v1/supervision/workbench')).statusCode).toBe(403);
     expect((await unitUser.get('/api/v1/supervision/workbench')).statusCode).toBe(403);
     expect((await admin.get('/api/v1/supervision/workbench')).statusCode).toBe(200);
+  });
+});
+
+describe('the weeks observed', () => {
+  it('counts the red from the daily monitoring’s first run, not a history before it (a back-filled past)', async () => {
+    const p = (await createProject(t.database, { leadUnitId: unitId, name: '补录历史项目' })).id;
+    await redSince(p, addDays(ASOF, -60));
+    const firstRun = addDays(ASOF, -10);
+    await t.database.db
+      .insert(jobRuns)
+      .values({
+        job: 'daily-monitoring',
+        period: firstRun,
+        status: 'succeeded',
+        startedAt: new Date(`${firstRun}T06:00:00+08:00`),
+      });
+    try {
+      // red for 60 days on record, but watched for 10: no step yet
+      expect((await propose(ASOF)).created.filter((c) => c.projectId === p)).toEqual([]);
+      // 14 days watched: the warning
+      expect((await propose(addDays(firstRun, 14))).created.filter((c) => c.projectId === p).map((c) => c.step)).toEqual([
+        'warning',
+      ]);
+    } finally {
+      await t.database.db.delete(jobRuns).where(eq(jobRuns.job, 'daily-monitoring'));
+    }
   });
 });

@@ -129,6 +129,7 @@ describe('GET /jobs', () => {
         'nightly-backup',
         'cleanup',
         'audit-retention',
+        'daily-monitoring',
         'daily-digest',
         'weekly-dispatch',
         'monthly-supervision',

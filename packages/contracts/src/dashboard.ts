@@ -1,7 +1,7 @@
 /** The dashboard summary: the article's headline figures computed from records at request time. */
 import { z } from 'zod';
 import { dateText, isoDate, regionCode } from './common.js';
-import { problemCategorySchema, problemStatusSchema, projectLevelSchema, stageSchema } from './enums.js';
+import { problemCategorySchema, problemStatusSchema, projectLevelSchema, ragRuleSchema, stageSchema } from './enums.js';
 import { periodRatesSchema } from './batches.js';
 import { yearParam } from './investment.js';
 
@@ -92,7 +92,33 @@ export const dashboardSummarySchema = z.object({
       red: z.number().int(),
       ids: z.object({ green: z.array(z.number().int()), yellow: z.array(z.number().int()), red: z.array(z.number().int()) }),
     })
-    .describe('The projects in scope by supervision colour on asOf (三色分布), computed as GET /supervision/colours does'),
+    .describe(
+      'The projects in scope by supervision colour on asOf (三色分布), as GET /supervision/colours shows them: from the daily monitoring job’s spells when asOf’s run is done, else rated from the records; overrides applied',
+    ),
+  colourTrend: z
+    .array(
+      z.object({
+        week: z.string().describe('ISO week YYYY-Www'),
+        day: z.string().describe(`The day counted: the week’s Sunday, or asOf in asOf’s week (${dateText})`),
+        green: z.number().int(),
+        yellow: z.number().int(),
+        red: z.number().int(),
+      }),
+    )
+    .describe(
+      'The 12 ISO weeks to asOf’s: the projects in scope by rated colour on each week’s last day, from the colour spells (overrides not applied); a project not rated yet then counts nowhere',
+    ),
+  redList: z
+    .array(
+      z.object({
+        projectId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        since: z.string().nullable().describe(`Red since (${dateText}); null before the daily job rated it`),
+        rule: ragRuleSchema.nullable().describe('The worst reason’s rule; null for a red set by an override'),
+      }),
+    )
+    .describe('The projects shown red on asOf, longest red first'),
   byLevel: z.array(investmentGroupSchema.extend({ level: projectLevelSchema })),
   /** By lead unit (null: no lead unit). */
   byUnit: z.array(investmentGroupSchema.extend({ unitId: z.number().int().nullable(), unitName: z.string().nullable() })),

@@ -220,8 +220,13 @@ export const ragRules = [
   'problem_overdue',
   'leader_quota_shortfall',
   'supervision_overdue',
+  // not a rule of the records: a held yellow after red (hysteresis, domain rag-history.ts)
+  'recovering',
 ] as const;
 export type RagRule = (typeof ragRules)[number];
+/** The rules a rule set configures: every rule but `recovering`, which the colour history adds. */
+export type RatedRule = Exclude<RagRule, 'recovering'>;
+export const ratedRules = ragRules.filter((r): r is RatedRule => r !== 'recovering');
 export const ragRuleLabels: Labels<RagRule> = {
   milestone_slip: { 'zh-CN': '节点滞后', en: 'Milestone slip' },
   investment_behind: { 'zh-CN': '投资进度落后于时序进度', en: 'Investment behind the year' },
@@ -231,6 +236,7 @@ export const ragRuleLabels: Labels<RagRule> = {
   problem_overdue: { 'zh-CN': '问题逾期未解决', en: 'Problems past their deadline' },
   leader_quota_shortfall: { 'zh-CN': '包联领导周督查未达标', en: "Leader's weekly quota missed" },
   supervision_overdue: { 'zh-CN': '督办事项逾期', en: 'Overdue supervision items' },
+  recovering: { 'zh-CN': '红色后恢复观察', en: 'Recovering after red' },
 };
 
 // ---- supervision items 督办事项 (issue 11) ----

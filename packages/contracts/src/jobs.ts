@@ -8,6 +8,7 @@ export const jobNames = [
   'daily-digest',
   'weekly-dispatch',
   'monthly-supervision',
+  'daily-monitoring',
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -18,6 +19,7 @@ export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
   'daily-digest': { 'zh-CN': '每日通知摘要', en: 'Daily notification digest' },
   'weekly-dispatch': { 'zh-CN': '周调度（起草本周调度报告）', en: 'Weekly dispatch (drafts the week’s report)' },
   'monthly-supervision': { 'zh-CN': '月督导（起草上月督导通报）', en: 'Monthly supervision (drafts last month’s bulletin)' },
+  'daily-monitoring': { 'zh-CN': '日监测（三色评定）', en: 'Daily monitoring (colours)' },
 };
 
 export const jobRun = z.object({
@@ -49,3 +51,14 @@ export const runJobResult = z.object({
   run: jobRun.nullable(),
 });
 export type RunJobResult = z.infer<typeof runJobResult>;
+
+export const jobRunsQuery = z.strictObject({
+  job: z.enum(jobNames).optional().describe('Only this job'),
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('How many runs, newest first'),
+});
+export type JobRunsQuery = z.infer<typeof jobRunsQuery>;
+
+export const jobRunsList = z.object({
+  items: z.array(jobRun.extend({ job: z.enum(jobNames) })).describe('Runs of every job, newest first'),
+});
+export type JobRunsList = z.infer<typeof jobRunsList>;

@@ -2,10 +2,10 @@
  * The thresholds of the colour rules (domain rag.ts `RagRuleSet`) as data: for each rule its fields with
  * unit, bounds, label and a plain explanation, and the cross-field checks. The zod schema of a rule set
  * (`ragRuleSetSchema`, rag-rules.ts) and the web's rule editor are both built from this one table, so a
- * new rule is one entry here (the `Record<RagRule, …>` makes a missing one a compile error). No zod: the
+ * new rule is one entry here (the `Record<RatedRule, …>` makes a missing one a compile error). No zod: the
  * web reads it without bundling the schemas.
  */
-import type { Rag, RagRule } from './enum-values.js';
+import type { Rag, RatedRule } from './enum-values.js';
 
 type Text = { 'zh-CN': string; en: string };
 
@@ -103,7 +103,7 @@ function overdueSpec(what: Text, redCountNullable: boolean): RagRuleSpec {
   };
 }
 
-export const ragRuleSpecs: Record<RagRule, RagRuleSpec> = {
+export const ragRuleSpecs: Record<RatedRule, RagRuleSpec> = {
   milestone_slip: {
     about: {
       'zh-CN': '未完成的节点预计完成日晚于计划（基线）完成日的天数；已完成的节点不再计算。',
@@ -212,9 +212,9 @@ export const ragRuleSpecs: Record<RagRule, RagRuleSpec> = {
 };
 
 /** The key a failed check is raised with; issues.ts turns it into the check's message. */
-export const ragCheckKey = (rule: RagRule, field: string) => `rag_check:${rule}.${field}`;
+export const ragCheckKey = (rule: RatedRule, field: string) => `rag_check:${rule}.${field}`;
 export const ragCheckMessages: Record<string, Text> = Object.fromEntries(
-  (Object.entries(ragRuleSpecs) as [RagRule, RagRuleSpec][]).flatMap(([rule, spec]) =>
+  (Object.entries(ragRuleSpecs) as [RatedRule, RagRuleSpec][]).flatMap(([rule, spec]) =>
     spec.checks.map((c) => [ragCheckKey(rule, c.field), c.message]),
   ),
 );

@@ -5,17 +5,17 @@
  */
 import { z } from 'zod';
 import { dateText, isoDate, regionCode, text, timestampText } from './common.js';
-import { ragRules, type RagRule } from './enum-values.js';
+import { ratedRules, type RatedRule } from './enum-values.js';
 import { ragRuleSchema, ragSchema } from './enums.js';
 import { ragCheckKey, ragRuleSpecs, type RagThresholdField } from './rag-rule-fields.js';
 
 /** The thresholds of one rule, as stored and sent: a number (or null where allowed) or a colour. */
 export type RagRuleValues = Record<string, number | null | 'yellow' | 'red'>;
 /**
- * A rule set as the API carries it: every rule of `ragRules` with every field of its spec. Its shape is
+ * A rule set as the API carries it: every rule of `ratedRules` with every field of its spec. Its shape is
  * domain rag.ts `RagRuleSet` (a domain test holds the two to the same fields).
  */
-export type RagRuleSetValues = Record<RagRule, RagRuleValues>;
+export type RagRuleSetValues = Record<RatedRule, RagRuleValues>;
 
 function fieldSchema(f: RagThresholdField): z.ZodType {
   if (f.kind === 'rag') return z.enum(f.options as [string, ...string[]]).describe(f.label.en);
@@ -25,7 +25,7 @@ function fieldSchema(f: RagThresholdField): z.ZodType {
   return f.nullable ? described.nullable() : described;
 }
 
-function ruleSchema(rule: RagRule) {
+function ruleSchema(rule: RatedRule) {
   const spec = ragRuleSpecs[rule];
   const shape = Object.fromEntries(Object.entries(spec.fields).map(([k, f]) => [k, fieldSchema(f)]));
   return z
@@ -43,7 +43,7 @@ function ruleSchema(rule: RagRule) {
 }
 
 export const ragRuleSetSchema = z
-  .strictObject(Object.fromEntries(ragRules.map((r) => [r, ruleSchema(r)])) as Record<string, z.ZodType>)
+  .strictObject(Object.fromEntries(ratedRules.map((r) => [r, ruleSchema(r)])) as Record<string, z.ZodType>)
   .describe('The thresholds of every colour rule (评色规则), one object per rule') as unknown as z.ZodType<RagRuleSetValues>;
 
 export const ragRuleSetParams = z.strictObject({ regionCode });

@@ -16,6 +16,7 @@ export const settingDuties = {
   siteCheckFlagDistanceM: 'admin',
   weeklySiteChecksRequired: 'admin',
   weeklySolvedOnSiteRequired: 'admin',
+  ragRecoveryDays: 'admin',
   unitsSeeDistrictOverview: 'admin',
   escalationLadder: 'admin',
 } as const;

@@ -102,6 +102,12 @@ export const settingsSchema = z.strictObject({
     .min(0)
     .max(14)
     .describe('Weekly quota: problems each contracting leader and task-force head solves on site per ISO week'),
+  ragRecoveryDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .describe('Days a project stays yellow (恢复观察期) after red before its records can show it green'),
   unitsSeeDistrictOverview: z
     .boolean()
     .describe("Unit users also see the district's overview figures on the dashboard (not other projects' records)"),
@@ -124,6 +130,8 @@ export const defaultSettings: Settings = {
   // the article: every leader checks on site at least twice a week and solves at least one problem there
   weeklySiteChecksRequired: 2,
   weeklySolvedOnSiteRequired: 1,
+  // the issue: "a red project goes yellow before green"; a week of not being red again
+  ragRecoveryDays: 7,
   unitsSeeDistrictOverview: false,
   // issue 11: red for 2 weeks → a warning to the unit and the leader; 4 → 通报批评; 6 → 问责; 8 → 表态发言
   escalationLadder: [

@@ -31,7 +31,12 @@ export const projectRagSchema = z.object({
   asOf: z.string().describe(dateText),
   rag: ragSchema.describe('The colour shown: the override while it lasts, else the computed one'),
   computedRag: ragSchema.describe('The colour the rules give'),
-  since: z.string().nullable().describe(`Since when it has this colour (${dateText}); null until colours are kept daily`),
+  since: z
+    .string()
+    .nullable()
+    .describe(
+      `Since when it has this colour (${dateText}); the first day of the rated colour's spell (the day itself when it changes today); null before the daily monitoring job first rated the project`,
+    ),
   reasons: z.array(ragReasonSchema).describe('Every reason, worst first; empty for green'),
   override: z
     .object({
@@ -102,3 +107,71 @@ export const ragOverrideSchema = z.object({
   version,
 });
 export type RagOverride = z.infer<typeof ragOverrideSchema>;
+
+// ---- colour history (the daily monitoring job's spells, ADR 0010) --------------------------------
+
+/** A window of days, both optional, `from` not after `to`. */
+const dayWindow = z
+  .strictObject({
+    from: isoDate.optional().describe('First day (YYYY-MM-DD, Asia/Shanghai)'),
+    to: isoDate.optional().describe('Last day (YYYY-MM-DD, Asia/Shanghai; default today)'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'date_order' });
+
+export const ragHistoryQuery = dayWindow.describe('Default: the 90 days to today');
+export type RagHistoryQuery = z.infer<typeof ragHistoryQuery>;
+
+export const ragSpellSchema = z.object({
+  rag: ragSchema.describe('The colour rated that day (after the hysteresis; an override is not a spell)'),
+  held: z.boolean().describe('A held yellow after red (恢复观察期): no green the day after red'),
+  from: z.string().describe(`First day of the spell, clipped to the window (${dateText})`),
+  to: z.string().nullable().describe(`Last day, clipped to the window; null: in force (${dateText})`),
+  startedOn: z.string().describe('The spell’s own first day, before clipping'),
+  rules: z.array(ragRuleSchema).describe('The rules of the reasons on its first day, worst first'),
+});
+export type RagSpell = z.infer<typeof ragSpellSchema>;
+
+export const ragHistorySchema = z.object({
+  projectId: z.number().int(),
+  from: z.string().describe(dateText),
+  to: z.string().describe(dateText),
+  spells: z.array(ragSpellSchema).describe('Oldest first; empty before the daily job first rated the project'),
+  current: z
+    .object({
+      rag: ragSchema,
+      since: z.string().describe(dateText),
+      redDays: z.number().int().describe('Days red so far in the spell in force (0 unless red), today included'),
+      weeksRed: z.number().int().describe('Whole weeks of redDays (连续红色周数)'),
+    })
+    .nullable()
+    .describe('The spell in force today'),
+});
+export type RagHistory = z.infer<typeof ragHistorySchema>;
+
+export const ragChangesQuery = z
+  .strictObject({
+    from: isoDate.optional().describe('The earlier day (default: 7 days before `to`)'),
+    to: isoDate.optional().describe('The later day (default today)'),
+    regionCode: regionCode.optional().describe("A region within the actor's (default: the actor's)"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'date_order' });
+export type RagChangesQuery = z.infer<typeof ragChangesQuery>;
+
+export const ragChangesSchema = z.object({
+  from: z.string().describe(dateText),
+  to: z.string().describe(dateText),
+  items: z
+    .array(
+      z.object({
+        projectId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        before: ragSchema.nullable().describe('The rated colour on `from`; null: not rated yet then'),
+        after: ragSchema.describe('The rated colour on `to`'),
+        since: z.string().describe(`First day of the colour on \`to\` (${dateText})`),
+        rules: z.array(ragRuleSchema).describe('Its rules on that day, worst first'),
+      }),
+    )
+    .describe('Projects in scope whose rated colour on `to` differs from `from`: worse ones first, then by code'),
+});
+export type RagChanges = z.infer<typeof ragChangesSchema>;

@@ -15,3 +15,4 @@ export * from './supervision-reports.js';
 export * from './rag-rule-sets.js';
 export * from './escalation.js';
 export * from './supervision-items.js';
+export * from './rag-history.js';

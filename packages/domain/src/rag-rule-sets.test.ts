@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldIssues, ragRuleSetSchema, ragRuleSpecs, ragRules } from '@kpc/contracts';
+import { fieldIssues, ragRuleSetSchema, ragRuleSpecs, ratedRules } from '@kpc/contracts';
 import { addDays } from './dates.js';
 import { defaultRagRules, ragFor, ragRank, type RagFacts, type RagRuleSet } from './rag.js';
 import { completeRuleSet, ruleSetRegionFor } from './rag-rule-sets.js';
@@ -13,8 +13,8 @@ const issuesOf = (v: unknown, locale: 'zh-CN' | 'en' = 'zh-CN') => {
 
 describe('the rule-set schema and the domain rule set', () => {
   it('has the same rules and fields as defaultRagRules, and accepts the defaults', () => {
-    expect(Object.keys(defaultRagRules).sort()).toEqual([...ragRules].sort());
-    for (const rule of ragRules)
+    expect(Object.keys(defaultRagRules).sort()).toEqual([...ratedRules].sort());
+    for (const rule of ratedRules)
       expect(Object.keys(ragRuleSpecs[rule].fields).sort(), rule).toEqual(Object.keys(defaultRagRules[rule]).sort());
     expect(ragRuleSetSchema.parse(defaultRagRules)).toEqual(defaultRagRules);
   });
@@ -150,7 +150,7 @@ const factsArb = fc.record({
 function stricter(rules: RagRuleSet, by: number[]): RagRuleSet {
   const out = structuredClone(rules) as unknown as Record<string, Record<string, unknown>>;
   let i = 0;
-  for (const rule of ragRules)
+  for (const rule of ratedRules)
     for (const [k, f] of Object.entries(ragRuleSpecs[rule].fields)) {
       const cut = by[i++ % by.length]!;
       const v = out[rule]![k];

@@ -2,9 +2,18 @@
 import { auditRetention } from './audit-retention.js';
 import { cleanup } from './cleanup.js';
 import { dailyDigest } from './daily-digest.js';
+import { dailyMonitoring } from './daily-monitoring.js';
 import type { Job } from './job.js';
 import { monthlySupervision } from './monthly-supervision.js';
 import { nightlyBackup } from './nightly-backup.js';
 import { weeklyDispatch } from './weekly-dispatch.js';
 
-export const jobs: Job[] = [nightlyBackup, cleanup, auditRetention, dailyDigest, weeklyDispatch, monthlySupervision];
+export const jobs: Job[] = [
+  nightlyBackup,
+  cleanup,
+  auditRetention,
+  dailyMonitoring,
+  dailyDigest,
+  weeklyDispatch,
+  monthlySupervision,
+];

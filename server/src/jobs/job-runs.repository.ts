@@ -58,3 +58,38 @@ export async function recentRuns(db: Executor, jobs: string[], perJob: number): 
     .orderBy(desc(jobRuns.startedAt))
     .then((rows) => rows.map((r) => r.run));
 }
+
+/** The latest `limit` runs of the named jobs (or of `job` only), newest first. */
+export async function latestRuns(db: Executor, jobs: string[], limit: number, job?: string): Promise<JobRunRow[]> {
+  return db
+    .select()
+    .from(jobRuns)
+    .where(job ? eq(jobRuns.job, job) : inArray(jobRuns.job, jobs))
+    .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
+    .limit(limit);
+}
+
+/** Whether `job` has a succeeded run of `period` (a manual run of it, "<period>#manual-…", counts). */
+export async function succeededFor(db: Executor, job: string, period: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(
+      and(
+        eq(jobRuns.job, job),
+        eq(jobRuns.status, 'succeeded'),
+        sql`(${jobRuns.period} = ${period} or ${jobRuns.period} like ${`${period}#%`})`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The first day a daily job ran for (scheduled runs, whatever their outcome), or null when it never ran. */
+export async function firstDayRun(db: Executor, job: string): Promise<string | null> {
+  const [r] = await db
+    .select({ day: sql<string | null>`min(left(${jobRuns.period}, 10))` })
+    .from(jobRuns)
+    .where(eq(jobRuns.job, job));
+  return r?.day ?? null;
+}

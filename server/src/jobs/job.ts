@@ -15,6 +15,11 @@ export interface Job {
   pattern: string;
   /** The period a run at `now` covers, e.g. the Shanghai date '2026-12-02' for a daily job. */
   period: (now: Date) => string;
-  /** Does the work; what it returns is kept with the run (counts, file names) for the job list. */
-  run: (ctx: RequestContext, app: FastifyInstance) => Promise<Record<string, unknown> | void>;
+  /**
+   * The latest period due at `now`, for a job whose missed period must be made up: at start the
+   * scheduler runs it when it has no succeeded run (a server down at 06:00 still rates the day).
+   */
+  dueAt?: (now: Date) => string;
+  /** Does the work for `period`; what it returns is kept with the run (counts, file names) for the job list. */
+  run: (ctx: RequestContext, app: FastifyInstance, period: string) => Promise<Record<string, unknown> | void>;
 }

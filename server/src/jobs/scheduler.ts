@@ -29,10 +29,11 @@ export async function runJob(app: FastifyInstance, job: Job, opts: { period?: st
     if (!rows[0]?.ok) return 'busy';
     try {
       const now = app.clock.now();
-      const id = await claimRun(app.db, job.name, opts.period ?? job.period(now), now);
+      const period = opts.period ?? job.period(now);
+      const id = await claimRun(app.db, job.name, period, now);
       if (id === null) return 'done_already';
       try {
-        const result = await job.run(systemContext(app.db, app.clock, job.name), app);
+        const result = await job.run(systemContext(app.db, app.clock, job.name), app, period);
         await finishRun(app.db, id, app.clock.now(), { status: 'succeeded', result: result ?? null });
         return 'succeeded';
       } catch (err) {
@@ -48,7 +49,25 @@ export async function runJob(app: FastifyInstance, job: Job, opts: { period?: st
   }
 }
 
-export function startScheduler(app: FastifyInstance): { stop: () => void } {
+/**
+ * Runs the latest due period of each job that has one (`dueAt`) unless it succeeded already: what the
+ * process missed while it was down, or a failed run. Also a fresh demo's first colours.
+ */
+export async function catchUp(app: FastifyInstance, list: readonly Job[] = jobs): Promise<Record<string, RunOutcome>> {
+  const out: Record<string, RunOutcome> = {};
+  for (const job of list) {
+    if (!job.dueAt) continue;
+    try {
+      out[job.name] = await runJob(app, job, { period: job.dueAt(app.clock.now()) });
+    } catch (err) {
+      app.log.error({ err, job: job.name }, 'catch-up run could not start');
+    }
+  }
+  return out;
+}
+
+/** Starts the crons, then catches up the due periods in the background. */
+export function startScheduler(app: FastifyInstance): { stop: () => void; caughtUp: Promise<Record<string, RunOutcome>> } {
   const crons = jobs.map(
     (job) =>
       new Cron(job.pattern, { timezone: 'Asia/Shanghai', protect: true }, async () => {
@@ -59,5 +78,9 @@ export function startScheduler(app: FastifyInstance): { stop: () => void } {
         }
       }),
   );
-  return { stop: () => crons.forEach((c) => c.stop()) };
+  const caughtUp = catchUp(app).then((r) => {
+    app.log.info(r, 'start-up catch-up of due jobs');
+    return r;
+  });
+  return { stop: () => crons.forEach((c) => c.stop()), caughtUp };
 }

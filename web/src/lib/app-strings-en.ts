@@ -116,4 +116,24 @@ export default {
   ...enEscalations,
   // supervision items 督办事项 (issue 11)
   ...enSupervisionItems,
+  // colour history (h-history): the dashboard's colour trend and red list, the project's colour since
+  'dashboard.colourTrend.title': 'Colours over 12 weeks',
+  'dashboard.colourTrend.hint':
+    "Projects by colour on each week's last day (this week: the as-of date), from the daily monitoring's colour history; overrides not counted",
+  'dashboard.colourTrend.red': 'Red',
+  'dashboard.colourTrend.yellow': 'Yellow',
+  'dashboard.colourTrend.green': 'Green',
+  'dashboard.redList.title': 'Red projects ({{count}})',
+  'dashboard.redList.hint': 'Projects shown red on the as-of date, longest red first; click to open',
+  'dashboard.redList.none': 'No red projects',
+  'dashboard.redList.project': 'Project',
+  'dashboard.redList.reason': 'Main reason',
+  'dashboard.redList.sinceHead': 'Red since',
+  'dashboard.redList.daysHead': 'For',
+  'dashboard.redList.since': 'since {{date}}',
+  'dashboard.redList.days_one': '{{count}} day',
+  'dashboard.redList.days_other': '{{count}} days',
+  'dashboard.redList.all': 'All {{count}} red projects',
+  'supervision.since': 'since {{date}}',
+  'dashboard.redList.override': 'Override',
 };

@@ -27,7 +27,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { periodRates } from '../batches/batches.service.js';
 import { loadSettings } from '../settings/settings.service.js';
 import { complianceRateOn } from '../compliance/compliance.service.js';
-import { colourSummary } from '../supervision/supervision.service.js';
+import { colourSummary, colourTrend } from '../supervision/supervision.service.js';
 import * as repo from './dashboard.repository.js';
 
 /** 1 亿元: the article's threshold for large signed projects. */
@@ -57,7 +57,8 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
   const scope = dashboardProjects(ctx.actor, overview);
   const yearStart = `${year}-01-01`;
   const inYear = signedTo >= yearStart;
-  const [agg, units, signed, batches, name, held, solved, problemRows, compliance, colours] = await Promise.all([
+  const colourScope = and(projectsInRegion(regionCode), scope)!;
+  const [agg, units, signed, batches, name, held, solved, problemRows, compliance, colours, trend] = await Promise.all([
     repo.aggregates(db, regionCode, scope, year, month),
     repo.responsibleUnits(db, regionCode, scope),
     inYear ? repo.signedBetween(db, regionCode, scope, yearStart, signedTo, LARGE_PROJECT_YUAN) : [],
@@ -77,7 +78,8 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
     // the quota's people are the region's: only those who read the compliance table see its rate
     canReadCompliance(ctx.actor) ? complianceRateOn(db, regionCode, asOf) : null,
     // the colours of the same projects, by the rules of GET /supervision/colours
-    colourSummary(db, and(projectsInRegion(regionCode), scope)!, asOf, ctx.actor.regionCode),
+    colourSummary(db, colourScope, asOf, ctx.actor.regionCode),
+    colourTrend(db, colourScope, asOf),
   ]);
   if (name === null) throw new AppError('NOT_FOUND');
   const of = (set: repo.AggregateRow['set']) => agg.filter((r) => r.set === set);
@@ -125,7 +127,9 @@ export async function getSummary(ctx: RequestContext, q: DashboardSummaryQuery):
       count: problemRows.filter((r) => r.status === status).reduce((n, r) => n + r.problems, 0),
     })),
     problemsOverdue: problemRows.reduce((n, r) => n + r.overdue, 0),
-    colours,
+    colours: colours.colours,
+    colourTrend: trend,
+    redList: colours.redList,
     weeklyComplianceRate: compliance,
     byLevel: projectLevels.map((level) => ({ level, ...group(levels.get(level)) })),
     byUnit: of('unit')

@@ -36,6 +36,7 @@ import {
 } from '@kpc/domain';
 import { and, type SQL } from 'drizzle-orm';
 import { notify, type Notice } from '../../commands/notify.js';
+import { firstDayRun } from '../../jobs/job-runs.repository.js';
 import type { Executor } from '../../db/client.js';
 import { escalations, projects } from '../../db/schema/index.js';
 import { writeAudit, writeAudits } from '../../lib/audit.js';
@@ -117,10 +118,14 @@ export async function proposeEscalations(db: Executor, ctx: RequestContext, asOf
   };
   // a ladder's first step is at least 1 week: a spell younger than that earns nothing anywhere
   const candidates = await repo.redSpellCandidates(db, inSubtree(projects.regionCode, ctx.actor.regionCode), addDays(asOf, -7));
+  // the ladder counts the red the daily monitoring observed, not a history from before its first run
+  // (the demo's back-filled weeks, an imported past): nobody is warned for weeks no one was watching
+  const observedFrom = await firstDayRun(db, 'daily-monitoring');
   const by = actedBy(ctx);
   const rows: repo.NewEscalation[] = [];
   for (const c of candidates) {
-    const spell = { rag: 'red' as const, fromDate: c.fromDate, toDate: null };
+    const fromDate = observedFrom && c.fromDate < observedFrom ? observedFrom : c.fromDate;
+    const spell = { rag: 'red' as const, fromDate, toDate: null };
     const rules = knownRules(c.rules);
     for (const { step, weeks } of dueSteps(spell, await ladderOf(c.regionCode), asOf, c.steps)) {
       const issued = !needsConfirmation(step);

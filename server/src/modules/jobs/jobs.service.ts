@@ -1,12 +1,20 @@
 /** The job list (the admin whose region covers every account): every scheduled job, its next run and latest runs; run one now. */
 import { Cron } from 'croner';
 import type { FastifyInstance } from 'fastify';
-import { jobLabels, type JobList, type JobName, type JobRun, type RunJobResult } from '@kpc/contracts';
+import {
+  jobLabels,
+  type JobList,
+  type JobName,
+  type JobRun,
+  type JobRunsList,
+  type JobRunsQuery,
+  type RunJobResult,
+} from '@kpc/contracts';
 import { AppError } from '../../lib/errors.js';
 import { requireRole } from '../../lib/policy.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { jobs } from '../../jobs/index.js';
-import { recentRuns, type JobRunRow } from '../../jobs/job-runs.repository.js';
+import { latestRuns, recentRuns, type JobRunRow } from '../../jobs/job-runs.repository.js';
 import { runJob } from '../../jobs/scheduler.js';
 import { coversEveryAccount } from './jobs.repository.js';
 
@@ -55,4 +63,16 @@ export async function runJobNow(ctx: RequestContext, app: FastifyInstance, name:
   const outcome = await runJob(app, job, { period });
   const [run] = (await recentRuns(ctx.db, [job.name], RUNS_SHOWN)).filter((r) => r.period === period);
   return { outcome, run: run ? present(run) : null };
+}
+
+/** The runs of every job (or one), newest first: the history of what ran when, with its counts or error. */
+export async function listRuns(ctx: RequestContext, q: JobRunsQuery): Promise<JobRunsList> {
+  await requireJobAdmin(ctx);
+  const rows = await latestRuns(
+    ctx.db,
+    jobs.map((j) => j.name),
+    q.limit,
+    q.job,
+  );
+  return { items: rows.map((r) => ({ ...present(r), job: r.job as JobName })) };
 }

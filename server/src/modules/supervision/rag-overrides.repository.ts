@@ -1,5 +1,5 @@
 /** All SQL of colour overrides 人工调整: the ones of a project, those in force for many projects, the writes. */
-import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { ragOverrides, users } from '../../db/schema/index.js';
@@ -36,7 +36,10 @@ export async function overridesInForce(
   const out = new Map<number, RagOverrideRecord>();
   if (projectIds.length === 0) return out;
   const rows = await baseSelect(db)
-    .where(and(inArray(ragOverrides.projectId, [...projectIds]), inForce(asOf)))
+    // one array parameter: a district's 100,000 ids exceed a statement's 65,535 parameters
+    .where(
+      and(sql`${ragOverrides.projectId} = any(${`{${projectIds.map((i) => Math.trunc(i)).join(',')}}`}::int[])`, inForce(asOf)),
+    )
     .orderBy(desc(ragOverrides.id));
   for (const r of rows) if (!out.has(r.row.projectId)) out.set(r.row.projectId, r);
   return out;

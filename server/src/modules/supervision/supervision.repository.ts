@@ -151,3 +151,6 @@ export async function overdueSupervisionItems(db: Executor, scope: SQL, asOf: st
   );
   return r.map((x) => ({ ...x, id: Number(x.id), projectId: Number(x.projectId) }));
 }
+/** A scope predicate: the projects among `ids`. */
+export const idIn = (ids: readonly number[]): SQL =>
+  ids.length ? sql`projects.id = any(${sql.raw(`'{${ids.map((i) => Math.trunc(i)).join(',')}}'`)}::int[])` : sql`false`;

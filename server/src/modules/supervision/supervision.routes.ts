@@ -1,7 +1,18 @@
 /** Supervision colours 三色督办: a project's colour with its reasons, and the colour map of the projects in scope. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, projectRagQuery, projectRagSchema, ragMapQuery, ragMapSchema } from '@kpc/contracts';
+import {
+  idParams,
+  projectRagQuery,
+  projectRagSchema,
+  ragChangesQuery,
+  ragChangesSchema,
+  ragHistoryQuery,
+  ragHistorySchema,
+  ragMapQuery,
+  ragMapSchema,
+} from '@kpc/contracts';
 import { requestContext } from '../../lib/request-context.js';
+import * as history from './rag-history.service.js';
 import * as service from './supervision.service.js';
 
 const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,6 +42,32 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.getColourMap(requestContext(app, req), req.query),
+  );
+  app.get(
+    '/projects/:id/rag/history',
+    {
+      schema: {
+        tags,
+        summary:
+          '颜色历史 A project’s colour spells in a window (default the 90 days to today), with the days red of the spell in force (404 outside scope)',
+        params: idParams,
+        querystring: ragHistoryQuery,
+        response: { 200: ragHistorySchema },
+      },
+    },
+    async (req) => history.getRagHistory(requestContext(app, req), req.params.id, req.query),
+  );
+  app.get(
+    '/supervision/changes',
+    {
+      schema: {
+        tags,
+        summary: '颜色变化 The projects in scope whose rated colour on `to` differs from `from` (default: the last 7 days)',
+        querystring: ragChangesQuery,
+        response: { 200: ragChangesSchema },
+      },
+    },
+    async (req) => history.getRagChanges(requestContext(app, req), req.query),
   );
 };
 

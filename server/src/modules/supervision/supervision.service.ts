@@ -2,16 +2,26 @@
  * Supervision colours 三色督办 (issue 11, first slice; ADR 0010): computed at request time from the
  * records by domain rag.ts under each region's rule set in force, for one project or every project the actor may
  * see. Everyone who reads a project reads its colour. A supervisor's override 人工调整 in force
- * (rag-overrides.service.ts) is the colour shown, the computed one beside it. No colour history yet:
- * `since` is null until the daily job keeps colour spells.
+ * (rag-overrides.service.ts) is the colour shown, the computed one beside it. Colour history: the
+ * colour is *rated* as the daily monitoring job rates it (domain rag-history.ts: hysteresis from the
+ * spell covering the day before, jobs/daily-monitoring.ts), so a screen never shows green where the
+ * job keeps a held yellow; `since` is the spell's first day. The reasons stay computed live.
  */
-import { and, eq, type SQL } from 'drizzle-orm';
-import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason } from '@kpc/contracts';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason, RagRule } from '@kpc/contracts';
 import {
+  addDays,
   addWeeks,
   completeRuleSet,
-  defaultRagRules,
   ruleSetRegionFor,
+  changesSpell,
+  daysBetween,
+  defaultRagRules,
+  rateDay,
+  recoveryEnds,
+  weekBounds,
+  weeksEndingWith,
+  type RatedColour,
   isoWeekOfDate,
   ragFor,
   ragRank,
@@ -27,18 +37,72 @@ import { today } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { requireProjectRead, requireRegion } from '../../lib/policy.js';
 import { findProjectRef, projectsInRegion, visibleProjects } from '../../lib/project-scope.js';
+import { succeededFor } from '../../jobs/job-runs.repository.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { weeklyShortfalls } from '../compliance/compliance.service.js';
 import { trackRows } from '../milestones/milestones.service.js';
+import { loadSettings } from '../settings/settings.service.js';
 import { overrideView, overridesInForce } from './rag-overrides.service.js';
 import * as ruleSetRepo from './rag-rule-sets.repository.js';
+import { projectSpellsOnDays, spellsCovering } from './rag-spells.repository.js';
 import * as repo from './supervision.repository.js';
 
 export interface ProjectColour {
   project: repo.ProjectRow;
   result: RagResult;
-  /** The colour shown: the override in force, else the computed one (set by `withOverrides`). */
+  /** The rated colour after the hysteresis and since when (set by `withHistory`); since null: no history yet. */
+  rated?: RatedColour & { since: string | null };
+  /** The colour shown: the override in force, else the rated one (set by `withOverrides`). */
   shown?: RagResult['rag'];
+}
+
+const ratedOf = (c: ProjectColour) => c.rated?.rag ?? c.result.rag;
+
+/**
+ * Rates each colour on `asOf` from the spell covering the day before, as the daily job does; `since` is
+ * the first day of that colour: the job's spell of `asOf` when it agrees, else the spell before when the
+ * colour goes on, else `asOf` itself (null when the project was never rated).
+ */
+export async function withHistory(db: Executor, colours: ProjectColour[], asOf: string): Promise<void> {
+  const ids = colours.map((c) => c.project.id);
+  const [{ ragRecoveryDays }, before, on] = await Promise.all([
+    loadSettings(db),
+    spellsCovering(db, 'project', ids, addDays(asOf, -1)),
+    spellsCovering(db, 'project', ids, asOf),
+  ]);
+  for (const c of colours) {
+    const base = before.get(c.project.id);
+    const baseState = base ? { rag: base.rag, held: base.held, fromDate: base.fromDate } : null;
+    const rated = rateDay(baseState, c.result.rag, asOf, ragRecoveryDays);
+    const today = on.get(c.project.id);
+    const since =
+      today && today.rag === rated.rag && today.held === rated.held
+        ? today.fromDate
+        : base && !changesSpell(baseState, rated)
+          ? base.fromDate
+          : base
+            ? asOf
+            : null;
+    c.rated = { ...rated, since };
+    if (rated.held)
+      c.result = { ...c.result, reasons: [...c.result.reasons, recoveringReason(c, since ?? asOf, asOf, ragRecoveryDays)] };
+  }
+}
+
+/** The reason a held yellow shows: red before, in the observation period until its last day. */
+function recoveringReason(c: ProjectColour, heldFrom: string, asOf: string, recoveryDays: number): RagReasonResult {
+  const until = recoveryEnds(heldFrom, recoveryDays);
+  return {
+    rule: 'recovering',
+    rag: 'yellow',
+    value: daysBetween(heldFrom, asOf) + 1,
+    threshold: recoveryDays,
+    message: {
+      'zh-CN': `上期为红色，恢复观察期至 ${until}`,
+      en: `Red before: under observation until ${until}`,
+    },
+    records: [{ entity: 'project', id: c.project.id, label: c.project.name }],
+  };
 }
 
 /** Sets each colour's `shown` from the overrides in force on `asOf`; returns them by project. */
@@ -48,10 +112,10 @@ async function withOverrides(db: Executor, colours: ProjectColour[], asOf: strin
     colours.map((c) => c.project.id),
     asOf,
   );
-  for (const c of colours) c.shown = overrides.get(c.project.id)?.row.rag ?? c.result.rag;
+  for (const c of colours) c.shown = overrides.get(c.project.id)?.row.rag ?? ratedOf(c);
   return overrides;
 }
-const shownOf = (c: ProjectColour) => c.shown ?? c.result.rag;
+const shownOf = (c: ProjectColour) => c.shown ?? ratedOf(c);
 
 function groupBy<T>(list: readonly T[], key: (x: T) => number): Map<number, T[]> {
   const by = new Map<number, T[]>();
@@ -196,13 +260,14 @@ export async function getProjectRag(ctx: RequestContext, id: number, q: ProjectR
   const colours = await coloursOf(ctx.db, eq(projects.id, id), asOf, ctx.actor.regionCode);
   const c = colours[0];
   if (!c) throw new AppError('NOT_FOUND');
+  await withHistory(ctx.db, colours, asOf);
   const overrides = await withOverrides(ctx.db, colours, asOf);
   return {
     projectId: id,
     asOf,
     rag: shownOf(c),
     computedRag: c.result.rag,
-    since: null,
+    since: c.rated?.since ?? null,
     reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
     override: overrideView(overrides.get(id)),
   };
@@ -222,6 +287,7 @@ export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise
     asOf,
     ctx.actor.regionCode,
   );
+  await withHistory(ctx.db, colours, asOf);
   const overrides = await withOverrides(ctx.db, colours, asOf);
   colours.sort(byColour);
   return {
@@ -245,11 +311,77 @@ export function countColours(colours: readonly ProjectColour[]) {
   return counts;
 }
 
-/** The dashboard's figure: the projects of `scope` by colour, with their ids (ascending). */
+/** A red project on the dashboard's list: since when, and the worst reason's rule. */
+export interface RedProject {
+  projectId: number;
+  code: string;
+  name: string;
+  since: string | null;
+  rule: RagRule | null;
+}
+
+const notRatedOn = (asOf: string): SQL =>
+  sql`not exists (select 1 from rag_spells s where s.subject_type = 'project' and s.subject_id = projects.id
+        and s.from_date <= ${asOf} and (s.to_date is null or s.to_date >= ${asOf}))`;
+
+/**
+ * The dashboard's figure: the projects of `scope` by colour, with their ids (ascending), and the red
+ * ones. When the daily job has rated `asOf`, the colours are its spells (a read, however many projects;
+ * a project created since is rated from its records); otherwise every project is rated from its records.
+ */
 export async function colourSummary(db: Executor, scope: SQL, asOf: string, quotaRegion: string) {
-  const colours = await coloursOf(db, scope, asOf, quotaRegion);
-  await withOverrides(db, colours, asOf);
+  const stored = await succeededFor(db, 'daily-monitoring', asOf);
+  const spells = stored ? await projectSpellsOnDays(db, scope, [asOf]) : [];
+  const colours = await coloursOf(db, stored ? and(scope, notRatedOn(asOf))! : scope, asOf, quotaRegion);
+  await withHistory(db, colours, asOf);
+  const all = [
+    ...spells.map((s) => ({ id: s.projectId, rag: s.rag, since: s.fromDate, rule: (s.rules[0] as RagRule) ?? null })),
+    ...colours.map((c) => ({
+      id: c.project.id,
+      rag: ratedOf(c),
+      since: c.rated?.since ?? null,
+      rule: c.result.reasons[0]?.rule ?? null,
+    })),
+  ].sort((a, b) => a.id - b.id);
+  const overrides = await overridesInForce(
+    db,
+    all.map((x) => x.id),
+    asOf,
+  );
   const ids = { green: [] as number[], yellow: [] as number[], red: [] as number[] };
-  for (const c of colours) ids[shownOf(c)].push(c.project.id);
-  return { ...countColours(colours), ids };
+  const red: typeof all = [];
+  for (const x of all) {
+    const override = overrides.get(x.id)?.row.rag;
+    const shown = override ?? x.rag;
+    ids[shown].push(x.id);
+    if (shown === 'red') red.push(override && x.rag !== 'red' ? { ...x, since: null, rule: null } : x);
+  }
+  const names = new Map((await repo.projectsIn(db, and(scope, repo.idIn(red.map((x) => x.id)))!)).map((p) => [p.id, p]));
+  const redList: RedProject[] = red
+    .filter((x) => names.has(x.id))
+    .map((x) => ({ projectId: x.id, code: names.get(x.id)!.code, name: names.get(x.id)!.name, since: x.since, rule: x.rule }))
+    .sort((a, b) => (a.since ?? '9999').localeCompare(b.since ?? '9999') || a.code.localeCompare(b.code));
+  return {
+    colours: { green: ids.green.length, yellow: ids.yellow.length, red: ids.red.length, ids },
+    redList,
+    fromSpells: stored,
+  };
+}
+
+/** The 12 ISO weeks to asOf's: the projects of `scope` by rated colour on each week's last day (the spells). */
+export async function colourTrend(db: Executor, scope: SQL, asOf: string) {
+  const weeks = weeksEndingWith(isoWeekOfDate(asOf), 12).map((week) => {
+    const sunday = weekBounds(week).sunday;
+    return { week, day: sunday < asOf ? sunday : asOf };
+  });
+  const spells = await projectSpellsOnDays(
+    db,
+    scope,
+    weeks.map((w) => w.day),
+  );
+  return weeks.map((w) => {
+    const counts = { green: 0, yellow: 0, red: 0 };
+    for (const s of spells) if (s.day === w.day) counts[s.rag]++;
+    return { ...w, ...counts };
+  });
 }

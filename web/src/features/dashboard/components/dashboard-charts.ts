@@ -316,3 +316,41 @@ export function problemRows(s: DashboardSummary) {
     .filter((r) => r.solved + r.unsolved > 0)
     .sort((a, b) => b.solved + b.unsolved - (a.solved + a.unsolved));
 }
+
+/** The 12 weeks' colours: stacked bars of red, yellow and green on each week's last day (the colour spells). */
+export function colourTrendOption(s: DashboardSummary, t: T): ChartOption {
+  const rows = s.colourTrend;
+  const series = (['red', 'yellow', 'green'] as const).map((rag) => ({
+    type: 'bar' as const,
+    name: t(`dashboard.colourTrend.${rag}`),
+    stack: 'colours',
+    barMaxWidth: 28,
+    itemStyle: { color: { red: chartColors.bad, yellow: '#fab005', green: chartColors.good }[rag] },
+    data: rows.map((r) => r[rag]),
+  }));
+  return {
+    grid: { left: 8, right: 12, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: '#4a5568' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const i = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
+        const r = rows[i]!;
+        return [
+          `<b>${r.week}</b> · ${r.day}`,
+          ...(['red', 'yellow', 'green'] as const).map((k) => `${t(`dashboard.colourTrend.${k}`)}: ${r[k]}`),
+        ].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      // W05 rather than 2026-W05: twelve labels fit a phone
+      data: rows.map((r) => r.week.slice(5)),
+      axisLabel,
+      axisTick: { show: false },
+    },
+    yAxis: { type: 'value', minInterval: 1, axisLabel, splitLine },
+    series,
+  };
+}

@@ -22,6 +22,7 @@ import {
   batchRateKeys,
   byLevelOption,
   byUnitOption,
+  colourTrendOption,
   funnelOption,
   funnelStages,
   gaugeOption,
@@ -30,6 +31,7 @@ import {
   problemsOption,
 } from './dashboard-charts';
 import { bigMoney, percent } from './format';
+import { RedList } from './red-list';
 import './dashboard.css';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -199,6 +201,7 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
       batches: batchesOption(s, t),
       funnel: funnelOption(s, t),
       problems: problemsOption(s, t),
+      colourTrend: colourTrendOption(s, t),
     }),
     // labels follow the language
     [s, t, i18n.language],
@@ -412,6 +415,21 @@ function DashboardBody({ summary: s }: { summary: DashboardSummary }) {
                 {t('dashboard.problems.overdue')} <b>{s.problemsOverdue}</b>
               </button>
             </div>
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={14}>
+          <ChartCard title={t('dashboard.colourTrend.title')} hint={t('dashboard.colourTrend.hint')}>
+            <Chart
+              option={options.colourTrend}
+              height={phone ? 240 : 280}
+              ariaLabel={t('dashboard.colourTrend.title')}
+              testId="chart-colour-trend"
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={10}>
+          <ChartCard title={t('dashboard.redList.title', { count: s.redList.length })} hint={t('dashboard.redList.hint')}>
+            <RedList summary={s} />
           </ChartCard>
         </Col>
       </Row>

@@ -70,6 +70,15 @@ export function resultText(name: JobName | string, result: Record<string, unknow
         redrafted: num(result.redrafted),
         published: num(result.published_already),
       });
+    case 'daily-monitoring':
+      return t('jobs.result.dailyMonitoring', {
+        day: str(result.day),
+        projects: num(result.projects),
+        changed: num(result.changed),
+        red: num(result.red),
+        yellow: num(result.yellow),
+        green: num(result.green),
+      });
     default:
       return Object.entries(result)
         .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)

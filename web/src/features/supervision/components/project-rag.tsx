@@ -1,6 +1,6 @@
 /**
  * The project detail's colour: the badge (reasons on click) beside the stage tags; an override shows as
- * 人工调整 with the computed colour beside it. The supervisor sets or ends one here. Nothing while it loads.
+ * 人工调整 with the computed colour beside it; since when it has its colour (the colour history). The supervisor sets or ends one here. Nothing while it loads.
  */
 import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Tag, Tooltip } from 'antd';
@@ -28,6 +28,11 @@ export default function ProjectRag({ project }: { project: ProjectDetail }) {
   return (
     <Space size={4} wrap>
       <RagBadge projectId={project.id} rag={data.rag} reasons={data.reasons} />
+      {data.since && !o && (
+        <span className="kpc-rag-since" data-testid="rag-since" style={{ color: '#7a869a', fontSize: 12 }}>
+          {t('supervision.since', { date: data.since })}
+        </span>
+      )}
       {o && (
         <Tooltip title={t('supervision.override.info', { reason: o.reason, until: o.until, by: o.by })}>
           <Tag data-testid="rag-override-tag">

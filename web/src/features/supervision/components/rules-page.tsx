@@ -29,7 +29,7 @@ import { useTranslation } from 'react-i18next';
 import {
   ragLabels,
   ragRuleLabels,
-  ragRules,
+  ratedRules,
   ragRuleSpecs,
   ragThresholdUnitLabels,
   type Rag,
@@ -55,7 +55,7 @@ const statColor: Record<Rag, string> = { red: '#cf1322', yellow: '#d48806', gree
 // a share is stored 0–1 and edited as a percentage
 const toForm = (rules: RagRuleSetValues): FormValues =>
   Object.fromEntries(
-    ragRules.map((rule) => [
+    ratedRules.map((rule) => [
       rule,
       Object.fromEntries(
         Object.entries(ragRuleSpecs[rule].fields).map(([k, f]) => {
@@ -67,7 +67,7 @@ const toForm = (rules: RagRuleSetValues): FormValues =>
   );
 const fromForm = (values: FormValues): RagRuleSetValues =>
   Object.fromEntries(
-    ragRules.map((rule) => [
+    ratedRules.map((rule) => [
       rule,
       Object.fromEntries(
         Object.entries(ragRuleSpecs[rule].fields).map(([k, f]) => {
@@ -259,7 +259,7 @@ export default function RulesPage() {
             <Source view={view} />
             <Form<FormValues> form={form} name="rag-rules" layout="vertical" onValuesChange={() => preview.reset()}>
               <Row gutter={[16, 16]}>
-                {ragRules.map((rule) => {
+                {ratedRules.map((rule) => {
                   const spec = ragRuleSpecs[rule];
                   return (
                     <Col xs={24} lg={12} key={rule}>
