@@ -30,6 +30,7 @@ import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
 import supervisionReportsRoutes from './modules/supervision-reports/supervision-reports.routes.js';
 import escalationsRoutes from './modules/escalations/escalations.routes.js';
+import upwardReportsRoutes from './modules/upward-reports/upward-reports.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -69,4 +70,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationsRoutes);
   await app.register(supervisionReportsRoutes);
   await app.register(escalationsRoutes);
+  await app.register(upwardReportsRoutes);
 }

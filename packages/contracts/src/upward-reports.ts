@@ -130,9 +130,7 @@ export const upwardReportSchema = z.object({
   regionName: z.string(),
   template: z.object({ id: z.string(), name: z.string(), moneyUnit: z.enum(upwardMoneyUnits) }),
   templates: z.array(z.object({ id: z.string(), name: z.string() })).describe('Every template the settings hold'),
-  columns: z.array(
-    z.object({ header: z.string(), field: z.enum(upwardReportFields), kind: z.enum(upwardFieldKinds) }),
-  ),
+  columns: z.array(z.object({ header: z.string(), field: z.enum(upwardReportFields), kind: z.enum(upwardFieldKinds) })),
   rows: z
     .array(
       z.object({
@@ -141,8 +139,6 @@ export const upwardReportSchema = z.object({
       }),
     )
     .describe('The provincial and municipal key projects of the region, by district, level and code'),
-  totals: z
-    .array(cell)
-    .describe('Per column: the money sums in integer yuan and the overall rate; null where nothing adds up'),
+  totals: z.array(cell).describe('Per column: the money sums in integer yuan and the overall rate; null where nothing adds up'),
 });
 export type UpwardReport = z.infer<typeof upwardReportSchema>;

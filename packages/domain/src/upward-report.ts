@@ -14,7 +14,12 @@ import {
   type Stage,
   type UpwardReportField,
 } from '@kpc/contracts';
+import { hasAnyRole, type AccessActor } from './access.js';
 import { completionRate, sumYuan } from './investment.js';
+
+/** Who reads and downloads the upward reports: the region's readers (office, supervisor, admin, viewer); units, enterprises and leaders do not (403). */
+export const canReadUpwardReports = (actor: Pick<AccessActor, 'roles'>) =>
+  hasAnyRole(actor, 'office', 'supervisor', 'admin', 'viewer');
 
 export interface UpwardProjectFacts {
   projectId: number;
