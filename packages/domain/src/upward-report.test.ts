@@ -9,7 +9,7 @@ const facts = (over: Partial<UpwardProjectFacts> = {}): UpwardProjectFacts => ({
   location: '老窝镇',
   level: 'provincial',
   category: 'industry',
-  stage: 'construction',
+  stage: 'building',
   actualStartDate: '2025-03-01',
   plannedCompletionDate: null,
   totalInvestment: 500_000_000,
