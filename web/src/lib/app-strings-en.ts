@@ -112,4 +112,16 @@ export default {
   ...enSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...enEscalations,
+  // upward reports 上报报表 (issue 12 item 4)
+  'nav.upwardReports': 'Upward reports',
+  'upward.month': 'Month',
+  'upward.template': 'Template',
+  'upward.download': 'Download Excel',
+  'upward.unitWan': '10k yuan',
+  'upward.unitYuan': 'yuan',
+  'upward.total': 'Total',
+  'upward.caption':
+    '{{region}} {{name}} · {{month}} (figures to {{asOf}}) · {{count}} provincial and municipal projects · money in {{unit}}',
+  'upward.hint':
+    'Generated from the records, never typed again: investment is the approved monthly reports (as the dashboard counts them), physical progress the latest approved report’s note, problems the ones still open. The system administrator keeps the templates in the settings.',
 };

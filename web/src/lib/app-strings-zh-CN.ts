@@ -112,4 +112,15 @@ export default {
   ...zhSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...zhEscalations,
+  // upward reports 上报报表 (issue 12 item 4)
+  'nav.upwardReports': '上报报表',
+  'upward.month': '月份',
+  'upward.template': '报表模板',
+  'upward.download': '下载 Excel',
+  'upward.unitWan': '万元',
+  'upward.unitYuan': '元',
+  'upward.total': '合计',
+  'upward.caption': '{{region}}{{name}} · {{month}}（数据截至 {{asOf}}）· 共 {{count}} 个省市重点项目 · 金额单位：{{unit}}',
+  'upward.hint':
+    '由系统记录自动生成，无需重复填报：投资为已审核的月报（与首页看板一致），形象进度取最近一次已审核月报的进展，存在问题为尚未解决的问题。模板由系统管理员在系统设置中维护。',
 };
