@@ -124,4 +124,16 @@ export default {
     '{{region}} {{name}} · {{month}} (figures to {{asOf}}) · {{count}} provincial and municipal projects · money in {{unit}}',
   'upward.hint':
     'Generated from the records, never typed again: investment is the approved monthly reports (as the dashboard counts them), physical progress the latest approved report’s note, problems the ones still open. The system administrator keeps the templates in the settings.',
+  'admin.settings.upwardReportTemplates': 'Upward report templates',
+  'admin.settings.upwardReportTemplatesHint':
+    'The layouts the city or province asks for: each column a header mapped to a record field; the upward report page writes them from the records',
+  'admin.settings.upwardTemplates.id': 'Key (lower case, digits, -)',
+  'admin.settings.upwardTemplates.name': 'Title',
+  'admin.settings.upwardTemplates.unit': 'Money unit',
+  'admin.settings.upwardTemplates.header': 'Header',
+  'admin.settings.upwardTemplates.field': 'Field',
+  'admin.settings.upwardTemplates.remove': 'Remove template',
+  'admin.settings.upwardTemplates.removeColumn': 'Remove column',
+  'admin.settings.upwardTemplates.addColumn': 'Add column',
+  'admin.settings.upwardTemplates.add': 'Add template',
 };
