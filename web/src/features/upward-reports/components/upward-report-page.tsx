@@ -155,11 +155,23 @@ export default function UpwardReportPage() {
                   </div>
                 )}
                 {nameAt >= 0 && <Typography.Text strong>{String(r.values[nameAt] ?? '')}</Typography.Text>}
-                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', marginTop: 4 }}>
+                <div
+                  style={{
+                    fontSize: 12,
+                    color: 'rgba(0,0,0,0.55)',
+                    marginTop: 4,
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    columnGap: 12,
+                  }}
+                >
                   {rest
                     .filter(({ c, i }) => i !== rateAt && c.field !== 'openProblems' && c.field !== 'imageProgress')
-                    .map(({ c, i }) => `${c.header}：${formatCell(c, r.values[i] ?? null, wan)}`)
-                    .join('　')}
+                    .map(({ c, i }) => (
+                      <span key={c.field + i} style={{ whiteSpace: 'nowrap' }}>
+                        {c.header}：{formatCell(c, r.values[i] ?? null, wan)}
+                      </span>
+                    ))}
                 </div>
                 {rest
                   .filter(({ c }) => c.field === 'imageProgress' || c.field === 'openProblems')
