@@ -67,4 +67,17 @@ describe('the upward report', () => {
     await screenshot(page, 'upward-report-390');
     await page.context().close();
   });
+
+  it('keeps its templates in the settings, where the admin edits them (1440×900)', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1440, height: 900 });
+    await logIn(page, 'admin');
+    await page.goto('/admin/settings');
+    const editor = page.getByTestId('settings-upward-templates');
+    await editor.waitFor();
+    await settled(page);
+    expect(await editor.getByTestId('settings-upward-template').count()).toBe(2);
+    await editor.getByTestId('settings-upward-template').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'upward-templates-settings-1440');
+    await page.context().close();
+  });
 });

@@ -168,7 +168,10 @@ export default function UpwardReportPage() {
                   {rest
                     .filter(({ c, i }) => i !== rateAt && c.field !== 'openProblems' && c.field !== 'imageProgress')
                     .map(({ c, i }) => (
-                      <span key={c.field + i} style={{ whiteSpace: 'nowrap' }}>
+                      <span
+                        key={c.field + i}
+                        style={{ whiteSpace: 'nowrap', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                      >
                         {c.header}：{formatCell(c, r.values[i] ?? null, wan)}
                       </span>
                     ))}
