@@ -36,9 +36,10 @@ const cellValue = (v: unknown) => (v && typeof v === 'object' && 'result' in v ?
 
 beforeAll(async () => {
   t = await createTestApp();
-  [office, supervisor, viewer, admin] = await Promise.all(
-    ['office', 'supervisor', 'viewer', 'admin'].map((u) => login(t.app, u)),
-  );
+  office = await login(t.app, 'office');
+  supervisor = await login(t.app, 'supervisor');
+  viewer = await login(t.app, 'viewer');
+  admin = await login(t.app, 'admin');
 });
 afterAll(async () => t?.close());
 
@@ -166,6 +167,9 @@ describe('upward report', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].field).toBe('template');
     expect((await office.get('/api/v1/reports/upward.xlsx?month=2026-13')).statusCode).toBe(400);
+    const future = await office.get('/api/v1/reports/upward?month=2026-08');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details).toEqual([{ field: 'month', message: '该月份尚未到来，不能生成上报报表' }]);
   });
 
   it('takes an admin’s own template from the settings, validated, money in 元 when it says so', async () => {

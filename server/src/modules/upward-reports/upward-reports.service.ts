@@ -24,11 +24,17 @@ const templateMessage = {
   en: 'No such upward report template; the settings list the ones there are',
 };
 
+const futureMonthMessage = {
+  'zh-CN': '该月份尚未到来，不能生成上报报表',
+  en: 'That month has not begun; there is nothing to report yet',
+};
+
 export async function getUpwardReport(ctx: RequestContext, q: UpwardReportQuery): Promise<UpwardReport> {
   const { db, actor } = ctx;
   if (!canReadUpwardReports(actor)) throw new AppError('FORBIDDEN');
   const now = today(ctx.clock);
   const monthText = q.month ?? now.slice(0, 7);
+  if (monthText > now.slice(0, 7)) throw fieldError('VALIDATION_FAILED', 'month', ctx.locale, futureMonthMessage);
   const year = Number(monthText.slice(0, 4));
   const month = Number(monthText.slice(5, 7));
   // within the current month the figures run to today; a past month's to its last day
