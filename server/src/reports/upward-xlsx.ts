@@ -20,7 +20,11 @@ const widthOf: Partial<Record<string, number>> = {
 export async function upwardReportXlsx(r: UpwardReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '重点项目调度督办平台';
-  const ws = wb.addWorksheet(r.template.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });
+  const ws = wb.addWorksheet(r.template.name.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    // printed as the offices file it: A4 landscape, one page wide, the header row on every page
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+  });
   const n = r.columns.length;
   const [year, month] = r.month.split('-').map(Number);
   const wan = r.template.moneyUnit === 'wan';

@@ -76,6 +76,7 @@ export default function UpwardReportPage() {
         allowClear={false}
         value={dayjs(`${data.month}-01`)}
         format="YYYY-MM"
+        disabledDate={(d) => d.isAfter(dayjs(), 'month')}
         onChange={(d) => d && set('month', d.format('YYYY-MM'))}
         aria-label={t('upward.month')}
         data-testid="upward-month"
