@@ -31,6 +31,7 @@ import notificationsRoutes from './modules/notifications/notifications.routes.js
 import supervisionReportsRoutes from './modules/supervision-reports/supervision-reports.routes.js';
 import escalationsRoutes from './modules/escalations/escalations.routes.js';
 import supervisionItemsRoutes from './modules/supervision/supervision-items.routes.js';
+import upwardReportsRoutes from './modules/upward-reports/upward-reports.routes.js';
 // the records attachments may belong to, each registered by its own module
 import './modules/ledger/ledger.attachments.js';
 import './modules/investment/investment.attachments.js';
@@ -72,4 +73,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(supervisionReportsRoutes);
   await app.register(escalationsRoutes);
   await app.register(supervisionItemsRoutes);
+  await app.register(upwardReportsRoutes);
 }

@@ -13,7 +13,7 @@ import { baselineNodes, ledgerItems, milestones, scheduleBaselines } from '../sr
 import { backfillDemoColours } from '../src/db/seed/demo-history.js';
 import { dailyMonitoring, monitorDay, monitoringTestHooks, projectRater, raters } from '../src/jobs/daily-monitoring.js';
 import { runJob, startScheduler } from '../src/jobs/scheduler.js';
-import { createTestApp, login, TestClock, type TestApp } from './helpers.js';
+import { countRows, createTestApp, login, TestClock, type TestApp } from './helpers.js';
 import { createProject, createUnit, createUser, ensureRegion, FACTORY_PASSWORD } from './factories.js';
 
 const REGION = '411103';
@@ -88,15 +88,15 @@ describe('daily monitoring', () => {
   let firstChanged = 0;
   it('opens a spell for every project on the first run', async () => {
     // the demo's escalation example has a back-dated red spell already (seed demo-escalations.ts)
-    const rated = (await t.database.raw(`select count(*)::int as n from rag_spells where to_date is null`)).rows[0]!.n;
+    const rated = await countRows(t.database, 'rag_spells');
     const r = await run(D0);
     const { rows } = await t.database.raw(`select count(*)::int as n from projects`);
     expect(r.projects).toBe(rows[0]!.n);
     // the supervision items 督办事项 are rated too, each into a spell of its own
-    const items = await t.database.raw(`select count(*)::int as n from supervision_items`);
-    expect(items.rows[0]!.n).toBeGreaterThan(0);
-    expect(r.others).toEqual({ supervision_item: items.rows[0]!.n });
-    expect(r.changed).toBe(r.projects + items.rows[0]!.n - rated);
+    const items = await countRows(t.database, 'supervision_items');
+    expect(items).toBeGreaterThan(0);
+    expect(r.others).toEqual({ supervision_item: items });
+    expect(r.changed).toBe(r.projects + items - rated);
     firstChanged = r.changed;
     expect(r.red + r.yellow + r.green).toBe(r.projects);
     const open = await t.database.raw(
@@ -104,7 +104,7 @@ describe('daily monitoring', () => {
     );
     expect(open.rows).toEqual([
       { subject_type: 'project', n: r.projects },
-      { subject_type: 'supervision_item', n: items.rows[0]!.n },
+      { subject_type: 'supervision_item', n: items },
     ]);
     expect(await spellsOf(red.id)).toEqual([
       { rag: 'red', held: false, from_date: D0, to_date: null, rules: ['milestone_slip'] },

@@ -31,3 +31,4 @@ export * from './rag-rules.js';
 export * from './escalations.js';
 export * from './messages/escalations.js';
 export * from './supervision-items.js';
+export * from './upward-reports.js';

@@ -33,6 +33,11 @@ export const customMessages: Record<string, { 'zh-CN': string; en: string }> = {
   ...ragCheckMessages,
   escalation_ladder_order: escalationMessages.escalation_ladder_order,
   escalation_ladder_weeks: escalationMessages.escalation_ladder_weeks,
+  // issue 12: upward report templates
+  upward_template_duplicate_id: {
+    'zh-CN': '上报报表模板的标识不能重复',
+    en: 'Each upward report template needs its own id',
+  },
 };
 
 const typeNames: Record<string, { 'zh-CN': string; en: string }> = {

@@ -19,4 +19,5 @@ export const settingDuties = {
   ragRecoveryDays: 'admin',
   unitsSeeDistrictOverview: 'admin',
   escalationLadder: 'admin',
+  upwardReportTemplates: 'admin',
 } as const;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { escalationSteps, roleLabels, type Role } from './enums.js';
 import { settingDuties } from './setting-duties.js';
+import { defaultUpwardReportTemplates, upwardReportTemplatesSchema } from './upward-reports.js';
 
 /** The roles for which `totpRequiredRoles` may require a second factor (the administrative and supervising ones). */
 export const totpRequirableRoles = [
@@ -112,6 +113,7 @@ export const settingsSchema = z.strictObject({
     .boolean()
     .describe("Unit users also see the district's overview figures on the dashboard (not other projects' records)"),
   escalationLadder: escalationLadderSchema,
+  upwardReportTemplates: upwardReportTemplatesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -140,6 +142,8 @@ export const defaultSettings: Settings = {
     { step: 'accountability', weeks: 6 },
     { step: 'statement', weeks: 8 },
   ],
+  // issue 12: the provincial key-project monthly table and a municipal one
+  upwardReportTemplates: defaultUpwardReportTemplates,
 };
 
 /** Whether an account with these roles must have TOTP under these settings. */

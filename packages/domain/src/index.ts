@@ -16,3 +16,4 @@ export * from './rag-rule-sets.js';
 export * from './escalation.js';
 export * from './supervision-items.js';
 export * from './rag-history.js';
+export * from './upward-report.js';

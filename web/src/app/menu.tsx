@@ -20,6 +20,7 @@ import { ledgerMenu } from '../features/ledger/menu';
 import { meetingsMenu } from '../features/meetings/menu';
 import { problemsMenu } from '../features/problems/menu';
 import { complianceMenu } from '../features/compliance/menu';
+import { upwardReportsMenu } from '../features/upward-reports/menu';
 import { siteChecksMenu } from '../features/site-checks/menu';
 import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
@@ -42,6 +43,7 @@ const mainEntries: MenuEntry[] = [
   ...dashboardMenu,
   ...supervisionMenu,
   ...supervisionReportsMenu,
+  ...upwardReportsMenu,
   ...workbenchMenu,
   ...batchesMenu,
   ...projectsMenu,

@@ -25,7 +25,8 @@ export type Screen =
   | 'supervisionReports'
   | 'ragRules'
   | 'workbench'
-  | 'supervisionItems';
+  | 'supervisionItems'
+  | 'upwardReports';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

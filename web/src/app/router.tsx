@@ -31,6 +31,7 @@ const MeetingPage = lazy(() => import('./meeting-detail'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));
+const UpwardReportPage = lazy(() => import('../features/upward-reports/components/upward-report-page'));
 const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
@@ -90,6 +91,14 @@ export function AppRouter() {
               <Route path="meetings/:id" element={<MeetingPage />} />
               <Route path="decisions" element={<DecisionsPage />} />
               <Route path="problems" element={<ProblemsPage />} />
+              <Route
+                path="reports/upward"
+                element={
+                  <RequireScreen screen="upwardReports">
+                    <UpwardReportPage />
+                  </RequireScreen>
+                }
+              />
               <Route
                 path="compliance"
                 element={

@@ -14,6 +14,7 @@ import {
   canReadAuditLog,
   canCreateProject,
   canReadCompliance,
+  canReadUpwardReports,
   canImportLedger,
   canPlanInvestment,
   canWriteLedgerFor,
@@ -62,6 +63,8 @@ export const access = {
   draftSupervisionReports: (user: RolesOf) => canDraftSupervisionReports(user),
   /** The weekly quota 周督查: the region readers and leaders (a public ranking), not units or enterprises. */
   compliance: (user: RolesOf) => canReadCompliance(user),
+  /** 上报报表: the region's readers (office, supervisor, admin, viewer); not units, enterprises or leaders. */
+  upwardReports: (user: RolesOf) => canReadUpwardReports(user),
   /** The colour rule editor 评色规则: the supervision bureau's, and the admin's (the server checks the region). */
   ragRules: (user: RolesOf) => hasRole(user, 'supervisor', 'admin'),
   /**

@@ -136,4 +136,28 @@ export default {
   'dashboard.redList.all': 'All {{count}} red projects',
   'supervision.since': 'since {{date}}',
   'dashboard.redList.override': 'Override',
+  // upward reports 上报报表 (issue 12 item 4)
+  'nav.upwardReports': 'Upward reports',
+  'upward.month': 'Month',
+  'upward.template': 'Template',
+  'upward.download': 'Download Excel',
+  'upward.unitWan': '10k yuan',
+  'upward.unitYuan': 'yuan',
+  'upward.total': 'Total',
+  'upward.caption':
+    '{{region}} {{name}} · {{month}} (figures to {{asOf}}) · {{count}} provincial and municipal projects · money in {{unit}}',
+  'upward.hint':
+    'Generated from the records, never typed again: investment is the approved monthly reports (as the dashboard counts them), physical progress the latest approved report’s note, problems the ones still open. The system administrator keeps the templates in the settings.',
+  'admin.settings.upwardReportTemplates': 'Upward report templates',
+  'admin.settings.upwardReportTemplatesHint':
+    'The layouts the city or province asks for: each column a header mapped to a record field; the upward report page writes them from the records',
+  'admin.settings.upwardTemplates.id': 'Key (lower case, digits, -)',
+  'admin.settings.upwardTemplates.name': 'Title',
+  'admin.settings.upwardTemplates.unit': 'Money unit',
+  'admin.settings.upwardTemplates.header': 'Header',
+  'admin.settings.upwardTemplates.field': 'Field',
+  'admin.settings.upwardTemplates.remove': 'Remove template',
+  'admin.settings.upwardTemplates.removeColumn': 'Remove column',
+  'admin.settings.upwardTemplates.addColumn': 'Add column',
+  'admin.settings.upwardTemplates.add': 'Add template',
 };

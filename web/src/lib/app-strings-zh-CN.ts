@@ -134,4 +134,27 @@ export default {
   'dashboard.redList.all': '全部 {{count}} 个红色项目',
   'supervision.since': '自 {{date}} 起',
   'dashboard.redList.override': '人工调整',
+  // upward reports 上报报表 (issue 12 item 4)
+  'nav.upwardReports': '上报报表',
+  'upward.month': '月份',
+  'upward.template': '报表模板',
+  'upward.download': '下载 Excel',
+  'upward.unitWan': '万元',
+  'upward.unitYuan': '元',
+  'upward.total': '合计',
+  'upward.caption': '{{region}}{{name}} · {{month}}（数据截至 {{asOf}}）· 共 {{count}} 个省市重点项目 · 金额单位：{{unit}}',
+  'upward.hint':
+    '由系统记录自动生成，无需重复填报：投资为已审核的月报（与首页看板一致），形象进度取最近一次已审核月报的进展，存在问题为尚未解决的问题。模板由系统管理员在系统设置中维护。',
+  'admin.settings.upwardReportTemplates': '上报报表模板',
+  'admin.settings.upwardReportTemplatesHint':
+    '上级要求的报表格式：每列一个表头，对应系统中的一项数据；上报报表页面按模板生成，无需重复填报',
+  'admin.settings.upwardTemplates.id': '模板标识（小写字母、数字、-）',
+  'admin.settings.upwardTemplates.name': '报表名称',
+  'admin.settings.upwardTemplates.unit': '金额单位',
+  'admin.settings.upwardTemplates.header': '表头',
+  'admin.settings.upwardTemplates.field': '对应数据',
+  'admin.settings.upwardTemplates.remove': '删除模板',
+  'admin.settings.upwardTemplates.removeColumn': '删除此列',
+  'admin.settings.upwardTemplates.addColumn': '添加列',
+  'admin.settings.upwardTemplates.add': '添加模板',
 };

@@ -11,9 +11,10 @@ import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
 import { useSaveSettings, useSettings } from '../api/settings';
 import { EscalationLadderInput } from './escalation-ladder-input';
+import { UpwardTemplatesInput } from './upward-templates-input';
 
 const fields: {
-  name: Exclude<keyof Settings, 'totpRequiredRoles' | 'unitsSeeDistrictOverview' | 'escalationLadder'>;
+  name: Exclude<keyof Settings, 'totpRequiredRoles' | 'unitsSeeDistrictOverview' | 'escalationLadder' | 'upwardReportTemplates'>;
   min: number;
   max: number;
   unit?: string;
@@ -177,6 +178,24 @@ export default function SettingsPage() {
                 extra={t('admin.settings.escalationLadderHint')}
               >
                 <EscalationLadderInput disabled={!access.changeSetting(user, 'escalationLadder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                name="upwardReportTemplates"
+                label={
+                  <span>
+                    {t('admin.settings.upwardReportTemplates')}{' '}
+                    {data.overrides.upwardReportTemplates === undefined ? (
+                      <Tag>{t('admin.settings.inherited')}</Tag>
+                    ) : (
+                      <Tag color="blue">{t('admin.settings.overridden')}</Tag>
+                    )}
+                  </span>
+                }
+                extra={t('admin.settings.upwardReportTemplatesHint')}
+              >
+                <UpwardTemplatesInput disabled={!access.changeSetting(user, 'upwardReportTemplates')} />
               </Form.Item>
             </Col>
           </Row>
