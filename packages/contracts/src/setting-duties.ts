@@ -18,4 +18,6 @@ export const settingDuties = {
   weeklySolvedOnSiteRequired: 'admin',
   unitsSeeDistrictOverview: 'admin',
   escalationLadder: 'admin',
+  burdenTargetFields: 'admin',
+  burdenTargetMinutes: 'admin',
 } as const;
