@@ -31,6 +31,7 @@ import { leadersMenu } from '../features/leaders/menu';
 import { enterprisesMenu } from '../features/enterprises/menu';
 import { regionsMenu } from '../features/regions/menu';
 import { settingsMenu } from '../features/settings/menu';
+import { burdenMenu } from '../features/burden/menu';
 import { auditMenu } from '../features/audit/menu';
 import { jobsMenu } from '../features/jobs/menu';
 import { notificationsAdminMenu } from '../features/notifications/menu';
@@ -64,6 +65,7 @@ const adminEntries: MenuEntry[] = [
   ...enterprisesMenu,
   ...regionsMenu,
   ...settingsMenu,
+  ...burdenMenu,
   ...jobsMenu,
   ...notificationsAdminMenu,
   ...auditMenu,

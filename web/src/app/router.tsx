@@ -31,6 +31,7 @@ const MeetingPage = lazy(() => import('./meeting-detail'));
 const DecisionsPage = lazy(() => import('../features/meetings/components/decisions-page'));
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));
+const BurdenPage = lazy(() => import('../features/burden/components/burden-page'));
 const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
@@ -190,6 +191,14 @@ export function AppRouter() {
                 element={
                   <RequireScreen screen="regions">
                     <RegionsPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="admin/burden"
+                element={
+                  <RequireScreen screen="burden">
+                    <BurdenPage />
                   </RequireScreen>
                 }
               />

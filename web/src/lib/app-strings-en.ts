@@ -112,4 +112,9 @@ export default {
   ...enSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...enEscalations,
+  // the burden measured 填报负担 (issue 12): menu entry and its target settings
+  'nav.burden': 'Reporting burden',
+  'admin.settings.burdenTargetFields': 'Burden target: at most this many fields per project per week',
+  'admin.settings.burdenTargetMinutes': 'Burden target: at most this many minutes per project per week',
+  'admin.settings.unit.fields': 'fields',
 };

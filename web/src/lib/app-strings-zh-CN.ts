@@ -112,4 +112,9 @@ export default {
   ...zhSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...zhEscalations,
+  // the burden measured 填报负担 (issue 12): menu entry and its target settings
+  'nav.burden': '填报负担',
+  'admin.settings.burdenTargetFields': '填报负担目标：每项目每周填写字段数不超过',
+  'admin.settings.burdenTargetMinutes': '填报负担目标：每项目每周用时不超过',
+  'admin.settings.unit.fields': '个字段',
 };

@@ -29,6 +29,8 @@ const fields: {
   { name: 'siteCheckFlagDistanceM', min: 100, max: 50000, unit: 'metres' },
   { name: 'weeklySiteChecksRequired', min: 0, max: 14, unit: 'times' },
   { name: 'weeklySolvedOnSiteRequired', min: 0, max: 14, unit: 'problems' },
+  { name: 'burdenTargetFields', min: 1, max: 200, unit: 'fields' },
+  { name: 'burdenTargetMinutes', min: 1, max: 120, unit: 'minutes' },
 ];
 
 export default function SettingsPage() {
