@@ -57,15 +57,18 @@ export default function BurdenPage() {
     if (!data) return null;
     const weeks = data.trend.map((w) => w.week.slice(5));
     const p = data.trend.map(per);
+    // the two targets at different heights (⅔ and ½ of their axes), so their lines never lie on each other
+    const fieldsMax = Math.max(Math.ceil(data.target.fields * 1.5), ...p.map((x) => Math.ceil(x?.fields ?? 0)));
+    const minutesMax = Math.max(data.target.minutes * 2, ...p.map((x) => Math.ceil(x?.minutes ?? 0)));
     return {
       color: [chartColors.primary, chartColors.teal, chartColors.warn, chartColors.purple],
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 40, top: 36, bottom: 28 },
+      legend: phone ? { bottom: 0, itemWidth: 14, textStyle: { fontSize: 11 } } : { top: 0 },
+      grid: phone ? { left: 32, right: 32, top: 28, bottom: 64 } : { left: 40, right: 40, top: 44, bottom: 28 },
       xAxis: { type: 'category', data: weeks },
       yAxis: [
-        { type: 'value', name: t('burden.axis.fields'), minInterval: 1 },
-        { type: 'value', name: t('burden.axis.minutes') },
+        { type: 'value', name: t('burden.axis.fields'), minInterval: 1, max: fieldsMax },
+        { type: 'value', name: t('burden.axis.minutes'), max: minutesMax, splitLine: { show: false } },
       ],
       series: [
         { name: t('burden.series.fields'), type: 'bar', data: p.map((x) => (x ? +x.fields.toFixed(1) : 0)) },
@@ -87,7 +90,7 @@ export default function BurdenPage() {
         },
       ],
     };
-  }, [data, t]);
+  }, [data, t, phone]);
 
   if (isPending) return <PageSpinner />;
   if (!data)
