@@ -237,3 +237,16 @@ describe('GET /burden', () => {
     expect((await burden(office, `${SPAN}&groupBy=colour`)).statusCode).toBe(400);
   });
 });
+
+describe('the demo', () => {
+  it('has 8 weeks of burden before this one, falling, for the district office to see', async () => {
+    const demoOffice = await login(t.app, 'office');
+    // TEST_NOW is Thursday 2026-07-16 (2026-W29): the 8 weeks are W21–W28
+    const r = await report(demoOffice, 'from=2026-05-18&to=2026-07-19&groupBy=unit');
+    const weeks = r.trend.filter((w) => w.submissions > 0).map((w) => w.week);
+    expect(weeks).toEqual(['2026-W21', '2026-W22', '2026-W23', '2026-W24', '2026-W25', '2026-W26', '2026-W27', '2026-W28']);
+    const perWeek = r.trend.slice(0, 8).map((w) => w.fieldsTyped / w.projectWeeks);
+    expect(perWeek[7]!).toBeLessThan(perWeek[0]!);
+    expect(r.rows.length).toBeGreaterThan(10);
+  });
+});
