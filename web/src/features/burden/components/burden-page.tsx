@@ -110,10 +110,12 @@ export default function BurdenPage() {
     { submissions: 0, fieldsTyped: 0, seconds: 0, projectWeeks: 0 },
   );
   const avg = per(total);
-  const over = (r: BurdenRow) => {
-    const p = per(r);
-    return !!p && (p.fields > data.target.fields || p.minutes > data.target.minutes);
-  };
+  /** Above the target, per figure: marked for the admin (never a colour of the unit). */
+  // compared as shown (one decimal), so a 3.0 is never marked above a target of 3
+  const shown = (n: number | undefined) => Math.round((n ?? 0) * 10) / 10;
+  const overFields = (r: BurdenRow) => shown(per(r)?.fields) > data.target.fields;
+  const overMinutes = (r: BurdenRow) => shown(per(r)?.minutes) > data.target.minutes;
+  const mark = (over: boolean) => (over ? 'kpc-burden-over' : undefined);
 
   const controls = (
     <Space wrap size={8}>
@@ -182,18 +184,17 @@ export default function BurdenPage() {
               return (
                 <List.Item className="kpc-burden-card" data-testid="burden-row" data-key={r.key}>
                   <div className="kpc-burden-card-figures">
-                    <span data-testid="burden-fields" className={over(r) ? 'kpc-burden-over' : undefined}>
-                      {r.fieldsTyped}
-                    </span>
-                    <span className="kpc-burden-card-label">{t('burden.col.fields')}</span>
-                    <span>{one(r.seconds / 60)}</span>
-                    <span className="kpc-burden-card-label">{t('burden.col.minutes')}</span>
+                    <span className={mark(overFields(r))}>{one(p?.fields)}</span>
+                    <span className="kpc-burden-card-label">{t('burden.col.perFields')}</span>
+                    <span className={mark(overMinutes(r))}>{one(p?.minutes)}</span>
+                    <span className="kpc-burden-card-label">{t('burden.col.perMinutes')}</span>
                   </div>
                   <div className="kpc-burden-card-name">
                     <Typography.Text strong>{r.label}</Typography.Text>
                     <Typography.Text type="secondary">
-                      {t('burden.perProjectWeek', { fields: one(p?.fields), minutes: one(p?.minutes) })} ·{' '}
-                      {t('burden.submissionsN', { count: r.submissions })}
+                      <span data-testid="burden-fields">{r.fieldsTyped}</span> {t('burden.col.fields')}
+                      {' · '}
+                      {t('burden.totals', { minutes: one(r.seconds / 60), count: r.submissions, weeks: r.projectWeeks })}
                     </Typography.Text>
                   </div>
                 </List.Item>
@@ -232,14 +233,14 @@ export default function BurdenPage() {
                 key: 'perFields',
                 width: 150,
                 align: 'right',
-                render: (_: unknown, r) => <span className={over(r) ? 'kpc-burden-over' : undefined}>{one(per(r)?.fields)}</span>,
+                render: (_: unknown, r) => <span className={mark(overFields(r))}>{one(per(r)?.fields)}</span>,
               },
               {
                 title: t('burden.col.perMinutes'),
                 key: 'perMinutes',
                 width: 150,
                 align: 'right',
-                render: (_: unknown, r) => one(per(r)?.minutes),
+                render: (_: unknown, r) => <span className={mark(overMinutes(r))}>{one(per(r)?.minutes)}</span>,
               },
             ]}
           />
