@@ -192,9 +192,12 @@ export default function ReportEntryPage() {
         tag: queueTag(body.projectId, body.year, body.month),
         path: createReportPath,
         body,
-        ...(mode === 'submit' ? { then: { path: submitReportPath, key: keys.submitKey } } : {}),
+        ...(mode === 'submit'
+          ? { then: { path: submitReportPath, key: keys.submitKey, body: { burden: burden.measure() } } }
+          : {}),
       });
       submission.current = null;
+      if (mode === 'submit') burden.restart(form.getFieldsValue());
       message.warning(t('offline.queued'), 6);
     } catch (qe) {
       message.error(t('offline.queueFailed', { reason: (qe as Error).message }));
