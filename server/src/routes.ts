@@ -25,6 +25,7 @@ import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.rout
 import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
 import ragRuleSetsRoutes from './modules/supervision/rag-rule-sets.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
+import burdenRoutes from './modules/burden/burden.routes.js';
 import siteChecksRoutes from './modules/site-checks/site-checks.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
@@ -67,6 +68,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ragOverridesRoutes);
   await app.register(ragRuleSetsRoutes);
   await app.register(complianceRoutes);
+  await app.register(burdenRoutes);
   await app.register(siteChecksRoutes);
   await app.register(supervisionRoutes);
   await app.register(notificationsRoutes);

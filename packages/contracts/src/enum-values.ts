@@ -366,3 +366,18 @@ export const escalationStatusLabels: Labels<EscalationStatus> = {
   confirmed: { 'zh-CN': '已确认', en: 'Confirmed' },
   dismissed: { 'zh-CN': '不予采纳', en: 'Dismissed' },
 };
+
+/** The burden measured 填报负担 (issue 12): the entry screens whose submissions record their burden. */
+export const burdenScreens = ['weekly_update', 'investment_report', 'ledger_item', 'site_check'] as const;
+export const burdenScreenLabels: Labels<(typeof burdenScreens)[number]> = {
+  weekly_update: { 'zh-CN': '周报', en: 'Weekly update' },
+  investment_report: { 'zh-CN': '投资填报', en: 'Investment report' },
+  ledger_item: { 'zh-CN': '台账事项', en: 'Ledger item' },
+  site_check: { 'zh-CN': '实地检查', en: 'Site check' },
+};
+export const burdenGroupBys = ['unit', 'person', 'project'] as const;
+export const burdenGroupByLabels: Labels<(typeof burdenGroupBys)[number]> = {
+  unit: { 'zh-CN': '按单位', en: 'By unit' },
+  person: { 'zh-CN': '按人员', en: 'By person' },
+  project: { 'zh-CN': '按项目', en: 'By project' },
+};

@@ -32,3 +32,4 @@ export * from './escalations.js';
 export * from './messages/escalations.js';
 export * from './supervision-items.js';
 export * from './upward-reports.js';
+export * from './burden.js';

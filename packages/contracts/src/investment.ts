@@ -1,5 +1,6 @@
 /** Annual investment plans, monthly completed-investment reports and a project's plan-vs-actual series. */
 import { z } from 'zod';
+import { burdenInput } from './burden.js';
 import { enumText, id, idParam, isoDate, paging, regionCode, text, timestampText, version, yuan } from './common.js';
 import { listProjectsQuery } from './projects.js';
 
@@ -96,6 +97,9 @@ export const updateInvestmentReportBody = z.strictObject({
 export type UpdateInvestmentReportBody = z.infer<typeof updateInvestmentReportBody>;
 
 export const reportActionBody = z.strictObject({ version });
+/** The submit action also carries the form's burden (issue 12), recorded with the submission. */
+export const submitReportBody = z.strictObject({ version, burden: burdenInput.optional() });
+export type SubmitReportBody = z.infer<typeof submitReportBody>;
 export const returnReportBody = z.strictObject({
   version,
   reason: text(500).pipe(z.string().min(1)).describe('Why it is returned (退回原因), shown to the reporter'),

@@ -1,5 +1,6 @@
 /** Ledgers 台账: items per project, evidence attachments, and Excel import jobs. */
 import { z } from 'zod';
+import { burdenInput } from './burden.js';
 import { dateText, enumText, id, isoDate, paging, requiredText, text, timestampText, version } from './common.js';
 
 type Labels<T extends string> = Record<T, { 'zh-CN': string; en: string }>;
@@ -100,6 +101,7 @@ export const updateLedgerItemBody = z
     evidenceNote: ledgerFields.evidenceNote,
     progressNote: ledgerFields.progressNote,
     focus: ledgerFields.focus,
+    burden: burdenInput.optional(),
   })
   .superRefine((b, ctx) => {
     if (timingIssue(b, false)) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline_or_recurring' });

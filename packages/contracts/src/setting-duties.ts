@@ -20,4 +20,6 @@ export const settingDuties = {
   unitsSeeDistrictOverview: 'admin',
   escalationLadder: 'admin',
   upwardReportTemplates: 'admin',
+  burdenTargetFields: 'admin',
+  burdenTargetMinutes: 'admin',
 } as const;

@@ -114,6 +114,19 @@ export const settingsSchema = z.strictObject({
     .describe("Unit users also see the district's overview figures on the dashboard (not other projects' records)"),
   escalationLadder: escalationLadderSchema,
   upwardReportTemplates: upwardReportTemplatesSchema,
+  // the burden measured (issue 12): a line on the admin's chart, never a rule of colours or evaluations
+  burdenTargetFields: z
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .describe('Burden target: at most this many fields typed per project per week (填报字段目标)'),
+  burdenTargetMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .describe('Burden target: at most this many minutes of entry per project per week (填报用时目标, 分钟)'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -144,6 +157,9 @@ export const defaultSettings: Settings = {
   ],
   // issue 12: the provincial key-project monthly table and a municipal one
   upwardReportTemplates: defaultUpwardReportTemplates,
+  // issue 12: ≤ 10 fields and ≤ 3 minutes per project per week
+  burdenTargetFields: 10,
+  burdenTargetMinutes: 3,
 };
 
 /** Whether an account with these roles must have TOTP under these settings. */

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { dateText, id, isoDate, paging, requiredText, text, timestampText, version } from './common.js';
 import { locationStatusSchema, problemCategorySchema } from './enums.js';
 import { problemRefSchema } from './meetings.js';
+import { burdenInput } from './burden.js';
 
 const idQuery = z.coerce.number().int().positive().max(2_147_483_647).describe('Record id (编号)');
 
@@ -64,6 +65,7 @@ export const createSiteCheckBody = z.strictObject({
     .max(20)
     .default([])
     .describe('Open problems of the project solved on the spot (现场解决): count for the checker'),
+  burden: burdenInput.optional(),
 });
 export type CreateSiteCheckBody = z.input<typeof createSiteCheckBody>;
 

@@ -17,3 +17,4 @@ export * from './escalation.js';
 export * from './supervision-items.js';
 export * from './rag-history.js';
 export * from './upward-report.js';
+export * from './burden.js';

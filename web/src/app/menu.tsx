@@ -32,6 +32,7 @@ import { leadersMenu } from '../features/leaders/menu';
 import { enterprisesMenu } from '../features/enterprises/menu';
 import { regionsMenu } from '../features/regions/menu';
 import { settingsMenu } from '../features/settings/menu';
+import { burdenMenu } from '../features/burden/menu';
 import { auditMenu } from '../features/audit/menu';
 import { jobsMenu } from '../features/jobs/menu';
 import { notificationsAdminMenu } from '../features/notifications/menu';
@@ -66,6 +67,7 @@ const adminEntries: MenuEntry[] = [
   ...enterprisesMenu,
   ...regionsMenu,
   ...settingsMenu,
+  ...burdenMenu,
   ...jobsMenu,
   ...notificationsAdminMenu,
   ...auditMenu,

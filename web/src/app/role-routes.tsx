@@ -26,7 +26,8 @@ export type Screen =
   | 'ragRules'
   | 'workbench'
   | 'supervisionItems'
-  | 'upwardReports';
+  | 'upwardReports'
+  | 'burden';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -32,6 +32,7 @@ const DecisionsPage = lazy(() => import('../features/meetings/components/decisio
 const ProblemsPage = lazy(() => import('../features/problems/components/problems-page'));
 const CompliancePage = lazy(() => import('../features/compliance/components/compliance-page'));
 const UpwardReportPage = lazy(() => import('../features/upward-reports/components/upward-report-page'));
+const BurdenPage = lazy(() => import('../features/burden/components/burden-page'));
 const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
@@ -208,6 +209,14 @@ export function AppRouter() {
                 element={
                   <RequireScreen screen="regions">
                     <RegionsPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="admin/burden"
+                element={
+                  <RequireScreen screen="burden">
+                    <BurdenPage />
                   </RequireScreen>
                 }
               />

@@ -61,6 +61,8 @@ export const access = {
   /** 周调度 / 月督导通报: the bureau drafts and publishes, leaders and units read the published ones (domain `readableReportStatuses`). */
   supervisionReports: (user: RolesOf) => readableReportStatuses(user).length > 0,
   draftSupervisionReports: (user: RolesOf) => canDraftSupervisionReports(user),
+  /** The burden measured 填报负担: the admin and the office of the region (the server says 403 to others). */
+  burden: isOffice,
   /** The weekly quota 周督查: the region readers and leaders (a public ranking), not units or enterprises. */
   compliance: (user: RolesOf) => canReadCompliance(user),
   /** 上报报表: the region's readers (office, supervisor, admin, viewer); not units, enterprises or leaders. */

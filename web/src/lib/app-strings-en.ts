@@ -160,4 +160,9 @@ export default {
   'admin.settings.upwardTemplates.removeColumn': 'Remove column',
   'admin.settings.upwardTemplates.addColumn': 'Add column',
   'admin.settings.upwardTemplates.add': 'Add template',
+  // the burden measured 填报负担 (issue 12): menu entry and its target settings
+  'nav.burden': 'Reporting burden',
+  'admin.settings.burdenTargetFields': 'Burden target: at most this many fields per project per week',
+  'admin.settings.burdenTargetMinutes': 'Burden target: at most this many minutes per project per week',
+  'admin.settings.unit.fields': 'fields',
 };

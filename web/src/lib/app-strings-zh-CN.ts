@@ -157,4 +157,9 @@ export default {
   'admin.settings.upwardTemplates.removeColumn': '删除此列',
   'admin.settings.upwardTemplates.addColumn': '添加列',
   'admin.settings.upwardTemplates.add': '添加模板',
+  // the burden measured 填报负担 (issue 12): menu entry and its target settings
+  'nav.burden': '填报负担',
+  'admin.settings.burdenTargetFields': '填报负担目标：每项目每周填写字段数不超过',
+  'admin.settings.burdenTargetMinutes': '填报负担目标：每项目每周用时不超过',
+  'admin.settings.unit.fields': '个字段',
 };

@@ -37,9 +37,10 @@ export interface QueuedPost {
   body: unknown;
   /**
    * A second POST on the record the first one created (`:id` in its path; the record's `version` as its body),
-   * with its own key: e.g. a monthly report saved and submitted in one tap.
+   * with its own key: e.g. a monthly report saved and submitted in one tap. `body`: more of that POST's
+   * body beside the version (e.g. the form's `burden`, measured when the user tapped, not when it was sent).
    */
-  then?: { path: string; key: string };
+  then?: { path: string; key: string; body?: Record<string, unknown> };
   /**
    * Files kept in IndexedDB (lib/offline-files.ts ids) to upload, one multipart POST each, to `path` (`:id`: the
    * created record) once it exists.
@@ -148,7 +149,7 @@ async function sendOne(item: QueuedPost): Promise<void> {
   if (item.then)
     await api.post(
       item.then.path.replace(':id', String(created.id)),
-      { version: created.version },
+      { ...item.then.body, version: created.version },
       { idempotencyKey: item.then.key },
     );
   if (item.files)

@@ -13,3 +13,4 @@ export * from './supervision-reports.js';
 export * from './rag-rules.js';
 export * from './escalations.js';
 export * from './supervision-items.js';
+export * from './burden.js';

@@ -37,6 +37,7 @@ import { seedMilestones } from './demo-milestones.js';
 import { seedMeetings } from './demo-meetings.js';
 import { seedEscalations } from './demo-escalations.js';
 import { seedSupervisionItems } from './demo-supervision-items.js';
+import { seedBurden } from './demo-burden.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -491,4 +492,5 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   await seedMeetings(tx, clock);
   await seedSupervisionItems(tx, clock);
   await seedEscalations(tx, clock, REGION);
+  await seedBurden(tx, clock, REGION);
 }

@@ -15,6 +15,7 @@ import {
   projectYearParams,
   putAnnualPlanBody,
   reportActionBody,
+  submitReportBody,
   returnReportBody,
   updateInvestmentReportBody,
 } from '@kpc/contracts';
@@ -121,9 +122,10 @@ const investmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '提交审核 Submit a draft or returned report to the office',
+        summary:
+          '提交审核 Submit a draft or returned report to the office; an optional `burden` records the form’s fields typed and seconds (填报负担)',
         params: idParams,
-        body: reportActionBody,
+        body: submitReportBody,
         response: { 200: investmentReportSchema },
       },
     },

@@ -6,6 +6,7 @@
 import {
   userMessages,
   type AnnualPlan,
+  type BurdenInput,
   type CreateInvestmentReportBody,
   type InvestmentReport,
   type ListInvestmentReportsQuery,
@@ -15,6 +16,7 @@ import {
   type UpdateInvestmentReportBody,
 } from '@kpc/contracts';
 import { completionRate, monthlySeries, monthReportable, reportActionAllowed, sumYuan } from '@kpc/domain';
+import { recordBurden } from '../../commands/record-burden.js';
 import type { Executor } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { today } from '../../lib/clock.js';
@@ -184,7 +186,7 @@ export async function actOnReport(
   ctx: RequestContext,
   id: number,
   action: 'submit' | 'approve' | 'return',
-  body: { version: number; reason?: string },
+  body: { version: number; reason?: string; burden?: BurdenInput },
 ) {
   const { db, actor, now } = ctx;
   const before = await loadReport(db, actor, id);
@@ -231,6 +233,8 @@ export async function actOnReport(
         const done = await repo.setStatus(tx, id, body.version, from, set);
         if (!done) throw versionConflict(presentReport(actor, (await repo.findReport(tx, id))!));
         const after = (await repo.findReport(tx, id))!.r;
+        if (action === 'submit' && body.burden)
+          await recordBurden(tx, ctx, { screen: 'investment_report', projectId: r.projectId, ...body.burden });
         if (action === 'approve') await refreshInvestmentTotals(tx, [{ projectId: r.projectId, year: r.year }]);
         await writeAudit(
           tx,

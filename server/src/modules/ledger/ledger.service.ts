@@ -12,6 +12,7 @@ import { ledgerMessages } from '@kpc/contracts';
 import { completionFor, ledgerTimingAfter, shanghaiDate, stageFocus, type LedgerTiming } from '@kpc/domain';
 import type { Executor } from '../../db/client.js';
 import { deleteAttachmentsOf, removeAttachmentFiles } from '../../commands/delete-attachments.js';
+import { recordBurden } from '../../commands/record-burden.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
 import { inRegion, type Actor } from '../../lib/policy.js';
@@ -152,7 +153,7 @@ export async function createLedgerItem(ctx: RequestContext, projectId: number, b
 export async function updateLedgerItem(ctx: RequestContext, id: number, body: UpdateLedgerItemBody): Promise<LedgerItem> {
   const { db, actor, now } = ctx;
   const before = await loadReadableItem(db, actor, id);
-  const { version, ...changes } = body;
+  const { version, burden, ...changes } = body;
   // a progress report alone is the reporter's; anything else needs the right to edit the item
   const progressOnly = Object.keys(changes).every((k) => k === 'progressNote');
   const allowed = progressOnly
@@ -208,6 +209,7 @@ export async function updateLedgerItem(ctx: RequestContext, id: number, body: Up
       throw versionConflict(presentLedgerItem(actor, current, asOf));
     }
     const after = (await repo.findLedgerItem(tx, id))!;
+    if (burden) await recordBurden(tx, ctx, { screen: 'ledger_item', projectId: after.item.projectId, ...burden });
     await writeAudit(
       tx,
       ctx.audit,

@@ -9,6 +9,7 @@ import { isSiteCheckFlagged, shanghaiDate, siteCheckDistanceM } from '@kpc/domai
 import type { Executor } from '../../db/client.js';
 import { raiseProblems } from '../../commands/raise-problems.js';
 import { solveProblemsOnSite } from '../../commands/solve-problems-on-site.js';
+import { recordBurden } from '../../commands/record-burden.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
@@ -202,6 +203,8 @@ export async function createSiteCheck(
         { action: 'create', entity: 'site_check', entityId: row.id, regionCode: project.regionCode, after: row },
         now,
       );
+      // a repeated client key answers the first record above and records no second burden
+      if (body.burden) await recordBurden(tx, ctx, { screen: 'site_check', projectId: project.id, ...body.burden });
       if (body.problemsRaised.length)
         await raiseProblems(
           tx,

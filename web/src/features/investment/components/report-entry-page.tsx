@@ -21,6 +21,7 @@ import { currentLocale, labelOf } from '../../../lib/i18n';
 import { formatMoney, wanInputPattern, wanInputToYuan, yuanToWanInput } from '../../../lib/money';
 import { access } from '../../../lib/access';
 import { useCurrentUser } from '../../../lib/session';
+import { useBurden } from '../../../lib/burden';
 import { useInvestmentReports } from '../api/list-reports';
 import { createReport, createReportPath } from '../api/create-report';
 import { updateReport } from '../api/update-report';
@@ -75,11 +76,15 @@ export default function ReportEntryPage() {
   const submission = useRef<Submission | null>(null);
   const queued = useQueuedPosts(user.id);
   const [sendingQueue, setSendingQueue] = useState(false);
+  // fields typed and seconds, sent with the submit (填报负担, issue 12)
+  const burden = useBurden();
 
   const projects = useReportableProjects(user);
   const paramProject = Number(params.get('projectId')) || undefined;
   const paramMonth = params.get('month');
   const initialMonth = paramMonth && /^\d{4}-\d{2}$/.test(paramMonth) ? dayjs(`${paramMonth}-01`) : lastMonth();
+  // the month the form opened on is pre-filled (once: the link follows the month the user picks)
+  useEffect(() => burden.baseline({ month: initialMonth }), []);
 
   const projectId = Form.useWatch('projectId', form) as number | undefined;
   const month = (Form.useWatch('month', form) as Dayjs | undefined) ?? initialMonth;
@@ -94,8 +99,11 @@ export default function ReportEntryPage() {
     const reported = new Set(monthReports.data.items.map((r) => r.projectId));
     const pick =
       projects.data.find((p) => p.id === paramProject) ?? projects.data.find((p) => !reported.has(p.id)) ?? projects.data[0];
-    if (pick) form.setFieldValue('projectId', pick.id);
-  }, [projects.data, monthReports.data, paramProject, form]);
+    if (pick) {
+      form.setFieldValue('projectId', pick.id);
+      burden.baseline({ projectId: pick.id });
+    }
+  }, [projects.data, monthReports.data, paramProject, form, burden]);
 
   const reports = useInvestmentReports({ projectId, year, month: monthNo, pageSize: 20 }, { enabled: projectId !== undefined });
   const series = useProjectInvestment(projectId, year);
@@ -113,10 +121,12 @@ export default function ReportEntryPage() {
   const shown = open ?? (correcting ? undefined : (waiting ?? approved));
   const openKey = shown ? `${shown.id}:${shown.version}` : `new:${projectId}:${year}-${monthNo}`;
   useEffect(() => {
-    form.setFieldsValue({
+    const prefilled = {
       amountWan: shown ? yuanToWanInput(shown.amount) : undefined,
       progressNote: shown?.progressNote ?? undefined,
-    });
+    };
+    form.setFieldsValue(prefilled);
+    burden.baseline(prefilled);
     // keyed on the report's id and version (and the project and month), so typing is never overwritten by a re-render
   }, [openKey, form]);
 
@@ -153,10 +163,11 @@ export default function ReportEntryPage() {
       const r: InvestmentReport = open
         ? await updateReport(open.id, { version: open.version, amount, progressNote: note })
         : await createReport(body, { idempotencyKey: keys.createKey });
-      if (mode === 'submit') await submitReport(r.id, r.version, { idempotencyKey: keys.submitKey });
+      if (mode === 'submit') await submitReport(r.id, r.version, { idempotencyKey: keys.submitKey, burden: burden.measure() });
       message.success(mode === 'submit' ? t('investment.entry.submitted') : t('investment.entry.saved'));
       submission.current = null;
       setCorrecting(false);
+      if (mode === 'submit') burden.restart(form.getFieldsValue());
     } catch (e) {
       if (!open && isNetworkError(e)) queueReport(body, mode, keys);
       else message.error(describeError(e));
@@ -181,9 +192,12 @@ export default function ReportEntryPage() {
         tag: queueTag(body.projectId, body.year, body.month),
         path: createReportPath,
         body,
-        ...(mode === 'submit' ? { then: { path: submitReportPath, key: keys.submitKey } } : {}),
+        ...(mode === 'submit'
+          ? { then: { path: submitReportPath, key: keys.submitKey, body: { burden: burden.measure() } } }
+          : {}),
       });
       submission.current = null;
+      if (mode === 'submit') burden.restart(form.getFieldsValue());
       message.warning(t('offline.queued'), 6);
     } catch (qe) {
       message.error(t('offline.queueFailed', { reason: (qe as Error).message }));
@@ -254,6 +268,7 @@ export default function ReportEntryPage() {
           requiredMark={false}
           initialValues={{ month: initialMonth }}
           onValuesChange={(changed: Values) => {
+            burden.onValuesChange(changed);
             if (changed.projectId || changed.month)
               setParams(
                 (p) => {

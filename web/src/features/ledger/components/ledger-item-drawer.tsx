@@ -22,6 +22,7 @@ import { applyFieldIssues, validateWith } from '../../../lib/form-errors';
 import { optionsOf } from '../../../lib/i18n';
 import { isAfterShanghaiToday, shanghaiToday } from '../../../lib/dates';
 import { blankToNull } from '../../../lib/save';
+import { useBurden } from '../../../lib/burden';
 import { useCreateLedgerItem } from '../api/save-ledger-item';
 import { useLedgerSave } from './use-ledger-save';
 import { progressNoteDay } from './ledger-tags';
@@ -72,6 +73,8 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
   const [form] = Form.useForm<Values>();
   const create = useCreateLedgerItem(projectId);
   const { save, saving } = useLedgerSave();
+  // fields changed and seconds, sent with an edit (填报负担, issue 12)
+  const burden = useBurden();
   // after "add", the drawer stays open on the new item so evidence can be attached
   const [current, setCurrent] = useState<LedgerItem | null>(null);
   const status = Form.useWatch('status', form);
@@ -89,8 +92,10 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
     if (!open) return;
     setCurrent(null);
     form.resetFields();
-    form.setFieldsValue(item ? toValues(item) : { status: 'not_started', unitId: defaultUnitId, recurring: false });
-  }, [open, item, form, defaultUnitId]);
+    const prefilled = item ? toValues(item) : { status: 'not_started' as const, unitId: defaultUnitId, recurring: false };
+    form.setFieldsValue(prefilled);
+    burden.restart(prefilled);
+  }, [open, item, form, defaultUnitId, burden]);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -116,7 +121,10 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
     }
     if (editing) {
       // someone who may only report progress sends only the progress note
-      const patch = mayEdit ? checked.data : { progressNote: checked.data.progressNote };
+      const patch = {
+        ...(mayEdit ? checked.data : { progressNote: checked.data.progressNote }),
+        burden: burden.measure(),
+      };
       const saved = await save(editing, patch, (fresh) => {
         if (fresh) {
           setCurrent(fresh);
@@ -128,6 +136,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
         setCurrent(saved);
         // the form shows what the server stored (its completion date, trimmed text), not what was typed
         form.setFieldsValue(toValues(saved));
+        burden.restart(toValues(saved));
       }
       return;
     }
@@ -136,6 +145,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
       message.success(t('ledger.created'));
       setCurrent(created);
       form.setFieldsValue(toValues(created));
+      burden.restart(toValues(created));
     } catch (e) {
       if (isApiError(e, 'VALIDATION_FAILED')) applyFieldIssues(form, e.fieldIssues);
       message.error(describeError(e));
@@ -171,7 +181,7 @@ export function LedgerItemDrawer({ projectId, item, unitOptions, defaultUnitId, 
         </Space>
       }
     >
-      <Form form={form} layout="vertical" name="ledger" disabled={!mayEdit} requiredMark>
+      <Form form={form} layout="vertical" name="ledger" disabled={!mayEdit} requiredMark onValuesChange={burden.onValuesChange}>
         <Space.Compact block style={{ gap: 12, display: 'flex' }}>
           <Form.Item name="focus" label={t('ledger.field.focus')} style={{ flex: 1 }} tooltip={t('ledger.field.focusHint')}>
             <Select allowClear options={optionsOf(stageFocuses, stageFocusLabels)} />

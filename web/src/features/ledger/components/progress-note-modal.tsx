@@ -7,6 +7,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LedgerItem } from '@kpc/contracts';
 import { blankToNull } from '../../../lib/save';
+import { useBurden } from '../../../lib/burden';
 import { progressNoteDay } from './ledger-tags';
 import { useLedgerSave } from './use-ledger-save';
 
@@ -15,16 +16,19 @@ export function ProgressNoteModal({ item, onClose }: { item: LedgerItem | null; 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ progressNote?: string }>();
   const { save, saving } = useLedgerSave();
+  const burden = useBurden();
 
   useEffect(() => {
-    if (item) form.setFieldsValue({ progressNote: item.progressNote ?? '' });
-  }, [item, form]);
+    if (!item) return;
+    form.setFieldsValue({ progressNote: item.progressNote ?? '' });
+    burden.restart({ progressNote: item.progressNote ?? '' });
+  }, [item, form, burden]);
 
   const submit = async () => {
     if (!item) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const saved = await save(item, { progressNote: blankToNull(v.progressNote) }, () => onClose());
+    const saved = await save(item, { progressNote: blankToNull(v.progressNote), burden: burden.measure() }, () => onClose());
     if (saved) {
       message.success(t('ledger.progress.saved'));
       onClose();
@@ -47,7 +51,7 @@ export function ProgressNoteModal({ item, onClose }: { item: LedgerItem | null; 
           <Typography.Paragraph strong style={{ marginBottom: 8 }}>
             {item.seq}. {item.content}
           </Typography.Paragraph>
-          <Form form={form} layout="vertical" name="ledger-progress">
+          <Form form={form} layout="vertical" name="ledger-progress" onValuesChange={burden.onValuesChange}>
             <Form.Item
               name="progressNote"
               label={t('ledger.field.progressNote')}

@@ -31,6 +31,8 @@ const fields: {
   { name: 'weeklySiteChecksRequired', min: 0, max: 14, unit: 'times' },
   { name: 'weeklySolvedOnSiteRequired', min: 0, max: 14, unit: 'problems' },
   { name: 'ragRecoveryDays', min: 1, max: 90, unit: 'days' },
+  { name: 'burdenTargetFields', min: 1, max: 200, unit: 'fields' },
+  { name: 'burdenTargetMinutes', min: 1, max: 120, unit: 'minutes' },
 ];
 
 export default function SettingsPage() {

@@ -27,6 +27,7 @@ import { optionsOf } from '../../../lib/i18n';
 import { keepFile, keptFileId } from '../../../lib/offline-files';
 import { submitOrQueue, useQueuedPosts } from '../../../lib/offline-queue';
 import { useCurrentUser } from '../../../lib/session';
+import { useBurden } from '../../../lib/burden';
 import { createSiteCheckPath, siteCheckPhotosPath, siteCheckQueueTag, useSiteCheckTargets } from '../api/site-checks';
 import './site-checks.css';
 
@@ -74,6 +75,8 @@ export default function SiteCheckFormPage() {
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [solved, setSolved] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState(false);
+  // fields typed and seconds, sent with the check (填报负担, issue 12); the location and photos are not typed
+  const burden = useBurden();
 
   const projectId = Form.useWatch('projectId', form);
   const projects = useMemo(() => targets.data?.projects ?? [], [targets.data]);
@@ -90,8 +93,10 @@ export default function SiteCheckFormPage() {
   useEffect(() => {
     if (form.getFieldValue('projectId') || !projects.length) return;
     const wanted = Number(params.get('projectId'));
-    form.setFieldValue('projectId', projects.find((p) => p.projectId === wanted)?.projectId ?? projects[0]!.projectId);
-  }, [projects, params, form]);
+    const pick = projects.find((p) => p.projectId === wanted)?.projectId ?? projects[0]!.projectId;
+    form.setFieldValue('projectId', pick);
+    burden.baseline({ projectId: pick });
+  }, [projects, params, form, burden]);
   useEffect(() => setSolved({}), [projectId]);
 
   const distance =
@@ -108,6 +113,7 @@ export default function SiteCheckFormPage() {
     form.resetFields(['findings', 'raised']);
     setPhotos([]);
     setSolved({});
+    burden.restart(form.getFieldsValue());
   };
 
   const submit = async () => {
@@ -142,6 +148,10 @@ export default function SiteCheckFormPage() {
         version: project.openProblems.find((p) => p.id === Number(id))!.version,
         resolution: resolution.trim(),
       })),
+      // a problem solved on the spot is two fields: its tick and its resolution
+      burden: (({ fieldsTyped, seconds }) => ({ fieldsTyped: fieldsTyped + 2 * Object.keys(solved).length, seconds }))(
+        burden.measure(),
+      ),
     };
     setBusy(true);
     try {
@@ -207,7 +217,7 @@ export default function SiteCheckFormPage() {
             description={t('offline.pendingHint')}
           />
         )}
-        <Form form={form} layout="vertical" requiredMark={false} disabled={busy}>
+        <Form form={form} layout="vertical" requiredMark={false} disabled={busy} onValuesChange={burden.onValuesChange}>
           <Form.Item name="projectId" label={t('siteChecks.field.project')} rules={[{ required: true }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
