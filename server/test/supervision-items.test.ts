@@ -96,6 +96,16 @@ describe('higher-level feedback through the four links', () => {
     expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
   });
 
+  it('tells the responsible unit of the assignment, the bureau of a submission, the unit of a return and an acceptance', async () => {
+    const inbox = async (c: Client) =>
+      ((await c.get('/api/v1/notifications')).json() as { items: { title: string; link: string | null }[] }).items.filter(
+        (n) => n.link === `/supervision/items?item=${item.id}`,
+      );
+    expect((await inbox(unitUser)).map((n) => n.title)).toEqual([`【新督办事项】${item.title}`]);
+    expect(await inbox(otherUnitUser)).toEqual([]);
+    expect(await inbox(supervisor)).toEqual([]);
+  });
+
   it('refuses the office, a unit and an enterprise (403), and bad input with a zh-CN message, writing nothing', async () => {
     const before = await countRows(t.database, 'supervision_items');
     for (const c of [office, unitUser, enterprise])
@@ -147,6 +157,13 @@ describe('higher-level feedback through the four links', () => {
     item = await ok(step(unitUser, item, 'submit', '已补充接电确认单'));
     const audits = await countRows(t.database, 'audit_log');
     item = await ok(step(supervisor, item, 'accept', '经核实已接通'));
+    const titles = async (c: Client) =>
+      ((await c.get('/api/v1/notifications')).json() as { items: { title: string; link: string | null }[] }).items
+        .filter((n) => n.link === `/supervision/items?item=${item.id}`)
+        .map((n) => n.title.replace(/】.*/, '】'));
+    expect((await titles(unitUser)).sort()).toEqual(['【新督办事项】', '【督办事项已通过核验】', '【督办事项被退回】'].sort());
+    // the bureau heard of both submissions
+    expect(await titles(supervisor)).toEqual(['【督办事项待核验】', '【督办事项待核验】']);
     expect(item).toMatchObject({ link: 'checking', rag: 'green', acceptedBy: '督查局 王磊' });
     expect(item.acceptedAt).not.toBeNull();
     expect(item.actions).toEqual(['note']);

@@ -2,13 +2,14 @@
  * Command: supervision items 督办事项 made from records of other modules — every decision a meeting
  * records (in the meeting's transaction), a ledger item or an instruction put under supervision
  * (列入督办), higher-level feedback typed in by the bureau. Inserts them in `coordinating` (assigned),
- * with their first step and an audit row each. A source record that already has an item gets no second
+ * with their first step and an audit row each, and tells the responsible unit. A source record that already has an item gets no second
  * one: it is skipped, not returned. The caller has checked the policy and the references.
  */
 import type { SupervisionSource } from '@kpc/contracts';
 import type { Executor } from '../db/client.js';
 import { writeAudits } from '../lib/audit.js';
 import type { RequestContext } from '../lib/request-context.js';
+import { tellSupervisionItems } from './tell-supervision-items.js';
 import { insertEvents, insertItems, type SupervisionItemRow } from '../modules/supervision/supervision-items.repository.js';
 
 export interface SupervisionItemDraft {
@@ -62,5 +63,6 @@ export async function createSupervisionItems(
     rows.map((r) => ({ action: 'create', entity: 'supervision_item', entityId: r.id, regionCode: r.regionCode, after: r })),
     ctx.now,
   );
+  await tellSupervisionItems(tx, ctx, 'assigned', rows);
   return rows;
 }

@@ -26,6 +26,7 @@ import {
 } from '@kpc/domain';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { createSupervisionItems, type SupervisionItemDraft } from '../../commands/create-supervision-items.js';
+import { tellSupervisionItems, type ItemNews } from '../../commands/tell-supervision-items.js';
 import type { Executor } from '../../db/client.js';
 import { supervisionItems } from '../../db/schema/index.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -195,6 +196,9 @@ const describeChange = (before: repo.SupervisionItemRow, after: repo.Supervision
     .join('；');
 
 /** Writes a versioned change with its step and audit row; 409 with the current item when stale. */
+/** The steps someone hears of (commands/tell-supervision-items.ts); progress notes and corrections are not news. */
+const newsOf: Record<string, ItemNews | undefined> = { submit: 'submitted', return: 'returned', accept: 'accepted' };
+
 async function writeStep(
   ctx: RequestContext,
   before: repo.SupervisionItemRecord,
@@ -230,6 +234,8 @@ async function writeStep(
       { action, entity: 'supervision_item', entityId: row.id, regionCode: row.regionCode, before: before.item, after: row },
       ctx.now,
     );
+    const news = newsOf[action];
+    if (news) await tellSupervisionItems(tx, ctx, news, [row], step.note(after));
   });
   return getSupervisionItem(ctx, before.item.id);
 }
