@@ -30,3 +30,4 @@ export * from './rag-rule-fields.js';
 export * from './rag-rules.js';
 export * from './escalations.js';
 export * from './messages/escalations.js';
+export * from './weekly-updates.js';

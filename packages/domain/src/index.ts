@@ -14,3 +14,4 @@ export * from './rag.js';
 export * from './supervision-reports.js';
 export * from './rag-rule-sets.js';
 export * from './escalation.js';
+export * from './weekly-update.js';
