@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.js';
-import { ledgerItemDue, weeklyUpdateAsOf, weeklyUpdatePrefill, weekReportable } from './weekly-update.js';
+import { canSendWeeklyUpdate, ledgerItemDue, weeklyUpdateAsOf, weeklyUpdatePrefill, weekReportable } from './weekly-update.js';
 
 const asOf = '2026-12-04';
 
@@ -87,5 +87,26 @@ describe('weekly update pre-fill', () => {
     expect(weeklyUpdateAsOf('2026-W49', asOf)).toBe(asOf);
     expect(weekReportable('2026-W49', asOf)).toBe(true);
     expect(weekReportable('2026-W50', asOf)).toBe(false);
+  });
+});
+
+describe('who sends a weekly update', () => {
+  const p = { regionCode: '411104', leadUnitId: 7, cooperatingUnitIds: [8], enterpriseId: 3, leaderId: 5 };
+  const a = (roles: string[], more: Partial<{ unitId: number; enterpriseId: number; leaderId: number }> = {}) => ({
+    id: 1,
+    roles: roles as never,
+    regionCode: '411104',
+    unitId: more.unitId ?? null,
+    enterpriseId: more.enterpriseId ?? null,
+    leaderId: more.leaderId ?? null,
+  });
+  it('is the lead or a cooperating unit, or the project’s enterprise; not the office, a leader or another unit', () => {
+    expect(canSendWeeklyUpdate(a(['unit'], { unitId: 7 }), p)).toBe(true);
+    expect(canSendWeeklyUpdate(a(['unit'], { unitId: 8 }), p)).toBe(true);
+    expect(canSendWeeklyUpdate(a(['enterprise'], { enterpriseId: 3 }), p)).toBe(true);
+    expect(canSendWeeklyUpdate(a(['unit'], { unitId: 9 }), p)).toBe(false);
+    expect(canSendWeeklyUpdate(a(['enterprise'], { enterpriseId: 4 }), p)).toBe(false);
+    expect(canSendWeeklyUpdate(a(['office']), p)).toBe(false);
+    expect(canSendWeeklyUpdate(a(['leader'], { leaderId: 5 }), p)).toBe(false);
   });
 });

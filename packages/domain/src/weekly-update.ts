@@ -6,6 +6,7 @@
 import type { LedgerStatus, ProblemStatus, ReportStatus } from '@kpc/contracts';
 import { addDays } from './dates.js';
 import { weekBounds, type IsoWeek } from './compliance.js';
+import { canReadProject, hasAnyRole, type AccessActor, type ProjectAccessScope } from './access.js';
 
 /** Ledger items due within this many days (or overdue) are shown. */
 export const WEEKLY_UPDATE_HORIZON_DAYS = 14;
@@ -92,3 +93,15 @@ export function weeklyUpdatePrefill<L extends PrefillLedgerItem, N extends Prefi
     problems: input.problems.filter(isOpenProblem),
   };
 }
+
+/**
+ * Who sends a project's weekly update: the units leading or cooperating on it and its own enterprise —
+ * those who report on it (the office reads the records it changes, it does not fill in the form).
+ */
+export const canSendWeeklyUpdate = (actor: AccessActor, p: ProjectAccessScope) =>
+  canReadProject(actor, p) &&
+  !hasAnyRole(actor, 'admin', 'office') &&
+  ((hasAnyRole(actor, 'unit') &&
+    actor.unitId !== null &&
+    (p.leadUnitId === actor.unitId || p.cooperatingUnitIds.includes(actor.unitId))) ||
+    (hasAnyRole(actor, 'enterprise') && actor.enterpriseId !== null && p.enterpriseId === actor.enterpriseId));

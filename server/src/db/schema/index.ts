@@ -12,3 +12,4 @@ export * from './notifications.js';
 export * from './supervision-reports.js';
 export * from './rag-rules.js';
 export * from './escalations.js';
+export * from './weekly-updates.js';

@@ -1,0 +1,59 @@
+/**
+ * SQL of the weekly update 周报: its own table, and the reads that pre-fill the form from the records
+ * themselves (ledger items, milestone nodes, investment reports, problems). Writes into those records go
+ * through commands/.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { investmentReports, ledgerItems, problems, units, weeklyUpdates } from '../../db/schema/index.js';
+import { updateAtVersion } from '../../lib/versioned.js';
+
+export type WeeklyUpdateRow = typeof weeklyUpdates.$inferSelect;
+export type NewWeeklyUpdateRow = typeof weeklyUpdates.$inferInsert;
+
+export async function findWeeklyUpdate(db: Executor, projectId: number, week: string): Promise<WeeklyUpdateRow | null> {
+  const [row] = await db
+    .select()
+    .from(weeklyUpdates)
+    .where(and(eq(weeklyUpdates.projectId, projectId), eq(weeklyUpdates.week, week)));
+  return row ?? null;
+}
+
+export async function insertWeeklyUpdate(db: Executor, values: NewWeeklyUpdateRow): Promise<WeeklyUpdateRow> {
+  const [row] = await db.insert(weeklyUpdates).values(values).returning();
+  return row!;
+}
+
+export const updateWeeklyUpdate = (
+  db: Executor,
+  id: number,
+  version: number,
+  set: Partial<Pick<NewWeeklyUpdateRow, 'note' | 'unchanged' | 'changed' | 'sentBy' | 'sentByName' | 'sentAt'>>,
+) => updateAtVersion(db, weeklyUpdates, id, version, set);
+
+/** The project's open ledger items with their unit's name (the domain picks those due). */
+export async function openLedgerItems(db: Executor, projectId: number) {
+  return db
+    .select({ item: ledgerItems, unitName: units.name })
+    .from(ledgerItems)
+    .leftJoin(units, eq(units.id, ledgerItems.unitId))
+    .where(and(eq(ledgerItems.projectId, projectId), sql`${ledgerItems.status} <> 'done'`))
+    .orderBy(asc(ledgerItems.seq));
+}
+
+/** The project's reports of one year (any status). */
+export async function reportsOfYear(db: Executor, projectId: number, year: number) {
+  const rows = await db
+    .select()
+    .from(investmentReports)
+    .where(and(eq(investmentReports.projectId, projectId), eq(investmentReports.year, year)));
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}
+
+export async function openProblems(db: Executor, projectId: number) {
+  return db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.projectId, projectId), inArray(problems.status, ['open', 'in_progress', 'escalated'])))
+    .orderBy(asc(problems.id));
+}
