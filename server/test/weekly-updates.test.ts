@@ -157,7 +157,7 @@ describe('sending', () => {
       version: number;
       unchanged: boolean;
       note: string;
-      changed: Record<string, number[]>;
+      changed: { ledgerItemIds: number[]; milestoneIds: number[]; investmentReportIds: number[]; problemIds: number[] };
     };
     expect(sent).toEqual(expect.objectContaining({ version: 1, unchanged: false, note: '主体结构施工至三层' }));
     expect(sent.changed.ledgerItemIds).toEqual([items.overdue]);
