@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
+import { remindWeeklyUpdates } from '../src/jobs/weekly-update-reminder.js';
 import { FACTORY_PASSWORD, createEnterprise, createProject, createUnit, createUser, ensureRegion } from './factories.js';
 
 let t: TestApp;
@@ -326,5 +327,52 @@ describe('who', () => {
     expect(tick.statusCode).toBe(403);
     const note = await entUser.post(url(p.id), { ledgerItems: [{ id: items.overdue, version: 1, progressNote: '资料已提交' }] });
     expect(note.statusCode, note.body).toBe(200);
+  });
+});
+
+describe('the reminder', () => {
+  const notices = async (userId: number) =>
+    (
+      await t.database.raw(
+        `select kind, title_zh, dedupe_key from notifications where user_id = $1 and dedupe_key like 'weekly-update:%'`,
+        [userId],
+      )
+    ).rows;
+
+  it('tells the lead unit once on the due weekday when the week’s update is missing, and not when it was sent', async () => {
+    const unit = (await createUnit(t.database)).id;
+    const liaison = await createUser(t.database, { roles: ['unit'], unitId: unit });
+    const sentUnit = (await createUnit(t.database)).id;
+    const sentLiaison = await createUser(t.database, { roles: ['unit'], unitId: sentUnit });
+    const missing = await createProject(t.database, { leadUnitId: unit });
+    const sent = await createProject(t.database, { leadUnitId: sentUnit });
+    const sender = await login(t.app, sentLiaison.username, FACTORY_PASSWORD);
+    expect((await sender.post(url(sent.id), { unchanged: true })).statusCode).toBe(200);
+
+    // Thursday: not the due day (Friday by default)
+    await remindWeeklyUpdates(t.app.db, new Date('2026-07-16T01:00:00Z'));
+    expect(await notices(liaison.id)).toHaveLength(0);
+    // Friday 09:00 Shanghai, twice: one notice
+    await remindWeeklyUpdates(t.app.db, new Date('2026-07-17T01:00:00Z'));
+    await remindWeeklyUpdates(t.app.db, new Date('2026-07-17T01:00:00Z'));
+    const got = await notices(liaison.id);
+    expect(got).toEqual([expect.objectContaining({ kind: 'deadline', dedupe_key: `weekly-update:${missing.id}:${WEEK}` })]);
+    expect(got[0]!.title_zh).toContain(missing.name);
+    expect(await notices(sentLiaison.id)).toHaveLength(0);
+  });
+
+  it('follows the due weekday setting', async () => {
+    const unit = (await createUnit(t.database)).id;
+    const liaison = await createUser(t.database, { roles: ['unit'], unitId: unit });
+    await createProject(t.database, { leadUnitId: unit });
+    await t.database.raw(`insert into settings (region_code, key, value) values ('', 'weeklyUpdateDueWeekday', '3'::jsonb)`);
+    try {
+      await remindWeeklyUpdates(t.app.db, new Date('2026-07-17T01:00:00Z'));
+      expect(await notices(liaison.id)).toHaveLength(0);
+      await remindWeeklyUpdates(t.app.db, new Date('2026-07-15T01:00:00Z'));
+      expect(await notices(liaison.id)).toHaveLength(1);
+    } finally {
+      await t.database.raw(`delete from settings where region_code = '' and key = 'weeklyUpdateDueWeekday'`);
+    }
   });
 });

@@ -8,6 +8,7 @@ export const jobNames = [
   'daily-digest',
   'weekly-dispatch',
   'monthly-supervision',
+  'weekly-update-reminder',
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -18,6 +19,10 @@ export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
   'daily-digest': { 'zh-CN': '每日通知摘要', en: 'Daily notification digest' },
   'weekly-dispatch': { 'zh-CN': '周调度（起草本周调度报告）', en: 'Weekly dispatch (drafts the week’s report)' },
   'monthly-supervision': { 'zh-CN': '月督导（起草上月督导通报）', en: 'Monthly supervision (drafts last month’s bulletin)' },
+  'weekly-update-reminder': {
+    'zh-CN': '周报提醒（报送日提醒未报送的单位）',
+    en: 'Weekly update reminder (on the due day, to units that have not sent it)',
+  },
 };
 
 export const jobRun = z.object({

@@ -18,4 +18,5 @@ export const settingDuties = {
   weeklySolvedOnSiteRequired: 'admin',
   unitsSeeDistrictOverview: 'admin',
   escalationLadder: 'admin',
+  weeklyUpdateDueWeekday: 'admin',
 } as const;

@@ -106,6 +106,12 @@ export const settingsSchema = z.strictObject({
     .boolean()
     .describe("Unit users also see the district's overview figures on the dashboard (not other projects' records)"),
   escalationLadder: escalationLadderSchema,
+  weeklyUpdateDueWeekday: z
+    .number()
+    .int()
+    .min(1)
+    .max(7)
+    .describe('The weekday the weekly update 周报 is due (1 Monday … 7 Sunday); its reminder goes out at 09:00 that day'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -132,6 +138,8 @@ export const defaultSettings: Settings = {
     { step: 'accountability', weeks: 6 },
     { step: 'statement', weeks: 8 },
   ],
+  // issue 12: the weekly update is due on Friday
+  weeklyUpdateDueWeekday: 5,
 };
 
 /** Whether an account with these roles must have TOTP under these settings. */

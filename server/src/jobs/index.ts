@@ -6,5 +6,14 @@ import type { Job } from './job.js';
 import { monthlySupervision } from './monthly-supervision.js';
 import { nightlyBackup } from './nightly-backup.js';
 import { weeklyDispatch } from './weekly-dispatch.js';
+import { weeklyUpdateReminder } from './weekly-update-reminder.js';
 
-export const jobs: Job[] = [nightlyBackup, cleanup, auditRetention, dailyDigest, weeklyDispatch, monthlySupervision];
+export const jobs: Job[] = [
+  nightlyBackup,
+  cleanup,
+  auditRetention,
+  dailyDigest,
+  weeklyDispatch,
+  monthlySupervision,
+  weeklyUpdateReminder,
+];

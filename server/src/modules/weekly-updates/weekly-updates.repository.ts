@@ -3,9 +3,9 @@
  * themselves (ledger items, milestone nodes, investment reports, problems). Writes into those records go
  * through commands/.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { investmentReports, ledgerItems, problems, units, weeklyUpdates } from '../../db/schema/index.js';
+import { investmentReports, ledgerItems, problems, projects, units, weeklyUpdates } from '../../db/schema/index.js';
 import { updateAtVersion } from '../../lib/versioned.js';
 
 export type WeeklyUpdateRow = typeof weeklyUpdates.$inferSelect;
@@ -56,4 +56,18 @@ export async function openProblems(db: Executor, projectId: number) {
     .from(problems)
     .where(and(eq(problems.projectId, projectId), inArray(problems.status, ['open', 'in_progress', 'escalated'])))
     .orderBy(asc(problems.id));
+}
+
+/** Projects with a lead unit that have not sent the week's update: whom the reminder is for. */
+export async function projectsWithoutUpdate(db: Executor, week: string) {
+  return db
+    .select({ id: projects.id, name: projects.name, regionCode: projects.regionCode, leadUnitId: projects.leadUnitId })
+    .from(projects)
+    .where(
+      and(
+        isNotNull(projects.leadUnitId),
+        sql`not exists (select 1 from ${weeklyUpdates} w where w.project_id = ${projects.id} and w.week = ${week})`,
+      ),
+    )
+    .orderBy(asc(projects.id));
 }

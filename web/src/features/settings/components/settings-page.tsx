@@ -29,6 +29,7 @@ const fields: {
   { name: 'siteCheckFlagDistanceM', min: 100, max: 50000, unit: 'metres' },
   { name: 'weeklySiteChecksRequired', min: 0, max: 14, unit: 'times' },
   { name: 'weeklySolvedOnSiteRequired', min: 0, max: 14, unit: 'problems' },
+  { name: 'weeklyUpdateDueWeekday', min: 1, max: 7 },
 ];
 
 export default function SettingsPage() {
