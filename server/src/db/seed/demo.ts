@@ -36,6 +36,7 @@ import { refreshInvestmentTotals } from '../../modules/investment/investment.tot
 import { seedMilestones } from './demo-milestones.js';
 import { seedMeetings } from './demo-meetings.js';
 import { seedEscalations } from './demo-escalations.js';
+import { seedWeeklyUpdates } from './demo-weekly-updates.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -489,4 +490,5 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   await seedMilestones(tx, clock);
   await seedMeetings(tx, clock);
   await seedEscalations(tx, clock, REGION);
+  await seedWeeklyUpdates(tx, clock);
 }
