@@ -376,6 +376,22 @@ describe('the reminder', () => {
   });
 });
 
+describe('the list 本周周报', () => {
+  it('lists the unit’s projects with the week’s update once sent, and nothing for the office', async () => {
+    const { p } = await handBuilt();
+    const list = async (c: Client) =>
+      (await c.get(`/api/v1/weekly-updates?week=${WEEK}`)).json() as { items: { projectId: number; sent: unknown }[] };
+    expect((await list(unitUser)).items.find((i) => i.projectId === p.id)).toEqual(expect.objectContaining({ sent: null }));
+    await unitUser.post(url(p.id), { unchanged: true });
+    expect((await list(unitUser)).items.find((i) => i.projectId === p.id)!.sent).toEqual(
+      expect.objectContaining({ unchanged: true }),
+    );
+    expect((await list(entUser)).items.map((i) => i.projectId)).toContain(p.id);
+    expect((await list(otherUnitUser)).items.map((i) => i.projectId)).not.toContain(p.id);
+    expect((await list(office)).items).toEqual([]);
+  });
+});
+
 describe('demo data', () => {
   it('has weekly updates for each of the last 8 weeks and none yet for the current one', async () => {
     const { rows } = await t.database.raw(
@@ -393,6 +409,6 @@ describe('demo data', () => {
       '2026-W28',
     ]);
     for (const r of rows) expect(r.n).toBeGreaterThan(10);
-    expect(rows.some((r) => r.unchanged > 0)).toBe(true);
+    expect(rows.some((r) => Number(r.unchanged) > 0)).toBe(true);
   });
 });

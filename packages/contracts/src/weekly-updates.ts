@@ -163,3 +163,16 @@ export const sendWeeklyUpdateBody = z
   })
   .describe('Only what changed; everything is optional');
 export type SendWeeklyUpdateBody = z.infer<typeof sendWeeklyUpdateBody>;
+
+export const weeklyUpdateListSchema = z.object({
+  week: z.string(),
+  items: z.array(
+    z.object({
+      projectId: z.number().int(),
+      projectCode: z.string(),
+      projectName: z.string(),
+      sent: weeklyUpdateSentSchema.nullable(),
+    }),
+  ),
+});
+export type WeeklyUpdateList = z.infer<typeof weeklyUpdateListSchema>;

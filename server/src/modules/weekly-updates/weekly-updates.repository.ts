@@ -3,7 +3,8 @@
  * themselves (ledger items, milestone nodes, investment reports, problems). Writes into those records go
  * through commands/.
  */
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { projectScopeColumns } from '../../lib/project-scope.js';
 import type { Executor } from '../../db/client.js';
 import { investmentReports, ledgerItems, problems, projects, units, weeklyUpdates } from '../../db/schema/index.js';
 import { updateAtVersion } from '../../lib/versioned.js';
@@ -70,4 +71,21 @@ export async function projectsWithoutUpdate(db: Executor, week: string) {
       ),
     )
     .orderBy(asc(projects.id));
+}
+
+/** The projects an actor reports on (the caller passes the scope), each with the week's update if sent. */
+export async function projectsWithWeek(db: Executor, scope: SQL, week: string) {
+  return db
+    .select({
+      id: projects.id,
+      code: projects.code,
+      name: projects.name,
+      ...projectScopeColumns,
+      sent: weeklyUpdates,
+    })
+    .from(projects)
+    .leftJoin(weeklyUpdates, and(eq(weeklyUpdates.projectId, projects.id), eq(weeklyUpdates.week, week)))
+    .where(scope)
+    .orderBy(asc(projects.code))
+    .limit(500);
 }

@@ -4,6 +4,7 @@ import {
   idParams,
   sendWeeklyUpdateBody,
   weeklyUpdateFormSchema,
+  weeklyUpdateListSchema,
   weeklyUpdateQuery,
   weeklyUpdateSentSchema,
 } from '@kpc/contracts';
@@ -12,6 +13,19 @@ import * as service from './weekly-updates.service.js';
 
 const weeklyUpdatesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['weekly-updates'];
+
+  app.get(
+    '/weekly-updates',
+    {
+      schema: {
+        tags,
+        summary: '本周周报 The projects the user sends weekly updates for, with the week’s update if sent',
+        querystring: weeklyUpdateQuery,
+        response: { 200: weeklyUpdateListSchema },
+      },
+    },
+    async (req) => service.listWeeklyUpdates(requestContext(app, req), req.query),
+  );
 
   app.get(
     '/projects/:id/weekly-update',

@@ -10,6 +10,7 @@ import {
   type LocalisedText,
   type SendWeeklyUpdateBody,
   type WeeklyUpdateForm,
+  type WeeklyUpdateList,
   type WeeklyUpdateQuery,
   type WeeklyUpdateSent,
 } from '@kpc/contracts';
@@ -40,7 +41,7 @@ import { submitInvestmentReport } from '../../commands/submit-investment-report.
 import { writeAudit } from '../../lib/audit.js';
 import { today } from '../../lib/clock.js';
 import { AppError, versionConflict } from '../../lib/errors.js';
-import { findProjectRef, type ProjectRef } from '../../lib/project-scope.js';
+import { findProjectRef, visibleProjects, type ProjectRef } from '../../lib/project-scope.js';
 import { pgErrorCode } from '../../lib/query.js';
 import { fieldError, type RequestContext } from '../../lib/request-context.js';
 import { projectNodes } from '../milestones/milestones.repository.js';
@@ -339,3 +340,16 @@ export async function sendWeeklyUpdate(
 
 const anyChange = (c: WeeklyUpdateSent['changed']) =>
   c.ledgerItemIds.length + c.milestoneIds.length + c.investmentReportIds.length + c.problemIds.length > 0;
+
+/** 本周周报: the projects the user sends weekly updates for, and whether the week's is sent. */
+export async function listWeeklyUpdates(ctx: RequestContext, q: WeeklyUpdateQuery): Promise<WeeklyUpdateList> {
+  const { week } = weekOf(ctx, q);
+  const rows = await repo.projectsWithWeek(ctx.db, visibleProjects(ctx.actor), week);
+  return {
+    week,
+    items: rows
+      .map((r) => ({ ...r, cooperatingUnitIds: (r.cooperatingUnitIds ?? []).map(Number) }))
+      .filter((r) => canSendWeeklyUpdate(ctx.actor, r))
+      .map((r) => ({ projectId: r.id, projectCode: r.code, projectName: r.name, sent: r.sent ? presentSent(r.sent) : null })),
+  };
+}
