@@ -21,6 +21,7 @@ import { meetingsMenu } from '../features/meetings/menu';
 import { problemsMenu } from '../features/problems/menu';
 import { complianceMenu } from '../features/compliance/menu';
 import { siteChecksMenu } from '../features/site-checks/menu';
+import { weeklyUpdatesMenu } from '../features/weekly-updates/menu';
 import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
@@ -44,6 +45,7 @@ const mainEntries: MenuEntry[] = [
   ...supervisionReportsMenu,
   ...workbenchMenu,
   ...batchesMenu,
+  ...weeklyUpdatesMenu,
   ...projectsMenu,
   ...stageProposalsMenu,
   ...investmentMenu,

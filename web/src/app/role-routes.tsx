@@ -24,7 +24,8 @@ export type Screen =
   | 'compliance'
   | 'supervisionReports'
   | 'ragRules'
-  | 'workbench';
+  | 'workbench'
+  | 'weeklyUpdates';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -13,6 +13,7 @@ import zhMeetings from '../locales/zh-CN/meetings.json';
 import zhProblems from '../locales/zh-CN/problems.json';
 import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
+import zhWeeklyUpdates from '../locales/zh-CN/weekly-updates.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
 // supervision reports 周调度 / 月督导通报
@@ -112,4 +113,6 @@ export default {
   ...zhSupervisionRules,
   // escalation ladder and the bureau's workbench (issue 11)
   ...zhEscalations,
+  // weekly update 周报 (issue 12)
+  ...zhWeeklyUpdates,
 };
