@@ -117,4 +117,29 @@ describe('the weekly update on a phone', () => {
     await wide.context().close();
     await desk.context().close();
   });
+
+  it('is kept on the phone with no signal and sent once when the network returns', async () => {
+    const page = await newPage(suite.browser, { baseURL: suite.server.baseUrl, width: 390, height: 844 });
+    await logIn(page, 'unit1');
+    const list = await getJson<{ items: { projectId: number; sent: unknown }[] }>(page, '/api/v1/weekly-updates');
+    const target = list.items.find((i) => i.sent === null)!;
+    expect(target).toBeDefined();
+    await page.goto(`/weekly-updates/${target.projectId}`);
+    await page.getByTestId('weekly-unchanged').waitFor();
+    await page.context().setOffline(true);
+    await page.getByTestId('weekly-unchanged').click();
+    await page.getByTestId('weekly-queued').waitFor();
+    const queued = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('kpc.offlineQueue.v1') ?? '[]') as { key: string }[],
+    );
+    expect(queued).toHaveLength(1);
+    await page.context().setOffline(false);
+    await page.getByTestId('weekly-queued').waitFor({ state: 'detached', timeout: 45_000 });
+    const f = await getJson<{ sent: { unchanged: boolean; version: number } | null }>(
+      page,
+      `/api/v1/projects/${target.projectId}/weekly-update`,
+    );
+    expect(f.sent).toMatchObject({ unchanged: true, version: 1 });
+    await page.context().close();
+  });
 });
