@@ -244,6 +244,8 @@ describe('sending', () => {
 
   it('records an unchanged week in one tap, and refuses "unchanged" with changes', async () => {
     const { p } = await handBuilt();
+    const empty = await unitUser.post(url(p.id), { burden: { fieldsTyped: 0, seconds: 3 } });
+    expect(empty.statusCode).toBe(400);
     const bad = await unitUser.post(url(p.id), { unchanged: true, note: '进展' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('本周无变化');

@@ -164,6 +164,10 @@ export const userMessages = {
     'zh-CN': '本月投资已填报，请在投资填报页修改',
     en: 'This month’s investment is already reported; change it on the investment screen',
   },
+  weekly_nothing_to_send: {
+    'zh-CN': '没有填写任何变化；如本周无变化，请选择“本周无变化”',
+    en: 'Nothing changed was given; send “no change this week” if nothing changed',
+  },
   weekly_version_required: {
     'zh-CN': '本周周报已报送，请刷新后再修改',
     en: 'This week’s update was already sent; reload it and send again',

@@ -202,6 +202,7 @@ export async function sendWeeklyUpdate(
   const p = await loadProject(ctx, projectId);
   const { week, asOf } = weekOf(ctx, q);
   if (body.unchanged && hasChanges(body)) throw refuse(ctx, 'unchanged', userMessages.weekly_unchanged_with_changes);
+  if (!body.unchanged && !hasChanges(body)) throw refuse(ctx, 'unchanged', userMessages.weekly_nothing_to_send);
   const t = today(ctx.clock);
 
   // ledger: the project's open items only; ticking done is the owing unit's, a note anyone reporting
