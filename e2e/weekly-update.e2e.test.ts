@@ -69,6 +69,8 @@ describe('the weekly update on a phone', () => {
     await page.getByTestId('weekly-new-description-0').fill('E2E：施工用电负荷不足'); // 4
     fields++;
     expect(await page.getByTestId('weekly-count').textContent()).toContain(`已填写 ${fields} 项`);
+    await page.getByTestId('weekly-new-description-0').scrollIntoViewIfNeeded();
+    await screenshot(page, 'weekly-update-form-390-problems');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'weekly-update-form-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
