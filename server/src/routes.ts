@@ -22,6 +22,7 @@ import meetingsRoutes from './modules/meetings/meetings.routes.js';
 import problemsRoutes from './modules/problems/problems.routes.js';
 import instructionsRoutes from './modules/instructions/instructions.routes.js';
 import stageProposalsRoutes from './modules/stage-proposals/stage-proposals.routes.js';
+import weeklyUpdatesRoutes from './modules/weekly-updates/weekly-updates.routes.js';
 import ragOverridesRoutes from './modules/supervision/rag-overrides.routes.js';
 import ragRuleSetsRoutes from './modules/supervision/rag-rule-sets.routes.js';
 import complianceRoutes from './modules/compliance/compliance.routes.js';
@@ -76,4 +77,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(escalationsRoutes);
   await app.register(supervisionItemsRoutes);
   await app.register(upwardReportsRoutes);
+  await app.register(weeklyUpdatesRoutes);
 }

@@ -33,3 +33,4 @@ export * from './messages/escalations.js';
 export * from './supervision-items.js';
 export * from './upward-reports.js';
 export * from './burden.js';
+export * from './weekly-updates.js';

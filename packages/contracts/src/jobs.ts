@@ -9,6 +9,7 @@ export const jobNames = [
   'weekly-dispatch',
   'monthly-supervision',
   'daily-monitoring',
+  'weekly-update-reminder',
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -20,6 +21,10 @@ export const jobLabels: Record<JobName, { 'zh-CN': string; en: string }> = {
   'weekly-dispatch': { 'zh-CN': '周调度（起草本周调度报告）', en: 'Weekly dispatch (drafts the week’s report)' },
   'monthly-supervision': { 'zh-CN': '月督导（起草上月督导通报）', en: 'Monthly supervision (drafts last month’s bulletin)' },
   'daily-monitoring': { 'zh-CN': '日监测（三色评定）', en: 'Daily monitoring (colours)' },
+  'weekly-update-reminder': {
+    'zh-CN': '周报提醒（报送日提醒未报送的单位）',
+    en: 'Weekly update reminder (on the due day, to units that have not sent it)',
+  },
 };
 
 export const jobRun = z.object({

@@ -22,4 +22,5 @@ export const settingDuties = {
   upwardReportTemplates: 'admin',
   burdenTargetFields: 'admin',
   burdenTargetMinutes: 'admin',
+  weeklyUpdateDueWeekday: 'admin',
 } as const;

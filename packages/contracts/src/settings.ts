@@ -127,6 +127,12 @@ export const settingsSchema = z.strictObject({
     .min(1)
     .max(120)
     .describe('Burden target: at most this many minutes of entry per project per week (填报用时目标, 分钟)'),
+  weeklyUpdateDueWeekday: z
+    .number()
+    .int()
+    .min(1)
+    .max(7)
+    .describe('The weekday the weekly update 周报 is due (1 Monday … 7 Sunday); its reminder goes out at 09:00 that day'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -160,6 +166,8 @@ export const defaultSettings: Settings = {
   // issue 12: ≤ 10 fields and ≤ 3 minutes per project per week
   burdenTargetFields: 10,
   burdenTargetMinutes: 3,
+  // issue 12: the weekly update is due on Friday
+  weeklyUpdateDueWeekday: 5,
 };
 
 /** Whether an account with these roles must have TOTP under these settings. */

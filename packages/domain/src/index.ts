@@ -18,3 +18,4 @@ export * from './supervision-items.js';
 export * from './rag-history.js';
 export * from './upward-report.js';
 export * from './burden.js';
+export * from './weekly-update.js';

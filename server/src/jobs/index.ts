@@ -7,6 +7,7 @@ import type { Job } from './job.js';
 import { monthlySupervision } from './monthly-supervision.js';
 import { nightlyBackup } from './nightly-backup.js';
 import { weeklyDispatch } from './weekly-dispatch.js';
+import { weeklyUpdateReminder } from './weekly-update-reminder.js';
 
 export const jobs: Job[] = [
   nightlyBackup,
@@ -16,4 +17,5 @@ export const jobs: Job[] = [
   dailyDigest,
   weeklyDispatch,
   monthlySupervision,
+  weeklyUpdateReminder,
 ];

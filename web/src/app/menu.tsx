@@ -22,6 +22,7 @@ import { problemsMenu } from '../features/problems/menu';
 import { complianceMenu } from '../features/compliance/menu';
 import { upwardReportsMenu } from '../features/upward-reports/menu';
 import { siteChecksMenu } from '../features/site-checks/menu';
+import { weeklyUpdatesMenu } from '../features/weekly-updates/menu';
 import { instructionsMenu } from '../features/instructions/menu';
 import { ganttMenu } from '../features/gantt/menu';
 import { milestonesMenu } from '../features/milestones/menu';
@@ -47,6 +48,7 @@ const mainEntries: MenuEntry[] = [
   ...upwardReportsMenu,
   ...workbenchMenu,
   ...batchesMenu,
+  ...weeklyUpdatesMenu,
   ...projectsMenu,
   ...stageProposalsMenu,
   ...investmentMenu,

@@ -9,6 +9,8 @@ import { Card, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '@kpc/contracts';
 import ProjectDetailPage from '../features/projects/components/project-detail-page';
+import { access } from '../lib/access';
+import { useCurrentUser } from '../lib/session';
 
 const ProjectLedgerTab = lazy(() => import('../features/ledger/components/project-ledger-tab'));
 const ProjectProblemsTab = lazy(() => import('../features/problems/components/project-problems-tab'));
@@ -17,17 +19,22 @@ const ProjectPlanTab = lazy(() => import('../features/milestones/components/proj
 const ProjectRag = lazy(() => import('../features/supervision/components/project-rag'));
 const ProjectEscalations = lazy(() => import('../features/escalations/components/project-escalations'));
 const ProjectStageProposals = lazy(() => import('../features/stage-proposals/components/project-stage-proposals'));
+const WeeklyUpdateLink = lazy(() =>
+  import('../features/weekly-updates/components/weekly-update-page').then((m) => ({ default: m.WeeklyUpdateLink })),
+);
 const ProjectGantt = lazy(() => import('../features/gantt/components/project-gantt'));
 // plan vs actual investment by month, with the annual plan editor and the way to report a month
 const ProjectInvestmentSection = lazy(() => import('../features/investment/components/project-investment-section'));
 
 export default function ProjectDetailScreen() {
+  const user = useCurrentUser();
   return (
     <ProjectDetailPage
       workTabs={(p) => <ProjectWorkTabs project={p} />}
       headerTags={(p) => (
         <Suspense fallback={null}>
           <ProjectRag project={p} />
+          {access.weeklyUpdates(user) && <WeeklyUpdateLink projectId={p.id} />}
         </Suspense>
       )}
       stageProposals={(p) => (

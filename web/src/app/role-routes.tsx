@@ -27,7 +27,8 @@ export type Screen =
   | 'workbench'
   | 'supervisionItems'
   | 'upwardReports'
-  | 'burden';
+  | 'burden'
+  | 'weeklyUpdates';
 
 export default function RequireScreen({ screen, children }: { screen: Screen; children: ReactNode }) {
   return <RequireRole allow={access[screen]}>{children}</RequireRole>;

@@ -35,6 +35,8 @@ const UpwardReportPage = lazy(() => import('../features/upward-reports/component
 const BurdenPage = lazy(() => import('../features/burden/components/burden-page'));
 const SiteChecksPage = lazy(() => import('../features/site-checks/components/site-checks-page'));
 const SiteCheckFormPage = lazy(() => import('../features/site-checks/components/site-check-form-page'));
+const WeeklyUpdatesPage = lazy(() => import('../features/weekly-updates/components/weekly-updates-page'));
+const WeeklyUpdatePage = lazy(() => import('../features/weekly-updates/components/weekly-update-page'));
 const InstructionsPage = lazy(() => import('../features/instructions/components/instructions-page'));
 const ColourMapPage = lazy(() => import('../features/supervision/components/colour-map-page'));
 const SupervisionReportsPage = lazy(() => import('../features/supervision-reports/components/supervision-reports-page'));
@@ -110,6 +112,22 @@ export function AppRouter() {
               />
               <Route path="site-checks" element={<SiteChecksPage />} />
               <Route path="site-checks/new" element={<SiteCheckFormPage />} />
+              <Route
+                path="weekly-updates"
+                element={
+                  <RequireScreen screen="weeklyUpdates">
+                    <WeeklyUpdatesPage />
+                  </RequireScreen>
+                }
+              />
+              <Route
+                path="weekly-updates/:id"
+                element={
+                  <RequireScreen screen="weeklyUpdates">
+                    <WeeklyUpdatePage />
+                  </RequireScreen>
+                }
+              />
               <Route path="instructions" element={<InstructionsPage />} />
               <Route path="stage-proposals" element={<StageProposalsPage />} />
               <Route path="supervision" element={<ColourMapPage />} />

@@ -58,6 +58,8 @@ export const access = {
   investmentApprovals: isOffice,
   /** Stage proposals: the office decides them, units and enterprises make them (ADR 0009). */
   stageProposals: (user: RolesOf) => hasRole(user, 'office', 'admin', 'unit', 'enterprise'),
+  /** 本周周报: the units and enterprises that report on their projects (domain `canSendWeeklyUpdate`). */
+  weeklyUpdates: (user: RolesOf) => hasRole(user, 'unit', 'enterprise') && !hasRole(user, 'office', 'admin'),
   /** 周调度 / 月督导通报: the bureau drafts and publishes, leaders and units read the published ones (domain `readableReportStatuses`). */
   supervisionReports: (user: RolesOf) => readableReportStatuses(user).length > 0,
   draftSupervisionReports: (user: RolesOf) => canDraftSupervisionReports(user),

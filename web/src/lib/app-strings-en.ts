@@ -13,6 +13,7 @@ import enMeetings from '../locales/en/meetings.json';
 import enProblems from '../locales/en/problems.json';
 import enInstructions from '../locales/en/instructions.json';
 import enStageProposals from '../locales/en/stage-proposals.json';
+import enWeeklyUpdates from '../locales/en/weekly-updates.json';
 import enSiteChecks from '../locales/en/site-checks.json';
 import enSupervision from '../locales/en/supervision.json';
 // supervision reports 周调度 / 月督导通报
@@ -165,4 +166,6 @@ export default {
   'admin.settings.burdenTargetFields': 'Burden target: at most this many fields per project per week',
   'admin.settings.burdenTargetMinutes': 'Burden target: at most this many minutes per project per week',
   'admin.settings.unit.fields': 'fields',
+  // weekly update 周报 (issue 12)
+  ...enWeeklyUpdates,
 };

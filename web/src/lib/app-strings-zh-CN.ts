@@ -13,6 +13,7 @@ import zhMeetings from '../locales/zh-CN/meetings.json';
 import zhProblems from '../locales/zh-CN/problems.json';
 import zhInstructions from '../locales/zh-CN/instructions.json';
 import zhStageProposals from '../locales/zh-CN/stage-proposals.json';
+import zhWeeklyUpdates from '../locales/zh-CN/weekly-updates.json';
 import zhSiteChecks from '../locales/zh-CN/site-checks.json';
 import zhSupervision from '../locales/zh-CN/supervision.json';
 // supervision reports 周调度 / 月督导通报
@@ -162,4 +163,6 @@ export default {
   'admin.settings.burdenTargetFields': '填报负担目标：每项目每周填写字段数不超过',
   'admin.settings.burdenTargetMinutes': '填报负担目标：每项目每周用时不超过',
   'admin.settings.unit.fields': '个字段',
+  // weekly update 周报 (issue 12)
+  ...zhWeeklyUpdates,
 };

@@ -150,6 +150,28 @@ export const userMessages = {
     'zh-CN': '只能起草已开始的周或月的报告',
     en: 'Only a week or month that has begun can be drafted',
   },
+  // weekly update 周报
+  weekly_week_not_begun: { 'zh-CN': '只能填报已开始的周', en: 'Only a week that has begun can be reported' },
+  weekly_unchanged_with_changes: {
+    'zh-CN': '选择“本周无变化”时不能同时填写变化',
+    en: '“No change this week” cannot be sent with changes',
+  },
+  weekly_item_not_in_form: {
+    'zh-CN': '该记录不属于本项目的本周周报',
+    en: 'That record is not part of this project’s weekly update',
+  },
+  weekly_investment_not_asked: {
+    'zh-CN': '本月投资已填报，请在投资填报页修改',
+    en: 'This month’s investment is already reported; change it on the investment screen',
+  },
+  weekly_nothing_to_send: {
+    'zh-CN': '没有填写任何变化；如本周无变化，请选择“本周无变化”',
+    en: 'Nothing changed was given; send “no change this week” if nothing changed',
+  },
+  weekly_version_required: {
+    'zh-CN': '本周周报已报送，请刷新后再修改',
+    en: 'This week’s update was already sent; reload it and send again',
+  },
 } as const satisfies Record<string, LocalisedText>;
 
 export type UserMessageKey = keyof typeof userMessages;

@@ -14,3 +14,4 @@ export * from './rag-rules.js';
 export * from './escalations.js';
 export * from './supervision-items.js';
 export * from './burden.js';
+export * from './weekly-updates.js';

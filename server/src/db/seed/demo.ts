@@ -38,6 +38,7 @@ import { seedMeetings } from './demo-meetings.js';
 import { seedEscalations } from './demo-escalations.js';
 import { seedSupervisionItems } from './demo-supervision-items.js';
 import { seedBurden } from './demo-burden.js';
+import { seedWeeklyUpdates } from './demo-weekly-updates.js';
 import {
   CORRECTED_PROJECT,
   demoBatches,
@@ -490,7 +491,8 @@ export async function seedDemo(tx: Tx, clock: Clock): Promise<void> {
   await seedLedgers(tx, clock);
   await seedMilestones(tx, clock);
   await seedMeetings(tx, clock);
+  await seedBurden(tx, clock, REGION);
+  await seedWeeklyUpdates(tx, clock);
   await seedSupervisionItems(tx, clock);
   await seedEscalations(tx, clock, REGION);
-  await seedBurden(tx, clock, REGION);
 }

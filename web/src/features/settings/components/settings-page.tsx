@@ -33,6 +33,7 @@ const fields: {
   { name: 'ragRecoveryDays', min: 1, max: 90, unit: 'days' },
   { name: 'burdenTargetFields', min: 1, max: 200, unit: 'fields' },
   { name: 'burdenTargetMinutes', min: 1, max: 120, unit: 'minutes' },
+  { name: 'weeklyUpdateDueWeekday', min: 1, max: 7 },
 ];
 
 export default function SettingsPage() {
