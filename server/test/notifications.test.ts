@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notify, usersOfLeaders, usersOfUnits, type Notice } from '../src/commands/notify.js';
 import { runJob } from '../src/jobs/scheduler.js';
 import { dailyDigest } from '../src/jobs/daily-digest.js';
+import { notifications } from '../src/db/schema/index.js';
 import { flushOutbox, OUTBOX } from '../src/modules/notifications/outbox-sender.js';
 import { buildApp } from '../src/app.js';
 import { secretBox } from '../src/modules/auth/totp.js';
@@ -86,6 +87,11 @@ interface Page {
 }
 
 describe('the inbox', () => {
+  // from an empty inbox: the demo's seeded warning (seed demo-escalations.ts) told some accounts already
+  beforeAll(async () => {
+    await t.database.db.delete(notifications);
+  });
+
   it('shows a person only their own, unread first, in their language, once per dedupe key', async () => {
     const mine = await send({ userIds: [unit1.user.id, unit1.user.id], dedupeKey: 'w:1' });
     expect(mine.inbox).toBe(1);
