@@ -2,7 +2,7 @@
  * The burden measured 填报负担 (SPEC §2.9, issue 12 item 3): per submission of an entry screen, the fields
  * the person typed or changed (never those left pre-filled) and the seconds from opening the form to
  * sending it, measured by the client. Nothing else: no keystrokes, no login or online time. The figures
- * never feed colours or evaluations (ADR 0011).
+ * never feed colours or evaluations (ADR 0012).
  */
 import { z } from 'zod';
 import { enumText, isoDate } from './common.js';

@@ -1,5 +1,5 @@
 /**
- * The burden measured 填报负担 (issue 12, ADR 0011): what one submission counts for, and the weeks of a
+ * The burden measured 填报负担 (issue 12, ADR 0012): what one submission counts for, and the weeks of a
  * span. Pure; the server records and sums. These figures describe the product's cost to the people who
  * type into it — they never feed colours, rankings or evaluations.
  */

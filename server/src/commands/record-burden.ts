@@ -1,5 +1,5 @@
 /**
- * Command: record the burden 填报负担 of one submission (issue 12, ADR 0011) in the submission's own
+ * Command: record the burden 填报负担 of one submission (issue 12, ADR 0012) in the submission's own
  * transaction, so a refused or rolled-back submission records nothing. Called by every measured entry
  * screen with what its client sent; absent `burden` → the caller does not call. The unit is the
  * submitting user's, the week the ISO week (Asia/Shanghai) of `ctx.now`; seconds are clamped to 0–3600.

@@ -1,5 +1,5 @@
 /**
- * The burden measured 填报负担 (issue 12, ADR 0011): a form notes when it opened and which fields the user
+ * The burden measured 填报负担 (issue 12, ADR 0012): a form notes when it opened and which fields the user
  * changed from the values it was given (pre-filled values left alone count for nothing; a field typed and
  * then put back counts for nothing), and sends `burden: { fieldsTyped, seconds }` with the submission.
  * Nothing else is observed: no keystrokes, no text, no time outside the form. The server clamps the seconds.

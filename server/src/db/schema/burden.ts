@@ -1,5 +1,5 @@
 /**
- * The burden measured 填报负担 (issue 12, ADR 0011): one row per measured submission of an entry screen,
+ * The burden measured 填报负担 (issue 12, ADR 0012): one row per measured submission of an entry screen,
  * written by the `recordBurden` command in the submission's own transaction. Only the fields typed or
  * changed and the seconds from opening the form to sending it — no keystrokes, no login or online time.
  * Nothing reads these rows for colours or evaluations.

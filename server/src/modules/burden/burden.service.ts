@@ -1,5 +1,5 @@
 /**
- * The burden measured 填报负担 (issue 12, ADR 0011): sums of the recorded submissions of the actor's
+ * The burden measured 填报负担 (issue 12, ADR 0012): sums of the recorded submissions of the actor's
  * region per unit, person or project, the weekly trend, and the target line from the settings.
  * Burden figures never feed colours or evaluations: nothing in rag, compliance or escalation reads them.
  */

@@ -1,5 +1,5 @@
 /**
- * 填报负担: how much the platform asks of the people who type into it (issue 12, ADR 0011) — fields typed
+ * 填报负担: how much the platform asks of the people who type into it (issue 12, ADR 0012) — fields typed
  * or changed and minutes spent on the entry screens, per project per week, per unit (or person, or
  * project), the weekly trend against the target line (settings burdenTargetFields / burdenTargetMinutes).
  * The figures describe the product's cost, never the units' performance: they feed no colour or
