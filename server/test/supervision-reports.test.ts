@@ -208,11 +208,31 @@ describe('the monthly bulletin', () => {
     const stale = await supervisor.post(`${REPORTS}/${bulletin.id}/publish`, { version: bulletin.version - 1 });
     expect(stale.statusCode).toBe(409);
     expect((await supervisor.get(`${REPORTS}/${bulletin.id}`)).json().status).toBe('draft');
+    // two items the bureau accepted: one in June (通报 with June's bulletin), one in July (not yet)
+    const accepted = await t.database.raw(
+      `select id from supervision_items where region_code = '411104' and link = 'checking' order by id limit 2`,
+    );
+    const [june, july] = accepted.rows.map((r) => Number(r.id));
+    await t.database.raw(`update supervision_items set accepted_at = '2026-06-20T02:00:00Z' where id = ${june}`);
+    await t.database.raw(`update supervision_items set accepted_at = '2026-07-05T02:00:00Z' where id = ${july}`);
+    await t.database.raw(
+      `update supervision_items set accepted_at = null where link = 'checking' and id not in (${june}, ${july})`,
+    );
     const audits = await countRows(t.database, 'audit_log');
     const res = await supervisor.post(`${REPORTS}/${bulletin.id}/publish`, { version: bulletin.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', publishedBy: '督查局 王磊' });
-    expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
+    // the report's audit row and the bulletined item's
+    expect(await countRows(t.database, 'audit_log')).toBe(audits + 2);
+    const links = await t.database.raw(
+      `select id, link, bulletin_id from supervision_items where id in (${june}, ${july}) order by id`,
+    );
+    expect(links.rows.map((r) => [Number(r.id), r.link, r.bulletin_id === null ? null : Number(r.bulletin_id)])).toEqual(
+      [
+        [june, 'bulletined', bulletin.id],
+        [july, 'checking', null],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
     const redraft = await draft(supervisor, 'monthly_bulletin', '2026-06');
     expect(redraft.statusCode).toBe(409);
     expect(redraft.body).toContain('已印发');

@@ -7,9 +7,9 @@
 import { inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { supervisionItems } from '../db/schema/index.js';
-import { writeAudit } from '../lib/audit.js';
 import type { RequestContext } from '../lib/request-context.js';
-import { insertEvents, updateItem } from '../modules/supervision/supervision-items.repository.js';
+import { updateItem } from '../modules/supervision/supervision-items.repository.js';
+import { recordItemStep } from '../modules/supervision/supervision-item-steps.js';
 
 export async function bulletinSupervisionItems(
   tx: Executor,
@@ -35,24 +35,8 @@ export async function bulletinSupervisionItems(
       bulletinId: bulletin.id,
       updatedAt: ctx.now,
     });
-    await insertEvents(tx, [
-      {
-        itemId: before.id,
-        kind: 'bulletined',
-        fromLink: 'checking',
-        toLink: 'bulletined',
-        note: bulletin.title,
-        byUserId: ctx.actor.id > 0 ? ctx.actor.id : null,
-        byName: ctx.actor.displayName,
-        at: ctx.now,
-      },
-    ]);
-    await writeAudit(
-      tx,
-      ctx.audit,
-      { action: 'bulletin', entity: 'supervision_item', entityId: before.id, regionCode: before.regionCode, before, after },
-      ctx.now,
-    );
+    // the row is locked: the update at its version cannot miss
+    await recordItemStep(tx, ctx, before, after!, { kind: 'bulletined', note: bulletin.title, action: 'bulletin' });
     out.bulletined.push(before.id);
   }
   return out;

@@ -5,9 +5,9 @@
  */
 import type { SupervisionSource } from '@kpc/contracts';
 import type { Executor } from '../db/client.js';
-import { writeAudit } from '../lib/audit.js';
 import type { RequestContext } from '../lib/request-context.js';
-import { insertEvents, itemsOfSource, updateItem } from '../modules/supervision/supervision-items.repository.js';
+import { itemsOfSource, updateItem } from '../modules/supervision/supervision-items.repository.js';
+import { recordItemStep } from '../modules/supervision/supervision-item-steps.js';
 
 export async function submitSupervisionItemsOf(
   tx: Executor,
@@ -21,24 +21,7 @@ export async function submitSupervisionItemsOf(
     if (before.acceptedAt !== null || (before.link !== 'coordinating' && before.link !== 'tracking')) continue;
     const after = await updateItem(tx, before.id, before.version, { link: 'checking', updatedAt: ctx.now });
     if (!after) continue; // changed meanwhile in this transaction: nothing to move
-    await insertEvents(tx, [
-      {
-        itemId: before.id,
-        kind: 'submitted',
-        fromLink: before.link,
-        toLink: 'checking',
-        note,
-        byUserId: ctx.actor.id > 0 ? ctx.actor.id : null,
-        byName: ctx.actor.displayName,
-        at: ctx.now,
-      },
-    ]);
-    await writeAudit(
-      tx,
-      ctx.audit,
-      { action: 'submit', entity: 'supervision_item', entityId: before.id, regionCode: before.regionCode, before, after },
-      ctx.now,
-    );
+    await recordItemStep(tx, ctx, before, after, { kind: 'submitted', note: note, action: 'submit' });
     moved.push(before.id);
   }
   return moved;

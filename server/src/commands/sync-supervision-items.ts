@@ -5,9 +5,9 @@
  */
 import type { SupervisionSource } from '@kpc/contracts';
 import type { Executor } from '../db/client.js';
-import { writeAudit } from '../lib/audit.js';
 import type { RequestContext } from '../lib/request-context.js';
-import { insertEvents, itemsOfSource, updateItem } from '../modules/supervision/supervision-items.repository.js';
+import { itemsOfSource, updateItem } from '../modules/supervision/supervision-items.repository.js';
+import { recordItemStep } from '../modules/supervision/supervision-item-steps.js';
 
 export interface SourceFigures {
   projectId?: number | null;
@@ -39,23 +39,10 @@ export async function syncSupervisionItemsOf(
       set.deadline !== undefined ? `办理时限：${before.deadline} → ${set.deadline}` : null,
       set.content !== undefined || set.title !== undefined ? '事项内容' : null,
     ].filter(Boolean);
-    await insertEvents(tx, [
-      {
-        itemId: before.id,
-        kind: 'reassigned',
-        fromLink: before.link,
-        toLink: before.link,
-        note: `随来源记录调整：${what.join('；') || '所属项目'}`,
-        byUserId: ctx.actor.id > 0 ? ctx.actor.id : null,
-        byName: ctx.actor.displayName,
-        at: ctx.now,
-      },
-    ]);
-    await writeAudit(
-      tx,
-      ctx.audit,
-      { action: 'update', entity: 'supervision_item', entityId: before.id, regionCode: before.regionCode, before, after },
-      ctx.now,
-    );
+    await recordItemStep(tx, ctx, before, after, {
+      kind: 'reassigned',
+      note: `随来源记录调整：${what.join('；') || '所属项目'}`,
+      action: 'update',
+    });
   }
 }
