@@ -25,10 +25,10 @@ describe('the colour map', () => {
     await logIn(page, 'supervisor');
     await page.getByTestId('nav-supervision').click();
     await settled(page);
-    const map = await getJson<{ counts: Record<string, number>; items: { projectId: number; rag: string }[] }>(
-      page,
-      '/api/v1/supervision/colours',
-    );
+    const map = await getJson<{
+      counts: Record<string, number>;
+      items: { projectId: number; rag: string; lat: number | null }[];
+    }>(page, '/api/v1/supervision/colours');
     for (const rag of ['red', 'yellow', 'green']) {
       expect(map.counts[rag], rag).toBeGreaterThan(0);
       expect(await count(page, rag)).toBe(map.counts[rag]);
@@ -37,6 +37,16 @@ describe('the colour map', () => {
     // red first
     expect(await page.getByTestId('rag-tile').first().getAttribute('data-rag')).toBe('red');
     await screenshot(page, 'supervision-map-1440');
+
+    // the map view: every project with coordinates at its place, in its colour
+    const placed = map.items.filter((i) => i.lat !== null).length;
+    expect(placed).toBeGreaterThan(0);
+    await page.getByTestId('rag-view').getByText('地图').click();
+    await page.getByTestId('rag-map').waitFor();
+    expect(Number(await page.getByTestId('rag-map').getAttribute('data-points'))).toBe(placed);
+    await page.waitForTimeout(600); // the chart's first draw
+    await screenshot(page, 'supervision-geo-1440');
+    await page.getByTestId('rag-view').getByText('方块').click();
 
     await page.getByTestId('rag-tile').first().click();
     const drawer = page.getByTestId('rag-drawer');

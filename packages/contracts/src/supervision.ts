@@ -76,6 +76,8 @@ export const ragMapSchema = z.object({
         computedRag: ragSchema.describe('The colour the rules give'),
         overridden: z.boolean().describe('A supervisor’s override 人工调整 is in force'),
         reasons: z.array(ragReasonSchema),
+        lat: z.number().nullable().describe('The site’s latitude (WGS-84), where known'),
+        lng: z.number().nullable().describe('The site’s longitude (WGS-84), where known'),
       }),
     )
     .describe('Every project in scope, red first, then yellow, then green'),

@@ -27,6 +27,9 @@ export interface ProjectRow {
   plannedCompletionDate: string | null;
   actualCompletionDate: string | null;
   leaderId: number | null;
+  /** The site's coordinates (WGS-84), where known: the colour map's map view. */
+  lat: number | null;
+  lng: number | null;
 }
 
 const inScope = (scope: SQL) => sql`(select projects.id from projects where ${scope})`;
@@ -37,10 +40,17 @@ export async function projectsIn(db: Executor, scope: SQL): Promise<ProjectRow[]
     sql`select projects.id, projects.code, projects.name, projects.region_code as "regionCode", projects.stage,
         projects.contract_date::text as "contractDate", projects.planned_start_date::text as "plannedStartDate",
         projects.actual_start_date::text as "actualStartDate", projects.planned_completion_date::text as "plannedCompletionDate",
-        projects.actual_completion_date::text as "actualCompletionDate", projects.leader_id as "leaderId"
+        projects.actual_completion_date::text as "actualCompletionDate", projects.leader_id as "leaderId",
+        projects.lat, projects.lng
       from projects where ${scope} order by projects.id`,
   );
-  return r.map((p) => ({ ...p, id: Number(p.id), leaderId: p.leaderId === null ? null : Number(p.leaderId) }));
+  return r.map((p) => ({
+    ...p,
+    id: Number(p.id),
+    leaderId: p.leaderId === null ? null : Number(p.leaderId),
+    lat: p.lat === null ? null : Number(p.lat),
+    lng: p.lng === null ? null : Number(p.lng),
+  }));
 }
 
 export interface NodeRow {

@@ -301,6 +301,8 @@ export async function getColourMap(ctx: RequestContext, q: RagMapQuery): Promise
       computedRag: c.result.rag,
       overridden: overrides.has(c.project.id),
       reasons: c.result.reasons.map((r) => reasonIn(r, ctx.locale)),
+      lat: c.project.lat,
+      lng: c.project.lng,
     })),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * 三色督办: the district's projects by colour — the counts, then a tile per project, red first, each naming
- * its worst reason; a tile opens the reasons with the records behind them. One column of tiles on a phone.
+ * its worst reason, or the map view (projects at their coordinates); a tile or a point opens the reasons
+ * with the records behind them. One column of tiles on a phone.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Col, Drawer, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ragLabels, type Rag, type RagMap } from '@kpc/contracts';
 import { describeError } from '../../../lib/api';
@@ -15,6 +16,8 @@ import './supervision.css';
 
 type Item = RagMap['items'][number];
 
+const ColourScatterMap = lazy(() => import('./colour-scatter-map'));
+
 const statColor: Record<Rag, string> = { red: '#cf1322', yellow: '#d48806', green: '#389e0d' };
 
 export default function ColourMapPage() {
@@ -22,6 +25,7 @@ export default function ColourMapPage() {
   const { data, isPending, error } = useRagMap();
   const [only, setOnly] = useState<Rag | 'all'>('all');
   const [open, setOpen] = useState<Item | null>(null);
+  const [view, setView] = useState<'tiles' | 'map'>('tiles');
   const items = (data?.items ?? []).filter((i) => only === 'all' || i.rag === only);
   return (
     <div className="kpc-page">
@@ -62,13 +66,35 @@ export default function ColourMapPage() {
                 </Col>
               ))}
             </Row>
-            {only !== 'all' && (
-              <Button size="small" onClick={() => setOnly('all')} style={{ marginBottom: 12 }} data-testid="rag-show-all">
-                {t('supervision.showAll', { colour: labelOf(ragLabels, only) })}
-              </Button>
-            )}
+            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
+              <Segmented<'tiles' | 'map'>
+                value={view}
+                onChange={setView}
+                options={[
+                  { value: 'tiles', label: t('supervision.view.tiles') },
+                  { value: 'map', label: t('supervision.view.map') },
+                ]}
+                data-testid="rag-view"
+              />
+              {only !== 'all' && (
+                <Button size="small" onClick={() => setOnly('all')} data-testid="rag-show-all">
+                  {t('supervision.showAll', { colour: labelOf(ragLabels, only) })}
+                </Button>
+              )}
+            </div>
             {items.length === 0 ? (
               <Empty description={t('supervision.none')} />
+            ) : view === 'map' ? (
+              <>
+                <Suspense fallback={<Skeleton active />}>
+                  <ColourScatterMap items={items} onOpen={setOpen} />
+                </Suspense>
+                {items.some((i) => i.lat === null || i.lng === null) && (
+                  <Typography.Text type="secondary">
+                    {t('supervision.view.unplaced', { count: items.filter((i) => i.lat === null || i.lng === null).length })}
+                  </Typography.Text>
+                )}
+              </>
             ) : (
               <div className="kpc-rag-grid" data-testid="rag-grid">
                 {items.map((i) => (
