@@ -41,6 +41,7 @@ import './modules/problems/problems.attachments.js';
 import './modules/instructions/instructions.attachments.js';
 import './modules/stage-proposals/stage-proposals.attachments.js';
 import './modules/site-checks/site-checks.attachments.js';
+import './modules/weekly-updates/weekly-updates.attachments.js';
 import './modules/supervision/supervision-items.attachments.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

@@ -31,6 +31,7 @@ let outsideInstruction: number;
 let outsideReply: number;
 let outsideStageProposal: number;
 let outsideSiteCheck: number;
+let outsideWeeklyUpdate: number;
 /** A project unit1 leads, and its ledger item. */
 let own: { id: number; code: string };
 let ownItem: number;
@@ -99,6 +100,17 @@ beforeAll(async () => {
     )
   ).id;
   outside = { id: p.id, code: p.code };
+  // a weekly update of the outside project, as its unit would have sent it
+  outsideWeeklyUpdate = Number(
+    (
+      await t.database.raw(
+        `insert into weekly_updates (project_id, week, note, changed, sent_by_name, sent_at)
+           values ($1, '2026-W29', '范围外周报', '{"ledgerItemIds":[],"milestoneIds":[],"investmentReportIds":[],"problemIds":[]}', '外单位', now())
+           returning id`,
+        [p.id],
+      )
+    ).rows[0]!.id,
+  );
   outsideItem = (
     await ok<{ id: number }>(
       office.post(`/api/v1/projects/${p.id}/ledger-items`, {
@@ -514,6 +526,7 @@ describe('every GET route with a project-linked id', () => {
     '/api/v1/instruction-replies/{id}': outsideReply,
     '/api/v1/stage-proposals/{id}': outsideStageProposal,
     '/api/v1/site-checks/{id}': outsideSiteCheck,
+    '/api/v1/weekly-updates/{id}': outsideWeeklyUpdate,
     '/api/v1/supervision/items/{id}': outsideSupervisionItem,
   });
   /**
@@ -537,9 +550,10 @@ describe('every GET route with a project-linked id', () => {
       const url = path.replace('{id}', String(id)).replace(/\{[^}]+\}/g, '2026');
       const res = await unit1.get(url);
       expect([url, res.statusCode]).toEqual([url, 404]);
-      // the same route answers the office, so the 404 is the scope's, not a bad URL's
+      // the same route answers the office, so the 404 is the scope's, not a bad URL's; the weekly update is
+      // the units' own form, which the office is refused by role (403, not 404: the URL is good)
       const asOffice = await office.get(url);
-      expect([url, asOffice.statusCode]).toEqual([url, 200]);
+      expect([url, asOffice.statusCode]).toEqual([url, /\/weekly-update$/.test(path) ? 403 : 200]);
       tried.push(path);
     }
     expect(tried.length).toBeGreaterThanOrEqual(10);

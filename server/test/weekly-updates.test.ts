@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, countRows, login, type Client, type TestApp } from './helpers.js';
+import { multipart } from './xlsx.js';
 import { remindWeeklyUpdates } from '../src/jobs/weekly-update-reminder.js';
 import { FACTORY_PASSWORD, createEnterprise, createProject, createUnit, createUser, ensureRegion } from './factories.js';
 
@@ -394,6 +395,38 @@ describe('the reminder', () => {
     } finally {
       await t.database.raw(`delete from settings where region_code = '' and key = 'weeklyUpdateDueWeekday'`);
     }
+  });
+});
+
+describe('photos', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const upload = (c: Client, id: number, content = PNG) =>
+    c.request({
+      method: 'POST',
+      url: `/api/v1/weekly-updates/${id}/attachments`,
+      ...multipart('形象进度.png', content, 'image/png'),
+    });
+
+  it('takes images from those who send the update, read with the project; others are refused, outsiders see 404', async () => {
+    const { p } = await handBuilt();
+    const sent = await unitUser.post(url(p.id), { note: '主体封顶' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const id = (sent.json() as { id: number }).id;
+    expect((await upload(unitUser, id)).statusCode).toBe(201);
+    const before = await countRows(t.database, 'attachments');
+    const notImage = await upload(unitUser, id, Buffer.from('%PDF-1.4\n%%EOF\n'));
+    expect(notImage.statusCode).toBe(415);
+    expect(notImage.json().error.message).toContain('图片');
+    expect((await upload(office, id)).statusCode).toBe(403);
+    expect((await upload(otherUnitUser, id)).statusCode).toBe(404);
+    expect((await upload(otherRegionOffice, id)).statusCode).toBe(404);
+    expect(await countRows(t.database, 'attachments')).toBe(before);
+    const files = (await office.get(`/api/v1/weekly-updates/${id}/attachments`)).json() as { fileName: string }[];
+    expect(files).toHaveLength(1);
+    expect((await otherUnitUser.get(`/api/v1/weekly-updates/${id}/attachments`)).statusCode).toBe(404);
   });
 });
 

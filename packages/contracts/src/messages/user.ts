@@ -152,6 +152,10 @@ export const userMessages = {
   },
   // weekly update 周报
   weekly_week_not_begun: { 'zh-CN': '只能填报已开始的周', en: 'Only a week that has begun can be reported' },
+  weekly_photos_only: {
+    'zh-CN': '周报照片只能是图片（jpg、png、webp、gif）',
+    en: 'Weekly update photos must be images (jpg, png, webp, gif)',
+  },
   weekly_unchanged_with_changes: {
     'zh-CN': '选择“本周无变化”时不能同时填写变化',
     en: '“No change this week” cannot be sent with changes',

@@ -89,3 +89,8 @@ export async function projectsWithWeek(db: Executor, scope: SQL, week: string) {
     .orderBy(asc(projects.code))
     .limit(500);
 }
+
+export async function findWeeklyUpdateById(db: Executor, id: number): Promise<WeeklyUpdateRow | null> {
+  const [row] = await db.select().from(weeklyUpdates).where(eq(weeklyUpdates.id, id));
+  return row ?? null;
+}

@@ -14,6 +14,8 @@ export const weeklyUpdateKeys = {
 };
 
 export const weeklyUpdatePath = (projectId: number, week: string) => `/projects/${projectId}/weekly-update?week=${week}`;
+/** Where the update's photos go once it is sent (`:id`: the weekly update's). */
+export const weeklyUpdatePhotosPath = '/weekly-updates/:id/attachments';
 export const weeklyUpdateQueueTag = (projectId: number, week: string) => `weekly-update:${projectId}:${week}`;
 
 // the form must open on a phone with no signal: keep the last answer for the day

@@ -6,8 +6,8 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
-import { CheckOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined, CheckOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,10 +22,11 @@ import { describeError, newIdempotencyKey } from '../../../lib/api';
 import { labelOf, optionsOf } from '../../../lib/i18n';
 import { formatMoney, wanInputToYuan } from '../../../lib/money';
 import { shanghaiToday } from '../../../lib/dates';
+import { keepFile, keptFileId } from '../../../lib/offline-files';
 import { submitOrQueue, useQueuedPosts } from '../../../lib/offline-queue';
 import { useCurrentUser } from '../../../lib/session';
 import { PageSpinner } from '../../../components/page-spinner';
-import { useWeeklyUpdateForm, weeklyUpdatePath, weeklyUpdateQueueTag } from '../api/weekly-updates';
+import { useWeeklyUpdateForm, weeklyUpdatePath, weeklyUpdatePhotosPath, weeklyUpdateQueueTag } from '../api/weekly-updates';
 import './weekly-updates.css';
 
 interface ItemChange {
@@ -64,6 +65,7 @@ export default function WeeklyUpdatePage() {
   const [amount, setAmount] = useState('');
   const [raised, setRaised] = useState<{ category?: ProblemCategory; description: string }[]>([]);
   const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
   const queued = useQueuedPosts(user.id).filter((q) => form && q.tag === weeklyUpdateQueueTag(projectId, form.week));
   const today = shanghaiToday();
@@ -145,13 +147,23 @@ export default function WeeklyUpdatePage() {
     };
     setBusy(true);
     try {
+      const key = newIdempotencyKey();
+      // the photos first, on the phone: they survive a closed tab and a lost signal, and go after the update
+      const ids: string[] = [];
+      for (const [i, f] of photos.entries()) {
+        if (!f.originFileObj) continue;
+        const id = keptFileId(key, i);
+        await keepFile(id, { blob: f.originFileObj, name: f.name });
+        ids.push(id);
+      }
       const outcome = await submitOrQueue({
-        key: newIdempotencyKey(),
+        key,
         userId: user.id,
         label: t('weekly.form.label', { name: form.projectName, week: form.week }),
         tag: weeklyUpdateQueueTag(projectId, form.week),
         path: weeklyUpdatePath(projectId, form.week),
         body: payload,
+        ...(ids.length ? { files: { path: weeklyUpdatePhotosPath, ids } } : {}),
       });
       if (!outcome) message.warning(t('weekly.form.queued'), 6);
       else if (outcome.kind === 'sent') {
@@ -426,6 +438,23 @@ export default function WeeklyUpdatePage() {
           onChange={(e) => setNote(e.target.value)}
           data-testid="weekly-note"
         />
+        <Upload
+          listType="picture-card"
+          accept="image/*"
+          multiple
+          fileList={photos}
+          beforeUpload={() => false}
+          onChange={({ fileList }) => setPhotos(fileList)}
+          data-testid="weekly-photos"
+          style={{ marginTop: 8 }}
+        >
+          {photos.length < 9 && (
+            <div>
+              <CameraOutlined />
+              <div style={{ marginTop: 4, fontSize: 12 }}>{t('weekly.form.addPhoto')}</div>
+            </div>
+          )}
+        </Upload>
       </Card>
 
       <div className="kpc-weekly-send">
