@@ -131,6 +131,19 @@ describe('upward report', () => {
     expect(after.totals[at('yearToDate')]).toBe(dash.provincialAndMunicipal.completedInvestment);
   });
 
+  it('takes the image progress 形象进度 from the latest note typed once: a weekly update after the report', async () => {
+    const before = (await office.get('/api/v1/reports/upward')).json() as Report;
+    const at = before.columns.findIndex((c) => c.field === 'imageProgress');
+    const row = before.rows[0]!;
+    await t.database.raw(
+      `insert into weekly_updates (project_id, week, note, changed, sent_by_name, sent_at)
+         values ($1, '2026-W29', '三号车间设备安装调试', '{"ledgerItemIds":[],"milestoneIds":[],"investmentReportIds":[],"problemIds":[]}', '责任单位', $2)`,
+      [row.projectId, new Date(t.clock.now().getTime() + 60_000)],
+    );
+    const after = (await office.get('/api/v1/reports/upward')).json() as Report;
+    expect(after.rows.find((x) => x.projectId === row.projectId)!.values[at]).toBe('三号车间设备安装调试');
+  });
+
   it('writes the municipal template with the district and the colour', async () => {
     const r = (await supervisor.get('/api/v1/reports/upward?template=municipal-monthly')).json() as Report;
     expect(r.template.id).toBe('municipal-monthly');

@@ -39,10 +39,15 @@ export async function upwardFacts(
       p.total_investment, t.planned_amount,
       coalesce(t.approved_cum[${month}::int], 0) as ytd,
       coalesce(t.approved_cum[${month}::int], 0) - coalesce(t.approved_cum[${month - 1}::int], 0) as month_done,
-      (select ir.progress_note from investment_reports ir
-        where ir.project_id = p.id and ir.status = 'approved' and ir.progress_note is not null
-          and (ir.year < ${year} or (ir.year = ${year} and ir.month <= ${month}))
-        order by ir.year desc, ir.month desc limit 1) as image_progress,
+      -- 形象进度: the latest note typed once, in an approved monthly report or a weekly update 周报, up to asOf
+      (select n.note from (
+          select ir.progress_note as note, ir.reviewed_at as at from investment_reports ir
+            where ir.project_id = p.id and ir.status = 'approved' and ir.progress_note is not null
+              and (ir.year < ${year} or (ir.year = ${year} and ir.month <= ${month}))
+          union all
+          select w.note, w.sent_at from weekly_updates w
+            where w.project_id = p.id and w.note is not null and (w.sent_at at time zone 'Asia/Shanghai')::date <= ${asOf}
+        ) n order by n.at desc nulls last limit 1) as image_progress,
       coalesce((select array_agg(pr.description order by pr.raised_on, pr.id) from problems pr
         where pr.project_id = p.id and pr.status not in ('resolved', 'verified') and pr.raised_on <= ${asOf}),
         '{}') as open_problems,
