@@ -297,10 +297,18 @@ describe('the weekly dispatch', () => {
       deadline: '2026-07-17',
       status: 'open',
     });
+    // the week's 形象进度, typed once in the project's weekly update 周报 of the week reviewed
+    await t.database.raw(
+      `insert into weekly_updates (project_id, week, note, changed, sent_by_name, sent_at)
+         values ($1, '2026-W28', '主体结构施工至五层', '{"ledgerItemIds":[],"milestoneIds":[],"investmentReportIds":[],"problemIds":[]}', '责任单位', '2026-07-10T03:00:00Z')
+       on conflict (project_id, week) do update set note = excluded.note, sent_at = excluded.sent_at`,
+      [projectId],
+    );
     const res = await draft(supervisor, 'weekly_dispatch', '2026-W29');
     expect(res.statusCode, res.body).toBe(200);
     content = res.json().content;
     const mine = content.projects.find((x) => x.projectId === projectId)!;
+    expect(mine.progressNote).toBe('主体结构施工至五层');
     expect(mine.milestonesFinished).toContainEqual({ id: node!.id, label: node!.name, date: '2026-07-08' });
     expect(mine.problemsNew.map((x) => x.label)).toContain('施工用电未接入');
     expect(mine.problemsSolved.map((x) => x.label)).toContain('临时道路已修通');
@@ -322,6 +330,7 @@ describe('the weekly dispatch', () => {
     expect(text).toContain('2026年第29周重点项目调度情况');
     expect(text).toContain(projectName);
     expect(text).toContain('本周内完成环评公示');
+    expect(text).toContain('主体结构施工至五层');
   });
 });
 

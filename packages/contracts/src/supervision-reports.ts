@@ -39,6 +39,11 @@ export const dispatchProjectSchema = z.object({
   name: z.string(),
   rag: ragSchema.describe('The colour shown now (an override 人工调整 included)'),
   ragBefore: ragSchema.nullable().describe('The colour before the week reviewed (colour history); null when none is kept'),
+  progressNote: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('形象进度: the overall progress note of the weekly update 周报 sent in the week reviewed (typed once, there)'),
   milestonesFinished: z.array(recordRef.extend({ date: z.string() })).describe('Nodes finished in the week reviewed'),
   milestonesInProgress: z.array(recordRef).describe('Nodes started and not finished'),
   problemsNew: z.array(recordRef),

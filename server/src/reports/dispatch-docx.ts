@@ -43,6 +43,7 @@ export function writeDispatchDocx(c: WeeklyDispatchContent, week: number, meta: 
         p.name,
         colourWithChange(p.rag, p.ragBefore),
         [
+          ...(p.progressNote ? [p.progressNote] : []),
           ...p.milestonesFinished.map((m) => `完成「${m.label}」`),
           ...p.milestonesInProgress.map((m) => `推进「${m.label}」`),
         ].join('\n') || '—',

@@ -77,7 +77,7 @@ export async function weeklyDispatchContent(
   const { reviewed, dueWeek } = dispatchWindows(week);
   const asOf = minDate(today, dueWeek.to);
   const scope = projectsInRegion(regionCode);
-  const [rated, before, finished, inProgress, raised, solved, due, regionName] = await Promise.all([
+  const [rated, before, finished, inProgress, raised, solved, due, regionName, notes] = await Promise.all([
     ratedProjects(db, regionCode, asOf),
     repo.spellColoursOn(db, scope, addDays(reviewed.from, -1)),
     repo.milestonesFinishedIn(db, scope, reviewed.from, reviewed.to),
@@ -86,6 +86,8 @@ export async function weeklyDispatchContent(
     repo.problemsSolvedIn(db, scope, reviewed.from, reviewed.to),
     repo.decisionsDueIn(db, scope, dueWeek.from, dueWeek.to),
     repo.regionName(db, regionCode),
+    // sent in the week reviewed, or up to the day the figures are taken (a Monday morning's update)
+    repo.weeklyNotesIn(db, scope, reviewed.from, asOf),
   ]);
   const [finishedOf, progressOf, raisedOf, solvedOf, dueOf] = [finished, inProgress, raised, solved, due].map(groupBy) as [
     Map<number, repo.DatedRef[]>,
@@ -101,6 +103,7 @@ export async function weeklyDispatchContent(
     name: p.name,
     rag: shown,
     ragBefore: before.get(p.id) ?? null,
+    progressNote: notes.get(p.id) ?? null,
     milestonesFinished: (finishedOf.get(p.id) ?? []).map((m) => ({ ...ref(m), date: m.date })),
     milestonesInProgress: (progressOf.get(p.id) ?? []).map(ref),
     problemsNew: (raisedOf.get(p.id) ?? []).map(ref),

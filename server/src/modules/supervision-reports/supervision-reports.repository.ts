@@ -203,3 +203,15 @@ export async function escalationsDecidedIn(db: Executor, scope: SQL, from: strin
   );
   return r.map((x) => ({ ...x, id: Number(x.id) }));
 }
+
+/** The progress note 形象进度 of each project's latest weekly update 周报 sent in [from, to] (Shanghai dates). */
+export async function weeklyNotesIn(db: Executor, scope: SQL, from: string, to: string): Promise<Map<number, string>> {
+  const r = await rows<{ projectId: number; note: string }>(
+    db,
+    sql`select distinct on (project_id) project_id as "projectId", note from weekly_updates
+      where note is not null and (sent_at at time zone 'Asia/Shanghai')::date between ${from} and ${to}
+        and project_id in ${inScope(scope)}
+      order by project_id, sent_at desc`,
+  );
+  return new Map(r.map((x) => [Number(x.projectId), x.note]));
+}

@@ -260,6 +260,7 @@ function DispatchBody({ c }: { c: WeeklyDispatchContent }) {
   const phone = !Grid.useBreakpoint().md;
   const s = c.summary;
   const progress = (p: DispatchProject) => [
+    ...(p.progressNote ? [p.progressNote] : []),
     ...p.milestonesFinished.map((m) => t('reports.nodeFinished', { name: m.label, date: m.date.slice(5) })),
     ...p.milestonesInProgress.map((m) => t('reports.nodeInProgress', { name: m.label })),
   ];
