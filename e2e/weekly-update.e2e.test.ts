@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseOption, newPage, screenshot } from './support/browser.js';
 import { apiFromPage, getJson } from './support/page-api.js';
+import { png } from './support/png.js';
 import { logIn, useAppAndBrowser } from './support/suite.js';
 
 const suite = useAppAndBrowser();
@@ -69,6 +70,13 @@ describe('the weekly update on a phone', () => {
     await page.getByTestId('weekly-new-description-0').fill('E2E：施工用电负荷不足'); // 4
     fields++;
     expect(await page.getByTestId('weekly-count').textContent()).toContain(`已填写 ${fields} 项`);
+    // a photo of the site goes with it (not a field typed)
+    await page.locator('.kpc-weekly input[type=file]').setInputFiles({
+      name: '形象进度.png',
+      mimeType: 'image/png',
+      buffer: png(),
+    });
+    await page.locator('.kpc-weekly .ant-upload-list-item').first().waitFor();
     await page.getByTestId('weekly-new-description-0').scrollIntoViewIfNeeded();
     await screenshot(page, 'weekly-update-form-390-problems');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -80,11 +88,14 @@ describe('the weekly update on a phone', () => {
     console.log(`weekly update end to end: ${fields} fields typed, ${seconds.toFixed(1)} s`);
     expect(fields).toBeLessThanOrEqual(10);
 
-    const sent = await getJson<Form & { sent: { changed: { investmentReportIds: number[]; problemIds: number[] } } }>(
+    const sent = await getJson<Form & { sent: { id: number; changed: { investmentReportIds: number[]; problemIds: number[] } } }>(
       page,
       `/api/v1/projects/${form!.projectId}/weekly-update`,
     );
     expect(sent.sent.changed.investmentReportIds).toHaveLength(1);
+    await expect
+      .poll(async () => (await getJson<unknown[]>(page, `/api/v1/weekly-updates/${sent.sent.id}/attachments`)).length)
+      .toBe(1);
     expect(sent.ledgerItems.map((x) => x.id)).not.toContain(item.id);
     await page.context().close();
 
