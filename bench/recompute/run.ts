@@ -11,7 +11,7 @@
 import { addDays } from '@kpc/domain';
 import type { Database } from '../../server/src/db/client.js';
 import { monitorDay, BATCH_SIZE } from '../../server/src/jobs/daily-monitoring.js';
-import { coloursOf } from '../../server/src/modules/supervision/supervision.service.js';
+import { coloursOf, dayShared } from '../../server/src/modules/supervision/supervision.service.js';
 import { numberArgs, seconds, writeResult } from '../lib/app.js';
 import { runBenchmark } from '../lib/target.js';
 import { generate } from '../dashboard/generate.js';
@@ -75,6 +75,8 @@ async function extend(database: Database, year: number) {
 /** The rating alone, in the job's batches: the bare baseline. */
 async function rateOnly(database: Database, day: string): Promise<number> {
   const t0 = performance.now();
+  // as the job: what the batches share (the quota, the rule sets) is read once for the day
+  const shared = await dayShared(database.db, day, '');
   let after = 0;
   for (;;) {
     const { rows } = await database.raw(`select id::int as id from projects where id > $1 order by id limit $2`, [
@@ -83,7 +85,7 @@ async function rateOnly(database: Database, day: string): Promise<number> {
     ]);
     if (rows.length === 0) break;
     const last = Number(rows[rows.length - 1]!.id);
-    await coloursOf(database.db, sql`projects.id > ${after} and projects.id <= ${last}`, day, '');
+    await coloursOf(database.db, sql`projects.id > ${after} and projects.id <= ${last}`, day, '', undefined, shared);
     after = last;
   }
   return performance.now() - t0;

@@ -16,7 +16,7 @@ import type { Db, Executor, Tx } from '../db/client.js';
 import { projects } from '../db/schema/index.js';
 import { proposeEscalations } from '../modules/escalations/escalations.service.js';
 import { supervisionItemColours } from '../modules/supervision/supervision-items.service.js';
-import { coloursOf } from '../modules/supervision/supervision.service.js';
+import { coloursOf, dayShared } from '../modules/supervision/supervision.service.js';
 import {
   openSpells,
   spellsEndingOn,
@@ -62,6 +62,8 @@ export const BATCH_SIZE = 5000;
 export const projectRater = (batchSize = BATCH_SIZE): Rater => ({
   subject: 'project',
   async *rate(db, asOf) {
+    // the quota of every region's leaders ('' is every region) and the rule sets: read once for the day
+    const shared = await dayShared(db, asOf, '');
     const load = async (after: number): Promise<{ last: number; colours: ComputedColour[] } | null> => {
       const ids = await db
         .select({ id: projects.id })
@@ -71,8 +73,7 @@ export const projectRater = (batchSize = BATCH_SIZE): Rater => ({
         .limit(batchSize);
       if (ids.length === 0) return null;
       const last = ids[ids.length - 1]!.id;
-      // the quota of every region's leaders: the job rates the whole deployment ('' is every region)
-      const colours = await coloursOf(db, and(gte(projects.id, after + 1), lte(projects.id, last))!, asOf, '');
+      const colours = await coloursOf(db, and(gte(projects.id, after + 1), lte(projects.id, last))!, asOf, '', undefined, shared);
       return {
         last,
         colours: colours.map((c) => ({ id: c.project.id, rag: c.result.rag, rules: c.result.reasons.map((r) => r.rule) })),

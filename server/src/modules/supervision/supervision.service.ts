@@ -172,7 +172,28 @@ export interface ProjectFacts {
  * quota's, whatever the number of projects. `quotaRegion` is the region whose contracting leaders'
  * last-week quota counts.
  */
-export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegion: string): Promise<ProjectFacts[]> {
+type Shortfalls = Awaited<ReturnType<typeof weeklyShortfalls>>;
+
+/** What every batch of one day's rating shares, read once: the leaders' quota of the week before, the rule sets. */
+export interface DayShared {
+  shortfalls: Shortfalls;
+  sets: RuleSetsInForce;
+}
+export async function dayShared(db: Executor, asOf: string, quotaRegion: string): Promise<DayShared> {
+  const [shortfalls, sets] = await Promise.all([
+    weeklyShortfalls(db, quotaRegion, addWeeks(isoWeekOfDate(asOf), -1)),
+    ruleSetsInForce(db),
+  ]);
+  return { shortfalls, sets };
+}
+
+export async function factsOf(
+  db: Executor,
+  scope: SQL,
+  asOf: string,
+  quotaRegion: string,
+  known?: Shortfalls,
+): Promise<ProjectFacts[]> {
   const year = Number(asOf.slice(0, 4));
   const lastWeek = addWeeks(isoWeekOfDate(asOf), -1);
   const [list, { nodes, deps }, investment, ledger, decisions, problems, shortfalls, supervised] = await Promise.all([
@@ -182,7 +203,7 @@ export async function factsOf(db: Executor, scope: SQL, asOf: string, quotaRegio
     repo.overdueLedgerItems(db, scope, asOf),
     repo.overdueDecisions(db, scope, asOf),
     repo.overdueProblems(db, scope, asOf),
-    weeklyShortfalls(db, quotaRegion, lastWeek),
+    known ?? weeklyShortfalls(db, quotaRegion, lastWeek),
     repo.overdueSupervisionItems(db, scope, asOf),
   ]);
   const nodesOf = groupBy(nodes, (n) => n.projectId);
@@ -243,8 +264,12 @@ export async function coloursOf(
   asOf: string,
   quotaRegion: string,
   rules?: RagRuleSet,
+  shared?: DayShared,
 ): Promise<ProjectColour[]> {
-  const [facts, sets] = await Promise.all([factsOf(db, scope, asOf, quotaRegion), rules ? null : ruleSetsInForce(db)]);
+  const [facts, sets] = await Promise.all([
+    factsOf(db, scope, asOf, quotaRegion, shared?.shortfalls),
+    rules ? null : (shared?.sets ?? ruleSetsInForce(db)),
+  ]);
   const rulesFor = sets ? sets.rulesFor : () => rules!;
   return facts.map(({ project, facts: f }) => ({ project, result: ragFor(f, rulesFor(project.regionCode), asOf) }));
 }
