@@ -431,14 +431,12 @@ describe('the weeks observed', () => {
     const p = (await createProject(t.database, { leadUnitId: unitId, name: '补录历史项目' })).id;
     await redSince(p, addDays(ASOF, -60));
     const firstRun = addDays(ASOF, -10);
-    await t.database.db
-      .insert(jobRuns)
-      .values({
-        job: 'daily-monitoring',
-        period: firstRun,
-        status: 'succeeded',
-        startedAt: new Date(`${firstRun}T06:00:00+08:00`),
-      });
+    await t.database.db.insert(jobRuns).values({
+      job: 'daily-monitoring',
+      period: firstRun,
+      status: 'succeeded',
+      startedAt: new Date(`${firstRun}T06:00:00+08:00`),
+    });
     try {
       // red for 60 days on record, but watched for 10: no step yet
       expect((await propose(ASOF)).created.filter((c) => c.projectId === p)).toEqual([]);
