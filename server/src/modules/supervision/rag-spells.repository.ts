@@ -138,3 +138,8 @@ export async function writeDay(tx: Executor, subjectType: RagSubject, day: strin
         w.insert.map((i) => ({ subjectType, subjectId: i.subjectId, rag: i.rag, held: i.held, rules: i.rules, fromDate: day })),
       );
 }
+
+/** A scope predicate on `projects`: those no spell covers on `asOf` (created since the day was rated). */
+export const notRatedOn = (asOf: string): SQL =>
+  sql`not exists (select 1 from rag_spells s where s.subject_type = 'project' and s.subject_id = projects.id
+        and s.from_date <= ${asOf} and (s.to_date is null or s.to_date >= ${asOf}))`;

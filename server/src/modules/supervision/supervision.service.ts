@@ -7,7 +7,7 @@
  * spell covering the day before, jobs/daily-monitoring.ts), so a screen never shows green where the
  * job keeps a held yellow; `since` is the spell's first day. The reasons stay computed live.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Locale, ProjectRag, ProjectRagQuery, RagMap, RagMapQuery, RagReason, RagRule } from '@kpc/contracts';
 import {
   addDays,
@@ -44,7 +44,7 @@ import { trackRows } from '../milestones/milestones.service.js';
 import { loadSettings } from '../settings/settings.service.js';
 import { overrideView, overridesInForce } from './rag-overrides.service.js';
 import * as ruleSetRepo from './rag-rule-sets.repository.js';
-import { projectSpellsOnDays, spellsCovering } from './rag-spells.repository.js';
+import { notRatedOn, projectSpellsOnDays, spellsCovering } from './rag-spells.repository.js';
 import * as repo from './supervision.repository.js';
 
 export interface ProjectColour {
@@ -346,10 +346,6 @@ export interface RedProject {
   since: string | null;
   rule: RagRule | null;
 }
-
-const notRatedOn = (asOf: string): SQL =>
-  sql`not exists (select 1 from rag_spells s where s.subject_type = 'project' and s.subject_id = projects.id
-        and s.from_date <= ${asOf} and (s.to_date is null or s.to_date >= ${asOf}))`;
 
 /**
  * The dashboard's figure: the projects of `scope` by colour, with their ids (ascending), and the red
