@@ -364,8 +364,6 @@ export async function markStatementMade(ctx: RequestContext, id: number, body: M
   await ctx.db.transaction(async (tx) => {
     const row = await updateAtVersion(tx, escalations, id, body.version, { meetingId: meeting.id, doneAt: ctx.now });
     if (!row) throw versionConflict(await reload(tx, id, ctx.locale));
-    // a confirmed 通报批评 / 问责 / 表态发言 is told to the unit and the leader like a warning
-    if (row.status === 'confirmed') await sendNotices(tx, ctx, await warningNotices(tx, [row]));
     await writeAudit(
       tx,
       ctx.audit,
